@@ -1,0 +1,31 @@
+# The two commands of the README:
+#   make portal   builds sopsite and the shipped portal into public/
+#   make test     runs the whole test suite (unit, golden, end-to-end, HTML validator, browser)
+# Both install the system packages they need when they are missing.
+
+SWIFT ?= swift
+SOPSITE := .build/debug/sopsite
+# Where `make test` builds the portal for the validator and the browser checks.
+CHECK_OUT ?= $(CURDIR)/.build/check-public
+
+.PHONY: portal test unit site-checks deps sopsite
+
+portal: sopsite
+	$(SOPSITE) build
+	@echo "Open public/index.html, or serve public/ with any static web server."
+
+test: unit site-checks
+
+deps:
+	scripts/install-deps
+
+sopsite: deps
+	$(SWIFT) build --product sopsite
+
+unit: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+site-checks: sopsite
+	$(SOPSITE) build --quiet --output $(CHECK_OUT)
+	scripts/check-site $(CHECK_OUT)

@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sopsite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sopsite", targets: ["sopsite"]),
+        .library(name: "SopsiteKit", targets: ["SopsiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Linux's atomic exchange of two folders, for swapping a finished build into place.
+        .target(name: "CAtomicSwap"),
+        // Pure logic: durations and business time. No I/O.
+        .target(name: "BusinessTime"),
+        // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
+        .target(name: "Flowchart"),
+        .target(
+            name: "SopsiteKit",
+            dependencies: [
+                "CCmarkGFM", "CAtomicSwap", "BusinessTime", "Flowchart",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "sopsite",
+            dependencies: [
+                "SopsiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime"]),
+        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"]),
+        // Fixtures and golden files are read beside the test sources (#filePath), so that
+        // SOPSITE_RECORD=1 can write them back into the tree.
+        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit"]),
+    ]
+)

@@ -1,0 +1,8 @@
+#ifndef SOPSITE_ATOMIC_SWAP_H
+#define SOPSITE_ATOMIC_SWAP_H
+
+/// Exchanges two paths in one step (Linux renameat2 with RENAME_EXCHANGE), so a reader never
+/// finds the output folder missing. Returns 0 on success, -1 (errno set) where unsupported.
+int sopsite_exchange_paths(const char *a, const char *b);
+
+#endif

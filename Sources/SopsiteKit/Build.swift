@@ -1,0 +1,70 @@
+import Foundation
+
+/// The build: content/ and the theme in, the portal out.
+public enum Build {
+    /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
+    public static func steps(writing: Bool) -> [BuildStep] {
+        let validate: [BuildStep] = [loadTheme, loadContent, checkContent]
+        return writing ? validate + [renderPages, writeStaging, publish] : validate
+    }
+
+    /// Runs the steps in order, reporting `[i/n] name` through `log`. Throws `BuildFailed` with
+    /// every diagnostic when any step found an error; warnings are returned otherwise.
+    @discardableResult
+    public static func run(_ options: BuildOptions, writing: Bool = true,
+                           log: (String) -> Void = { _ in }) throws -> [Diagnostic] {
+        var context = BuildContext(options: options)
+        let steps = steps(writing: writing)
+        do {
+            for (i, step) in steps.enumerated() {
+                log("[\(i + 1)/\(steps.count)] \(step.name)")
+                try step.run(&context)
+            }
+        } catch {
+            if let staging = context.staging { try? FileManager.default.removeItem(atPath: staging) }
+            throw error
+        }
+        return context.diagnostics.sorted
+    }
+
+    static let loadTheme = BuildStep("load theme") { context in
+        context.theme = Theme.load(path: context.options.themeFolder, &context.diagnostics)
+    }
+
+    static let loadContent = BuildStep("load content") { context in
+        context.content = Content.load(from: context.options.contentFolder, &context.diagnostics)
+        if let url = context.options.baseURL {
+            context.content?.site.baseURL = url.hasSuffix("/") ? url : url + "/"
+        }
+        if let language = context.options.language { context.content?.site.language = language }
+    }
+
+    static let checkContent = BuildStep("check content") { context in
+        try context.stopOnErrors()
+    }
+
+    static let renderPages = BuildStep("render pages") { context in
+        guard let content = context.content, let theme = context.theme else { return }
+        let language = content.site.language
+        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:])
+        let markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
+        context.pages.append(HomePage(context: page).render(content.sops, theme: theme))
+        let sopPage = SOPPage(context: page, markdown: markdown)
+        context.pages += content.sops.map { sopPage.render($0, theme: theme) }
+    }
+
+    static let writeStaging = BuildStep("write pages and theme files") { context in
+        let staging = try Output.makeStaging(for: context.options.outputFolder)
+        context.staging = staging
+        for page in context.pages {
+            try Output.write(page.html, to: staging + "/" + page.path)
+        }
+        try Output.copyFolder(context.options.themeFolder + "/static", to: staging + "/static")
+    }
+
+    static let publish = BuildStep("publish") { context in
+        guard let staging = context.staging else { return }
+        try Output.swap(staging, into: context.options.outputFolder)
+        context.staging = nil
+    }
+}

@@ -1,0 +1,20 @@
+/// What a build reads and where it writes; the command line fills it in.
+public struct BuildOptions: Sendable {
+    public var contentFolder: String
+    public var outputFolder: String
+    /// The theme's folder (`themes/<name>`).
+    public var themeFolder: String
+    /// Overrides site.yaml's `language`.
+    public var language: Language?
+    /// Overrides site.yaml's `base_url`.
+    public var baseURL: String?
+
+    public init(contentFolder: String = "content", outputFolder: String = "public",
+                themeFolder: String = "themes/default", language: Language? = nil, baseURL: String? = nil) {
+        self.contentFolder = contentFolder
+        self.outputFolder = outputFolder
+        self.themeFolder = themeFolder
+        self.language = language
+        self.baseURL = baseURL
+    }
+}

@@ -1,0 +1,30 @@
+/// One named step of a build. Reading the list in `Build.steps` tells the whole build.
+public struct BuildStep: Sendable {
+    public let name: String
+    let run: @Sendable (inout BuildContext) throws -> Void
+
+    init(_ name: String, _ run: @escaping @Sendable (inout BuildContext) throws -> Void) {
+        self.name = name
+        self.run = run
+    }
+}
+
+/// What the steps share: the options, what was loaded, the pages made, and every diagnostic.
+public struct BuildContext: Sendable {
+    public let options: BuildOptions
+    public internal(set) var diagnostics = Diagnostics()
+    var theme: Theme?
+    var content: Content?
+    var pages: [Page] = []
+    /// The folder the site is written to before it replaces the output folder.
+    var staging: String?
+
+    init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Stops the build when a step found errors: nothing is written after a failed load.
+    func stopOnErrors() throws {
+        if diagnostics.hasErrors { throw BuildFailed(diagnostics: diagnostics.sorted) }
+    }
+}

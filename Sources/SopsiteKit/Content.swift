@@ -1,0 +1,57 @@
+import Foundation
+
+/// Everything read from `content/`: the site settings and the SOPs.
+public struct Content: Sendable {
+    public var site: Site
+    public var sops: [SOP]
+}
+
+extension Content {
+    /// Reads site.yaml and every SOP, collecting every problem rather than stopping at the first.
+    static func load(from folder: String, _ diagnostics: inout Diagnostics) -> Content? {
+        guard FileManager.default.fileExists(atPath: folder) else {
+            diagnostics.append(Diagnostic(.error, folder, line: 1, column: 1, "content folder not found"))
+            return nil
+        }
+        let site = loadSite(folder + "/site.yaml", &diagnostics)
+        let sops = loadSOPs(folder + "/sops", &diagnostics)
+        guard let site else { return nil }
+        return Content(site: site, sops: sops)
+    }
+
+    static func loadSite(_ path: String, _ diagnostics: inout Diagnostics) -> Site? {
+        guard let text = ContentFiles.read(path, &diagnostics) else { return nil }
+        do throws(Diagnostic) {
+            guard let root = try YAMLValue.parse(text, path: path, firstLine: 1) else {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "site.yaml is empty"))
+                return nil
+            }
+            guard let map = root.map("site.yaml", &diagnostics) else { return nil }
+            return Site.load(map, &diagnostics)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+
+    /// Every `sops/*.md`, in file-name order. The file's name is the SOP's code.
+    static func loadSOPs(_ folder: String, _ diagnostics: inout Diagnostics) -> [SOP] {
+        var sops: [SOP] = []
+        for file in ContentFiles.list(folder, extension: "md") {
+            let path = folder + "/" + file
+            guard let text = ContentFiles.read(path, &diagnostics),
+                  let sop = SOPLoader.load(text, path: path, &diagnostics) else { continue }
+            let stem = String(file.dropLast(3))
+            guard sop.code == stem else {
+                diagnostics.append(Diagnostic(.error, path, line: 2, column: 1,
+                    "the SOP's code is '\(sop.code)' but its file is \(file); name the file \(sop.code).md"))
+                continue
+            }
+            sops.append(sop)
+        }
+        if sops.isEmpty && !diagnostics.hasErrors {
+            diagnostics.append(Diagnostic(.warning, folder, line: 1, column: 1, "no SOP found (sops/*.md)"))
+        }
+        return sops
+    }
+}

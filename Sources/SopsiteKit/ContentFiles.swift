@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reading content and theme files: sorted listings (so builds are reproducible) and text that
+/// must be valid UTF-8.
+enum ContentFiles {
+    /// Names of the regular files in `folder` ending in `.ext`, sorted; empty if there is no folder.
+    static func list(_ folder: String, extension ext: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// The file's text, or a diagnostic when it is missing or not UTF-8.
+    static func read(_ path: String, _ diagnostics: inout Diagnostics) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "cannot read the file"))
+            return nil
+        }
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        let (line, column) = firstInvalidUTF8(data)
+        diagnostics.append(Diagnostic(.error, path, line: line, column: column,
+                                      "the file is not valid UTF-8; save it as UTF-8"))
+        return nil
+    }
+
+    /// Where the first byte that is not UTF-8 sits, as line and column.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && i + length <= bytes.count
+                && bytes[(i + 1)..<(i + length)].allSatisfy { $0 >> 6 == 0b10 }
+                && String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+            if !valid {
+                let column = (String(validating: bytes[lineStart..<i], as: UTF8.self)?.unicodeScalars.count ?? 0) + 1
+                return (line, column)
+            }
+            if b == 0x0A { line += 1; lineStart = i + 1 }
+            i += length
+        }
+        return (line, 1)
+    }
+}

@@ -1,0 +1,66 @@
+import CAtomicSwap
+import Foundation
+
+/// Writing the site: everything goes to a staging folder beside the output folder, which replaces
+/// the output only when the whole build has succeeded. A failed or killed build leaves the last
+/// good site as it was.
+enum Output {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A fresh staging folder next to `output` (same file system, so the swap is a rename).
+    static func makeStaging(for output: String) throws -> String {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        let staging = parent + "/." + url.lastPathComponent + ".staging-\(getpid())"
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        return staging
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Copies a theme's static files; a theme without any is fine.
+    static func copyFolder(_ source: String, to destination: String) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: source) else { return }
+        try fm.copyItem(atPath: source, toPath: destination)
+    }
+
+    /// Puts `staging` in the place of `output`. Hidden entries at the top of the old output
+    /// (`.gitkeep`, a deploy repository's `.git`) are not the build's to delete: they move across.
+    static func swap(_ staging: String, into output: String) throws {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: output, isDirectory: &isFolder) else {
+            try rename(staging, output)
+            return
+        }
+        guard isFolder.boolValue else { throw Failure(description: "\(output): error: exists and is not a folder") }
+        for name in try fm.contentsOfDirectory(atPath: output).sorted() where name.hasPrefix(".") {
+            try rename(output + "/" + name, staging + "/" + name)
+        }
+        // Exchange the two folders in one step where the kernel can, so that no reader
+        // ever finds the output missing.
+        if sopsite_exchange_paths(staging, output) == 0 {
+            try fm.removeItem(atPath: staging)
+            return
+        }
+        let old = staging + ".old"
+        try rename(output, old)
+        try rename(staging, output)
+        try fm.removeItem(atPath: old)
+    }
+
+    private static func rename(_ from: String, _ to: String) throws {
+        guard Foundation.rename(from, to) == 0 else {
+            throw Failure(description: "\(to): error: cannot move \(from) here: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import BusinessTime
+
+/// What every page's template sees: the site, the interface strings, the footer links and the
+/// relative path back to the site's root (pages open from any folder, even from disk).
+struct PageContext {
+    let site: Site
+    let language: Language
+    let strings: [String: String]
+
+    /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
+    func common(url: String, title: String) -> [String: Any] {
+        let depth = url.split(separator: "/").count
+        return [
+            "lang": language.rawValue,
+            "t": strings,
+            "root": String(repeating: "../", count: depth),
+            "page_title": title,
+            "canonical": site.baseURL + url,
+            "site": [
+                "title": site.title,
+                "organisation": site.organisation,
+                "unit": site.unit,
+                "help_desk_url": site.helpDeskURL,
+                "survey_url": site.surveyURL,
+                "phone": site.phone,
+            ],
+        ]
+    }
+
+    var dayStyle: DayStyle { language == .th ? .thai : .english }
+
+    func format(_ day: Day) -> String { day.formatted(dayStyle) }
+}

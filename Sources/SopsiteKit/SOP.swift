@@ -1,0 +1,73 @@
+import BusinessTime
+
+/// A Standard Operating Procedure, from `content/sops/<code>.md`.
+public struct SOP: Sendable {
+    /// The document code (SW01); also the page's URL: /sops/SW01/.
+    public var code: String
+    public var organisation: String
+    /// The kind of document (มาตรฐานขั้นตอนการปฏิบัติงาน (Standard Operating Procedure)).
+    public var document: String
+    public var title: String
+    public var issued: Day
+    public var writtenBy: String
+    public var controlledBy: String
+    public var approvedBy: String
+    /// The responsible parties, in the order of the flowchart's lanes.
+    public var roles: [Role]
+    public var steps: [Step]
+    /// The Markdown body: purpose, scope, notes.
+    public var body: String
+    public var bodyLine: Int
+    public var path: String
+
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+}
+
+/// A responsible party: one swimlane.
+public struct Role: Sendable, Equatable {
+    public var id: String
+    public var name: String
+}
+
+/// Where a step or a branch leads.
+public enum StepTarget: Sendable, Equatable {
+    case step(String)
+    case end
+}
+
+public struct Step: Sendable {
+    /// The SOP's number for the step ("1" ... "9").
+    public var id: String
+    /// A short name for the step: the flowchart box and the case timeline show it.
+    public var title: String
+    public var roles: [String]
+    /// The responsible-party cell as the SOP writes it; defaults to the roles' names.
+    public var responsible: String?
+    /// Markdown, verbatim from the SOP.
+    public var procedure: String
+    /// Related documents, each inline Markdown.
+    public var documents: [String]
+    /// Nil only for an ongoing step.
+    public var duration: Duration?
+    public var ongoing: Bool
+    public var decision: Decision?
+    /// Where a process step leads: the next step in the list unless `next:` says otherwise.
+    public var next: StepTarget
+    public var location: SourceLocation
+}
+
+public struct Decision: Sendable {
+    public var question: String
+    public var yes: Branch
+    public var no: Branch
+}
+
+public struct Branch: Sendable {
+    /// The answer as written on the arrow (เห็นควร / ไม่เห็นควร).
+    public var label: String
+    /// An action taken on this answer before it leads on (แจ้งกลับหน่วยงาน...), by `role`.
+    public var action: String?
+    public var actionRole: String?
+    public var target: StepTarget
+    public var location: SourceLocation
+}

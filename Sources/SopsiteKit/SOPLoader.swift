@@ -1,0 +1,85 @@
+import BusinessTime
+
+/// Reads an SOP file: front matter (header, roles, steps) and Markdown body.
+/// Every problem becomes a diagnostic; nil when the SOP cannot be used.
+enum SOPLoader {
+    static let fields: Set<String> = [
+        "code", "organisation", "document", "title", "issued", "written_by", "controlled_by", "approved_by",
+        "roles", "steps",
+    ]
+
+    static func load(_ text: String, path: String, _ diagnostics: inout Diagnostics) -> SOP? {
+        let front: FrontMatter
+        let root: YAMLValue?
+        do throws(Diagnostic) {
+            front = try FrontMatter.split(text, path: path)
+            root = try YAMLValue.parse(front.yaml, path: path, firstLine: front.yamlLine)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+        guard let root else {
+            diagnostics.append(Diagnostic(.error, path, line: 2, column: 1, "the front matter is empty"))
+            return nil
+        }
+        guard let map = root.map("the SOP's front matter", &diagnostics) else { return nil }
+        map.reportUnknownKeys(known: fields, &diagnostics)
+
+        let code = map.text("code", &diagnostics)
+        let organisation = map.text("organisation", &diagnostics)
+        let document = map.text("document", &diagnostics)
+        let title = map.text("title", &diagnostics)
+        let issued = day(map, "issued", &diagnostics)
+        let writtenBy = map.text("written_by", &diagnostics)
+        let controlledBy = map.text("controlled_by", &diagnostics)
+        let approvedBy = map.text("approved_by", &diagnostics)
+        let roles = loadRoles(map, &diagnostics)
+        let steps = StepLoader.loadSteps(map, roles: roles, &diagnostics)
+
+        if let code, let value = map["code"], !isSafeName(code) {
+            diagnostics.append(value.location.error("SOP code \"\(code)\" may use only letters, digits, '-', '_' and '.'"))
+            return nil
+        }
+        guard let code, let organisation, let document, let title, let issued, let writtenBy, let controlledBy,
+              let approvedBy, let steps, !roles.isEmpty else { return nil }
+        return SOP(code: code, organisation: organisation, document: document, title: title, issued: issued,
+                   writtenBy: writtenBy, controlledBy: controlledBy, approvedBy: approvedBy, roles: roles,
+                   steps: steps, body: front.body, bodyLine: front.bodyLine, path: path)
+    }
+
+    /// Roles are a mapping from id to name, in lane order: `isd: งานพัฒนาระบบสารสนเทศ`.
+    static func loadRoles(_ map: YAMLMap, _ diagnostics: inout Diagnostics) -> [Role] {
+        guard let roles = map.required("roles", &diagnostics)?.map("'roles'", &diagnostics) else { return [] }
+        if roles.entries.isEmpty { diagnostics.append(roles.location.error("'roles' lists no role")) }
+        return roles.entries.compactMap { entry in
+            guard let name = entry.value.text("role '\(entry.key)'", &diagnostics) else { return nil }
+            guard isSafeName(entry.key) else {
+                diagnostics.append(entry.keyLocation.error("role id \"\(entry.key)\" may use only letters, digits, '-', '_' and '.'"))
+                return nil
+            }
+            return Role(id: entry.key, name: name)
+        }
+    }
+
+    static func day(_ map: YAMLMap, _ key: String, _ diagnostics: inout Diagnostics) -> Day? {
+        guard let value = map.required(key, &diagnostics), let text = value.text("'\(key)'", &diagnostics) else {
+            return nil
+        }
+        guard let day = Day(iso: text) else {
+            diagnostics.append(value.location.error("'\(key)' must be a date written YYYY-MM-DD that exists, not \"\(text)\""))
+            return nil
+        }
+        if day.year > 2400 {
+            diagnostics.append(value.location.error("'\(key)' \"\(text)\" looks like a Buddhist-Era year; write the Gregorian year (\(day.year - 543))"))
+            return nil
+        }
+        return day
+    }
+
+    /// Ids become parts of URLs and file names: plain ASCII letters, digits, '-', '_' and '.', not only dots.
+    static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { s in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".")
+        } && !name.allSatisfy { $0 == "." }
+    }
+}

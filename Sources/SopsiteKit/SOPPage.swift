@@ -1,0 +1,76 @@
+import BusinessTime
+import Flowchart
+
+/// The SOP as the office publishes it: header block, swimlane flowchart, step table, body.
+struct SOPPage {
+    let context: PageContext
+    let markdown: Markdown
+
+    func render(_ sop: SOP, theme: Theme) -> Page {
+        let url = "sops/\(sop.code)/"
+        var values = context.common(url: url, title: "\(sop.code) \(sop.title)")
+        values["sop"] = [
+            "code": sop.code,
+            "organisation": sop.organisation,
+            "document": sop.document,
+            "title": sop.title,
+            "issued": context.format(sop.issued),
+            "issued_iso": sop.issued.description,
+            "written_by": sop.writtenBy,
+            "controlled_by": sop.controlledBy,
+            "approved_by": sop.approvedBy,
+        ]
+        values["flowchart"] = FlowchartSVG.render(flowchart(sop), idPrefix: "flowchart-\(sop.code)")
+        values["steps"] = sop.steps.map { step(sop, $0) }
+        values["body"] = markdown.html(sop.body)
+        return Page(path: url + "index.html", html: theme.render("sop", values))
+    }
+
+    private func step(_ sop: SOP, _ step: Step) -> [String: Any] {
+        let responsible = step.responsible
+            ?? step.roles.compactMap { sop.role($0)?.name }.joined(separator: "/")
+        var values: [String: Any] = [
+            "id": step.id,
+            "title": step.title,
+            "responsible": responsible,
+            "procedure": markdown.html(step.procedure),
+            "documents": step.documents.map { markdown.inlineHTML($0) },
+            "has_documents": !step.documents.isEmpty,
+            "duration": step.duration?.text ?? "",
+            "ongoing": step.ongoing,
+        ]
+        if let decision = step.decision {
+            values["decision"] = ["question": decision.question, "yes": decision.yes.label, "no": decision.no.label]
+        }
+        return values
+    }
+
+    /// The SOP in the flowchart's terms: lanes are roles, boxes are steps.
+    func flowchart(_ sop: SOP) -> Flowchart {
+        func target(_ t: StepTarget) -> Flowchart.Target {
+            switch t {
+            case let .step(id): return .step(id)
+            case .end: return .end
+            }
+        }
+        func branch(_ b: Branch) -> Flowchart.Branch {
+            let action = b.action.flatMap { text in b.actionRole.map { Flowchart.Action(label: text, lane: $0) } }
+            return Flowchart.Branch(label: b.label, action: action, target: target(b.target))
+        }
+        let steps = sop.steps.map { step in
+            Flowchart.Step(
+                id: step.id, label: step.title, lanes: step.roles,
+                decision: step.decision.map { Flowchart.Decision(question: $0.question, yes: branch($0.yes), no: branch($0.no)) },
+                next: target(step.next), ongoing: step.ongoing)
+        }
+        let t = context.strings
+        let summary = sop.steps.map { "\($0.id). \($0.title)" }.joined(separator: " ")
+        return Flowchart(
+            title: "\(t["flowchart"] ?? "") \(sop.code) \(sop.title)",
+            description: summary,
+            lanes: sop.roles.map { Flowchart.Lane(id: $0.id, name: $0.name) },
+            steps: steps,
+            words: Flowchart.Words(start: t["flowchart_start"] ?? "", end: t["flowchart_end"] ?? "",
+                                   ongoing: t["flowchart_ongoing"] ?? ""))
+    }
+}

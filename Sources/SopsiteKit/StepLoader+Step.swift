@@ -1,0 +1,68 @@
+import BusinessTime
+
+extension StepLoader {
+    /// Reads one item of `steps:`; `number` is its place in the list, for messages. Nil only when
+    /// the item is not a mapping; a step with errors is returned as far as it could be read.
+    static func loadStep(_ value: YAMLValue, number: Int, roleIDs: Set<String>,
+                         _ diagnostics: inout Diagnostics) -> Draft? {
+        guard let map = value.map("step \(number)", &diagnostics) else { return nil }
+        map.reportUnknownKeys(known: fields, &diagnostics)
+        let id = map.text("id", &diagnostics)
+        if let id, let v = map["id"], id.contains(where: { $0.isWhitespace }) || id.isEmpty {
+            diagnostics.append(v.location.error("step id \"\(id)\" must not contain spaces"))
+        }
+        let name = "step \(id ?? String(number))"
+        let title = map.text("title", &diagnostics)
+        let roles = loadRoleIDs(map, name, roleIDs, &diagnostics)
+        let procedure = map.text("procedure", &diagnostics)
+        let ongoing = map["ongoing"]?.bool("'ongoing'", &diagnostics) ?? false
+        var duration: Duration?
+        if ongoing, let v = map["duration"] {
+            diagnostics.append(v.location.error("\(name) is ongoing and so has no duration; remove 'duration'"))
+        } else if !ongoing, let v = map.required("duration", &diagnostics), let text = v.text("'duration'", &diagnostics) {
+            do throws(DurationError) { duration = try Duration.parse(text) } catch {
+                diagnostics.append(v.location.error(error.message))
+            }
+        }
+        var draft = Draft(step: Step(
+            id: id ?? "", title: title ?? "", roles: roles, responsible: map.optionalText("responsible", &diagnostics),
+            procedure: procedure ?? "", documents: map.texts("documents", &diagnostics), duration: duration,
+            ongoing: ongoing, decision: nil, next: .end, location: map.location))
+        if let v = map["next"] {
+            draft.next = target(v, &diagnostics)
+            draft.nextLocation = v.location
+        }
+        if let v = map["decision"] {
+            if map["next"] != nil {
+                diagnostics.append(v.location.error("\(name) is a decision: its branches say where it leads, not 'next'"))
+            }
+            if let (decision, yes) = loadDecision(v, name, roleIDs, &diagnostics) {
+                draft.step.decision = decision
+                draft.yes = yes
+            }
+        }
+        return draft
+    }
+
+    /// `role: isd` or `roles: [isd, requester]`; every id must be one of the SOP's roles.
+    static func loadRoleIDs(_ map: YAMLMap, _ name: String, _ known: Set<String>,
+                            _ diagnostics: inout Diagnostics) -> [String] {
+        let key = map["roles"] != nil ? "roles" : "role"
+        guard let value = map[key] else {
+            diagnostics.append(map.location.error("missing required field 'role' in \(name)"))
+            return []
+        }
+        let ids = map.texts(key, &diagnostics)
+        for id in ids where !known.contains(id) {
+            let list = known.sorted().joined(separator: ", ")
+            diagnostics.append(value.location.error("unknown role '\(id)' in \(name) (the SOP's roles: \(list))"))
+        }
+        return ids
+    }
+
+    /// `next: 4` or `next: end`.
+    static func target(_ value: YAMLValue, _ diagnostics: inout Diagnostics) -> StepTarget? {
+        guard let text = value.text("'next'", &diagnostics) else { return nil }
+        return text == "end" ? .end : .step(text)
+    }
+}

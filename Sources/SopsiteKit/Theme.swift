@@ -1,0 +1,81 @@
+import Foundation
+import Mustache
+
+/// A theme folder: `templates/*.mustache`, `i18n/<lang>.yaml` (interface strings) and `static/`
+/// (CSS, fonts), copied to the site as is.
+public struct Theme: Sendable {
+    public var path: String
+    var library: MustacheLibrary
+    /// Interface strings per language: key → text.
+    var strings: [Language: [String: String]]
+
+    /// The pages every theme must provide.
+    static let requiredTemplates = ["home", "sop"]
+
+    static func load(path: String, _ diagnostics: inout Diagnostics) -> Theme? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "theme folder not found"))
+            return nil
+        }
+        let before = diagnostics.errors.count
+        var library = MustacheLibrary()
+        let folder = path + "/templates"
+        for file in ContentFiles.list(folder, extension: "mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let filePath = folder + "/" + file
+            guard let text = ContentFiles.read(filePath, &diagnostics) else { continue }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(.error, filePath, line: error.context.lineNumber,
+                                              column: error.context.columnNumber, "template error: \(error.error)"))
+            } catch {
+                diagnostics.append(Diagnostic(.error, filePath, line: 1, column: 1, "template error: \(error)"))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            diagnostics.append(Diagnostic(.error, folder + "/" + name + ".mustache", line: 1, column: 1,
+                                          "the theme has no template '\(name)'"))
+        }
+        let strings = loadStrings(path + "/i18n", &diagnostics)
+        guard diagnostics.errors.count == before else { return nil }
+        return Theme(path: path, library: library, strings: strings)
+    }
+
+    /// Every language must define the same keys as Thai, the default: a missing string would
+    /// show as a blank on the page.
+    static func loadStrings(_ folder: String, _ diagnostics: inout Diagnostics) -> [Language: [String: String]] {
+        var result: [Language: [String: String]] = [:]
+        var locations: [Language: SourceLocation] = [:]
+        for language in Language.allCases {
+            let path = "\(folder)/\(language.rawValue).yaml"
+            guard let text = ContentFiles.read(path, &diagnostics) else { continue }
+            do throws(Diagnostic) {
+                guard let map = try YAMLValue.parse(text, path: path, firstLine: 1)?
+                    .map("the interface strings", &diagnostics) else { continue }
+                var table: [String: String] = [:]
+                for entry in map.entries {
+                    table[entry.key] = entry.value.text("string '\(entry.key)'", &diagnostics)
+                }
+                result[language] = table
+                locations[language] = map.location
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        if let thai = result[.th] {
+            for language in Language.allCases where language != .th {
+                guard let table = result[language], let location = locations[language] else { continue }
+                for key in thai.keys.sorted() where table[key] == nil {
+                    diagnostics.append(location.error("interface string '\(key)' is missing (th.yaml has it)"))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Renders a page template; nil only if the template is missing, which `load` rules out.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,51 @@
+/// A YAML mapping read key by key. Keys nobody asked for are reported as warnings by
+/// `reportUnknownKeys`, which catches typos such as `duraton:`.
+struct YAMLMap {
+    struct Entry {
+        let key: String
+        let keyLocation: SourceLocation
+        let value: YAMLValue
+    }
+
+    /// What the mapping is, for messages ("step 3", "site.yaml").
+    let what: String
+    let location: SourceLocation
+    let entries: [Entry]
+
+    subscript(key: String) -> YAMLValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    var keys: [String] { entries.map(\.key) }
+
+    /// The value of a required key; a missing key is an error at the mapping's position.
+    func required(_ key: String, _ diagnostics: inout Diagnostics) -> YAMLValue? {
+        if let value = self[key] { return value }
+        diagnostics.append(location.error("missing required field '\(key)' in \(what)"))
+        return nil
+    }
+
+    /// Required text.
+    func text(_ key: String, _ diagnostics: inout Diagnostics) -> String? {
+        required(key, &diagnostics)?.text("'\(key)'", &diagnostics)
+    }
+
+    /// Optional text: nil when the key is absent.
+    func optionalText(_ key: String, _ diagnostics: inout Diagnostics) -> String? {
+        self[key]?.text("'\(key)'", &diagnostics)
+    }
+
+    /// Optional list of text values; empty when absent.
+    func texts(_ key: String, _ diagnostics: inout Diagnostics) -> [String] {
+        guard let value = self[key] else { return [] }
+        if case .scalar = value.node { return value.text("'\(key)'", &diagnostics).map { [$0] } ?? [] }
+        return value.list("'\(key)'", &diagnostics)?.compactMap { $0.text("an item of '\(key)'", &diagnostics) } ?? []
+    }
+
+    func reportUnknownKeys(known: Set<String>, _ diagnostics: inout Diagnostics) {
+        for entry in entries where !known.contains(entry.key) {
+            let hint = known.sorted().joined(separator: ", ")
+            diagnostics.append(entry.keyLocation.warning("unknown field '\(entry.key)' in \(what) (known: \(hint))"))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+@testable import SopsiteKit
+import XCTest
+
+/// Whole builds through the library: the shipped portal, the fixture sites, and a failed build
+/// that must leave the output folder as it was.
+final class BuildTests: XCTestCase {
+    func options(content: String, output: String, language: Language? = nil) -> BuildOptions {
+        BuildOptions(contentFolder: content, outputFolder: output, themeFolder: Repo.root + "/themes/default",
+                     language: language)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    func testTheShippedPortalBuilds() throws {
+        let out = try temporaryFolder(self) + "/public"
+        let warnings = try Build.run(options(content: Repo.root + "/content", output: out))
+        XCTAssertEqual(warnings.map(\.description), [])
+        let home = try read(out + "/index.html")
+        XCTAssertTrue(home.contains("<html lang=\"th\">"))
+        XCTAssertTrue(home.contains("มทร.ล้านนา"))
+        XCTAssertTrue(home.contains("href=\"sops/SW01/\""))
+        for page in [home, try read(out + "/sops/SW01/index.html")] {
+            XCTAssertTrue(page.contains("** แจ้งปัญหาการใช้งานทางด้าน IT ได้ที่ <a href=\"https://noc.rmutl.ac.th\">"))
+            XCTAssertTrue(page.contains("** แบบสอบถามความพึงพอใจของผู้รับบริการ <a href=\"https://arit.rmutl.ac.th\">"))
+            XCTAssertTrue(page.contains("** ติดต่องานพัฒนาระบบสารสนเทศ โทร.053921444 ต่อ 1618"))
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/static/fonts/Sarabun-Regular.woff2"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/static/fonts/OFL.txt"))
+    }
+
+    func testTheSW01PageMatchesItsGoldenFile() throws {
+        let out = try temporaryFolder(self) + "/public"
+        try Build.run(options(content: Repo.root + "/content", output: out))
+        assertGolden(try read(out + "/sops/SW01/index.html"), "sw01.html")
+    }
+
+    func testTheSW01PageShowsTheSeedVerbatim() throws {
+        let out = try temporaryFolder(self) + "/public"
+        try Build.run(options(content: Repo.root + "/content", output: out))
+        let page = try read(out + "/sops/SW01/index.html")
+        // The header block.
+        for text in ["มทร.ล้านนา", "มาตรฐานขั้นตอนการปฏิบัติงาน (Standard Operating Procedure)",
+                     "งานสร้างและพัฒนาระบบสารสนเทศ", "SW01", "22 มิ.ย. 2564", "งานพัฒนาระบบสารสนเทศ",
+                     "สำนักวิทยบริการและเทคโนโลยีสารสนเทศ", "ผู้อำนวยการฯ"] {
+            XCTAssertTrue(page.contains(text), text)
+        }
+        // The step table: every procedure, document and duration of the seed, word for word.
+        let seed = try read(Repo.fixture("seed/SW01-seed.txt"))
+        let cells = seed.components(separatedBy: "<p>").dropFirst().compactMap { $0.components(separatedBy: "</p>").first }
+            .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+            .filter { !$0.isEmpty && $0 != "ออกวันที่ 22 มิ.ย.2564" && !$0.hasPrefix("เขียนโดย") && $0 != "รหัสเอกสาร SW01"
+                && !$0.hasPrefix("มาตรฐานขั้นตอน") }
+        XCTAssertGreaterThan(cells.count, 30)
+        for cell in cells {
+            XCTAssertTrue(page.contains(cell), "the page lacks the seed's text: \(cell)")
+        }
+        for header in ["ผู้รับผิดชอบ", "ขั้นตอน/วิธีดำเนินการ", "เอกสารที่เกี่ยวข้อง", "ระยะเวลาดำเนินการ"] {
+            XCTAssertTrue(page.contains("<th scope=\"col\">\(header)</th>"), header)
+        }
+        XCTAssertEqual(page.components(separatedBy: "<tr id=\"step-").count - 1, 9)
+        XCTAssertEqual(page.components(separatedBy: "class=\"fc-step").count - 1, 9)
+    }
+
+    func testEnglishInterface() throws {
+        let out = try temporaryFolder(self) + "/public"
+        try Build.run(options(content: Repo.root + "/content", output: out, language: .en))
+        let page = try read(out + "/sops/SW01/index.html")
+        XCTAssertTrue(page.contains("<html lang=\"en\">"))
+        XCTAssertTrue(page.contains("22 Jun 2021"))
+        XCTAssertTrue(page.contains("Responsible party"))
+    }
+
+    func testAFixtureWithALoopAndTwoDecisionsBuilds() throws {
+        let out = try temporaryFolder(self) + "/public"
+        try Build.run(options(content: Repo.fixture("loop-site"), output: out))
+        let page = try read(out + "/sops/DEV02/index.html")
+        XCTAssertEqual(page.components(separatedBy: "fc-decision").count - 1, 2)
+        XCTAssertTrue(page.contains("Tests pass?"))
+    }
+
+    func testAFailedBuildReportsEveryErrorAndLeavesTheOutputAlone() throws {
+        let out = try temporaryFolder(self) + "/public"
+        try write(["index.html": "the last good site", ".gitkeep": ""], in: out)
+        XCTAssertThrowsError(try Build.run(options(content: Repo.fixture("invalid-site"), output: out))) { error in
+            let messages = (error as? BuildFailed)?.diagnostics.map {
+                $0.description.replacingOccurrences(of: Repo.fixture("invalid-site") + "/", with: "")
+            } ?? []
+            XCTAssertEqual(messages.count, 6, messages.joined(separator: "\n"))
+            XCTAssertTrue(messages[0].hasPrefix("sops/BAD.md:18:15: error: unknown duration \"1 fortnight\""), messages[0])
+            XCTAssertEqual(Array(messages[1...4]), [
+                "sops/BAD.md:21:11: error: unknown role 'boss' in step 2 (the SOP's roles: dev, unit)",
+                "sops/BAD.md:26:31: error: leads to step '9', which does not exist",
+                "sops/BAD.md:28:5: error: missing required field 'title' in step 2",
+                "sops/BAD.md:28:5: error: two steps with id '2'; the first is at line 19",
+            ])
+            XCTAssertTrue(messages[5].hasPrefix("sops/YAML.md:4:1: error: invalid YAML"), messages[5])
+        }
+        XCTAssertEqual(try read(out + "/index.html"), "the last good site")
+        let left = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
+        XCTAssertEqual(left.sorted(), ["public"], "no staging folder is left behind")
+    }
+
+    func testASuccessfulBuildReplacesTheOutputButKeepsItsHiddenFiles() throws {
+        let out = try temporaryFolder(self) + "/public"
+        try write(["stale.html": "from a deleted page", ".gitkeep": "keep"], in: out)
+        try Build.run(options(content: Repo.root + "/content", output: out))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/stale.html"), "pages whose source is gone are removed")
+        XCTAssertEqual(try read(out + "/.gitkeep"), "keep")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/index.html"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
+        XCTAssertEqual(left.sorted(), ["public"])
+    }
+
+    func testBuildsAreByteIdentical() throws {
+        let a = try temporaryFolder(self) + "/a"
+        let b = try temporaryFolder(self) + "/b"
+        try Build.run(options(content: Repo.root + "/content", output: a))
+        try Build.run(options(content: Repo.root + "/content", output: b))
+        for page in ["index.html", "sops/SW01/index.html"] {
+            XCTAssertEqual(try read(a + "/" + page), try read(b + "/" + page), page)
+        }
+    }
+}

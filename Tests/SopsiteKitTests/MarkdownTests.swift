@@ -1,0 +1,57 @@
+@testable import SopsiteKit
+import XCTest
+
+/// cmark-gfm with the GFM extensions, in safe mode unless the site allows raw HTML.
+final class MarkdownTests: XCTestCase {
+    let safe = Markdown()
+
+    func testGFMExtensionsAreOn() {
+        XCTAssertTrue(safe.html("| a | b |\n|---|---|\n| 1 | 2 |\n").contains("<table>"))
+        XCTAssertTrue(safe.html("~~gone~~").contains("<del>gone</del>"))
+        XCTAssertTrue(safe.html("see https://noc.rmutl.ac.th now").contains("<a href=\"https://noc.rmutl.ac.th\">"))
+        XCTAssertTrue(safe.html("- [x] done\n- [ ] todo\n").contains("type=\"checkbox\""))
+        XCTAssertTrue(safe.html("text[^1]\n\n[^1]: note\n").contains("footnote"))
+    }
+
+    func testSingleTildeIsNotStrikethrough() {
+        XCTAssertEqual(safe.html("ประมาณ ~3 วัน~"), "<p>ประมาณ ~3 วัน~</p>\n")
+    }
+
+    func testRawHTMLIsDroppedInSafeMode() {
+        let html = safe.html("before <script>alert(1)</script> after\n\n<div onclick=\"x()\">block</div>\n")
+        XCTAssertFalse(html.contains("<script"), html)
+        XCTAssertFalse(html.contains("onclick"), html)
+        XCTAssertTrue(html.contains("raw HTML omitted"), html)
+    }
+
+    func testDangerousLinksAreDropped() {
+        let html = safe.html("[click](javascript:alert(1)) ![x](data:text/html;base64,AAAA)")
+        XCTAssertFalse(html.contains("javascript:"), html)
+        XCTAssertFalse(html.contains("data:text/html"), html)
+    }
+
+    func testRawHTMLPassesWhenTheSiteAllowsIt() {
+        let html = Markdown(allowRawHTML: true).html("<kbd>Ctrl</kbd>\n")
+        XCTAssertTrue(html.contains("<kbd>Ctrl</kbd>"), html)
+    }
+
+    func testTagfilterStillGuardsWhenRawHTMLIsAllowed() {
+        let html = Markdown(allowRawHTML: true).html("<script>alert(1)</script>\n")
+        XCTAssertFalse(html.contains("<script>"), html)
+        XCTAssertTrue(html.contains("&lt;script>"), html)
+    }
+
+    func testInlineDropsTheParagraph() {
+        XCTAssertEqual(safe.inlineHTML("บันทึก **ด่วน**"), "บันทึก <strong>ด่วน</strong>")
+        XCTAssertEqual(safe.inlineHTML("a\n\nb"), "<p>a</p>\n<p>b</p>")
+    }
+
+    func testThaiTextPassesThroughUnchanged() {
+        let text = "งานพัฒนาระบบสารสนเทศสร้าง/พัฒนาระบบตามกระบวนการวิศวกรรมซอฟต์แวร์"
+        XCTAssertEqual(safe.html(text), "<p>\(text)</p>\n")
+    }
+
+    func testDashListsLikeTheSOPs() {
+        XCTAssertEqual(safe.html("- ยื่นบันทึกข้อความ"), "<ul>\n<li>ยื่นบันทึกข้อความ</li>\n</ul>\n")
+    }
+}
