@@ -20,7 +20,7 @@ struct SOPPage {
             "controlled_by": sop.controlledBy,
             "approved_by": sop.approvedBy,
         ]
-        values["flowchart"] = FlowchartSVG.render(flowchart(sop), idPrefix: "flowchart-\(sop.code)")
+        values["flowchart"] = flowchart(sop).svg(idPrefix: "flowchart-\(sop.code)")
         values["steps"] = sop.steps.map { step(sop, $0) }
         values["body"] = markdown.html(sop.body)
         return Page(path: url + "index.html", html: theme.render("sop", values))
@@ -64,7 +64,7 @@ struct SOPPage {
                 next: target(step.next), ongoing: step.ongoing)
         }
         let t = context.strings
-        let summary = sop.steps.map { "\($0.id). \($0.title)" }.joined(separator: " ")
+        let summary = describe(sop)
         return Flowchart(
             title: "\(t["flowchart"] ?? "") \(sop.code) \(sop.title)",
             description: summary,
@@ -72,5 +72,26 @@ struct SOPPage {
             steps: steps,
             words: Flowchart.Words(start: t["flowchart_start"] ?? "", end: t["flowchart_end"] ?? "",
                                    ongoing: t["flowchart_ongoing"] ?? ""))
+    }
+
+    /// The flow in words, for screen readers: each step, and where each answer of a decision leads.
+    func describe(_ sop: SOP) -> String {
+        let t = context.strings
+        func name(_ target: StepTarget) -> String {
+            switch target {
+            case let .step(id): return "\(t["step_number"] ?? "") \(id)"
+            case .end: return t["flowchart_end"] ?? ""
+            }
+        }
+        let steps = sop.steps.map { step -> String in
+            var text = "\(step.id). \(step.title)"
+            if let d = step.decision {
+                let no = [d.no.action, name(d.no.target)].compactMap { $0 }.joined(separator: " → ")
+                text += " (\(d.question) \(d.yes.label) → \(name(d.yes.target)); \(d.no.label) → \(no))"
+            }
+            if step.ongoing { text += " (\(t["flowchart_ongoing"] ?? ""))" }
+            return text
+        }
+        return ([t["flowchart_start"] ?? ""] + steps + [t["flowchart_end"] ?? ""]).joined(separator: " → ")
     }
 }

@@ -5,13 +5,15 @@ extension StepLoader {
     /// the item is not a mapping; a step with errors is returned as far as it could be read.
     static func loadStep(_ value: YAMLValue, number: Int, roleIDs: Set<String>,
                          _ diagnostics: inout Diagnostics) -> Draft? {
-        guard let map = value.map("step \(number)", &diagnostics) else { return nil }
-        map.reportUnknownKeys(known: fields, &diagnostics)
+        guard var map = value.map("step \(number)", &diagnostics) else { return nil }
         let id = map.text("id", &diagnostics)
         if let id, let v = map["id"], id.contains(where: { $0.isWhitespace }) || id.isEmpty {
             diagnostics.append(v.location.error("step id \"\(id)\" must not contain spaces"))
         }
+        // Messages name the step by its id, as the SOP numbers it, once the id is known.
         let name = "step \(id ?? String(number))"
+        map = map.named(name)
+        map.reportUnknownKeys(known: fields, &diagnostics)
         let title = map.text("title", &diagnostics)
         let roles = loadRoleIDs(map, name, roleIDs, &diagnostics)
         let procedure = map.text("procedure", &diagnostics)

@@ -11,6 +11,8 @@ public struct Theme: Sendable {
 
     /// The pages every theme must provide.
     static let requiredTemplates = ["home", "sop"]
+    /// The interface strings sopsite itself writes (into the flowchart), beyond the templates' own.
+    static let requiredStrings = ["flowchart", "flowchart_start", "flowchart_end", "flowchart_ongoing", "step_number"]
 
     static func load(path: String, _ diagnostics: inout Diagnostics) -> Theme? {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -61,6 +63,11 @@ public struct Theme: Sendable {
                 locations[language] = map.location
             } catch {
                 diagnostics.append(error)
+            }
+        }
+        for (language, table) in result.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for key in requiredStrings where table[key] == nil {
+                diagnostics.append(locations[language]!.error("interface string '\(key)' is missing"))
             }
         }
         if let thai = result[.th] {

@@ -12,6 +12,11 @@ struct YAMLMap {
     let location: SourceLocation
     let entries: [Entry]
 
+    /// The same mapping under another name, once the name is known (a step's id).
+    func named(_ what: String) -> YAMLMap {
+        YAMLMap(what: what, location: location, entries: entries)
+    }
+
     subscript(key: String) -> YAMLValue? {
         entries.first { $0.key == key }?.value
     }

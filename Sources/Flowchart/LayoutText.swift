@@ -1,0 +1,136 @@
+/// Text measuring and line wrapping without a font: the page's font (Sarabun) is chosen by CSS,
+/// so widths are estimates. Each grapheme cluster counts as 0.55 em; Thai vowel and tone marks
+/// combine into their consonant's cluster and so add no width. The one exception is sara am
+/// (ำ): Unicode joins it to its consonant's cluster, but it is a full-width vowel on the line.
+enum TextWrap {
+    static let emPerCluster = 0.55
+
+    /// Estimated drawn width of `text` at `fontSize`.
+    static func width(_ text: Substring, fontSize: Double) -> Double {
+        Double(units(text)) * emPerCluster * fontSize
+    }
+
+    /// Width units: one per grapheme cluster, plus one per sara am.
+    static func units(_ text: Substring) -> Int {
+        text.count + text.unicodeScalars.filter { $0.value == 0x0E33 }.count
+    }
+
+    static func width(_ text: String, fontSize: Double) -> Double {
+        width(text[...], fontSize: fontSize)
+    }
+
+    /// Splits `text` into lines no wider than `maxWidth`. Preference: break at spaces (dropped),
+    /// then after '/', then at a likely Thai syllable boundary, and only as a last resort between
+    /// any two grapheme clusters. A single cluster wider than `maxWidth` gets a line of its own.
+    static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
+        let chars = Array(text)
+        let perLine = max(1, Int((maxWidth / (emPerCluster * fontSize)).rounded(.down)))
+        // Width units of the clusters before index i, so a line's width is a subtraction.
+        var before = [0]
+        for c in chars { before.append(before[before.count - 1] + units(String(c)[...])) }
+        var lines: [String] = []
+        var start = 0
+        while start < chars.count {
+            // Skip spaces at a line's start: they were the break.
+            while start < chars.count, chars[start].isWhitespace { start += 1 }
+            if start >= chars.count { break }
+            let end = breakPoint(chars, before, from: start, perLine: perLine)
+            lines.append(String(chars[start..<end]).trimmingTrailingSpaces())
+            start = end
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Where the line beginning at `start` ends (exclusive), at most `perLine` units wide
+    /// (but at least one cluster long).
+    private static func breakPoint(_ chars: [Character], _ before: [Int], from start: Int, perLine: Int) -> Int {
+        var limit = start + 1
+        while limit < chars.count, before[limit + 1] - before[start] <= perLine { limit += 1 }
+        if limit >= chars.count { return chars.count }
+        // Candidates are positions i where a line may end before chars[i]; a break *at* a space
+        // (i == limit) still fits, as the space drops.
+        // If the rest fits on one more line, balance the two lines (within the best kind of
+        // break): centred lines of similar length read better than a full line and a stub
+        // ("ทดสอบและตรวจสอบระ" / "บบ").
+        var balanced: (score: Int, at: Int)?
+        for i in (start + 1)...limit {
+            guard let kind = breakKind(chars, at: i), kind != .anywhere else { continue }
+            let first = trimmedUnits(chars, before, start, i), rest = trimmedUnits(chars, before, i, chars.count)
+            guard rest <= perLine else { continue }
+            // A syllable's start (before เ แ โ ใ ไ) begins a word more often than a syllable's end.
+            let score = 1000 * kind.tier + abs(first - rest) + (kind == .thaiSyllableEnd ? 3 : 0)
+            if score <= balanced?.score ?? .max { balanced = (score, i) }
+        }
+        if let balanced { return balanced.at }
+        // Otherwise fill the line: the last break of the best kind. Thai syllable breaks only
+        // when they keep at least half the line, so that a short first word does not leave a
+        // nearly empty line.
+        var last: [Int: Int] = [:]
+        for i in (start + 1)...limit {
+            if let kind = breakKind(chars, at: i) { last[kind.tier] = i }
+        }
+        if let i = last[0] { return i }
+        if let i = last[1] { return i }
+        if let i = last[2], 2 * (before[i] - before[start]) >= perLine { return i }
+        return last[3] ?? limit
+    }
+
+    /// Width units of chars[from..<to] without the spaces at its ends.
+    private static func trimmedUnits(_ chars: [Character], _ before: [Int], _ from: Int, _ to: Int) -> Int {
+        var a = from, b = to
+        while a < b, chars[a].isWhitespace { a += 1 }
+        while b > a, chars[b - 1].isWhitespace { b -= 1 }
+        return before[b] - before[a]
+    }
+
+    enum BreakKind: Equatable {
+        case space, slash, thaiSyllableStart, thaiSyllableEnd, anywhere
+
+        /// Lower tiers are always preferred; the two Thai kinds are close and share one.
+        var tier: Int {
+            switch self {
+            case .space: 0
+            case .slash: 1
+            case .thaiSyllableStart, .thaiSyllableEnd: 2
+            case .anywhere: 3
+            }
+        }
+    }
+
+    /// What kind of break lies before `chars[i]`, or nil when the line must not break there.
+    static func breakKind(_ chars: [Character], at i: Int) -> BreakKind? {
+        let before = chars[i - 1], after = chars[i]
+        if after.isWhitespace || before.isWhitespace { return .space }
+        if before == "/" { return .slash }
+        if isThaiLeadingVowel(before) || isThaiFollowingMark(after) { return nil }
+        if isThaiLeadingVowel(after) { return .thaiSyllableStart }
+        if endsThaiSyllable(before) { return .thaiSyllableEnd }
+        return .anywhere
+    }
+
+    /// เ แ โ ใ ไ are written before the consonant they follow in speech: a syllable starts there.
+    private static func isThaiLeadingVowel(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return (0x0E40...0x0E44).contains(s.value)
+    }
+
+    /// ะ า ำ ๅ ๆ continue the syllable before them; a line must not start with them.
+    private static func isThaiFollowingMark(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return [0x0E30, 0x0E32, 0x0E33, 0x0E45, 0x0E46].contains(s.value)
+    }
+
+    /// ะ, ำ (also inside a cluster such as "จำ") and ๆ close a syllable.
+    private static func endsThaiSyllable(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.last else { return false }
+        return [0x0E30, 0x0E33, 0x0E46].contains(s.value)
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self[...]
+        while let last = s.last, last.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
