@@ -31,9 +31,8 @@ struct FrontMatter {
     static func normalisedLines(_ text: String) -> [Substring] {
         var text = Substring(text)
         if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        return text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 }
 

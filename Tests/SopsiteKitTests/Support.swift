@@ -27,7 +27,7 @@ func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePa
     if actual != expected {
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(a, e).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+        let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
         let got = first < a.count ? String(a[first]) : "<end of output>"
         let want = first < e.count ? String(e[first]) : "<end of file>"
         XCTFail("\(name) differs from the golden file at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\n"

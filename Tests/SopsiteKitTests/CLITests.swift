@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+
+/// The built `sopsite` executable, run as a user runs it: exit status, messages, files.
+final class CLITests: XCTestCase {
+    /// `swift test` builds the executable beside the test bundle.
+    var sopsite: String {
+        Bundle.main.bundleURL.appendingPathComponent("sopsite").path
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A missing executable fails the tests rather than skipping them.
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: sopsite) else {
+            throw Missing(description: "\(sopsite) not found: run `swift build --build-tests` first")
+        }
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: String = Repo.root) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sopsite)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testBuildsTheShippedPortal() throws {
+        let out = try temporaryFolder(self) + "/public"
+        let result = try run(["build", "--output", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertTrue(result.stdout.contains("[1/6] load theme"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[6/6] publish"), result.stdout)
+        let sop = try String(contentsOfFile: out + "/sops/SW01/index.html", encoding: .utf8)
+        XCTAssertTrue(sop.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flowchart\""))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/index.html"))
+    }
+
+    func testAFailedBuildExitsNonZeroAndLeavesPublicUntouched() throws {
+        let folder = try temporaryFolder(self)
+        let out = folder + "/public"
+        XCTAssertEqual(try run(["build", "--output", out]).status, 0)
+        let before = try snapshot(out)
+
+        let content = Repo.fixture("invalid-site")
+        let result = try run(["build", "--content", content, "--output", out])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 7, result.stderr)
+        XCTAssertTrue(lines[0].hasPrefix(content + "/sops/BAD.md:18:15: error: unknown duration"), lines[0])
+        XCTAssertEqual(lines.last, "6 errors; \(out)/ was left as it was")
+        XCTAssertEqual(try snapshot(out), before, "public/ is exactly as it was")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["public"])
+    }
+
+    func testCheckValidatesWithoutWriting() throws {
+        let folder = try temporaryFolder(self)
+        let good = try run(["check", "--content", Repo.root + "/content", "--themes-dir", Repo.root + "/themes"], in: folder)
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertEqual(good.stdout, "no errors\n")
+        let bad = try run(["check", "--content", Repo.fixture("invalid-site"), "--themes-dir", Repo.root + "/themes"], in: folder)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("BAD.md:21:11: error: unknown role 'boss'"), bad.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [], "check writes nothing")
+    }
+
+    func testHelpOnEveryCommand() throws {
+        for command in [["--help"], ["build", "--help"], ["check", "--help"]] {
+            let result = try run(command)
+            XCTAssertEqual(result.status, 0, command.joined(separator: " "))
+            XCTAssertTrue(result.stdout.contains("USAGE:"), result.stdout)
+        }
+        XCTAssertTrue(try run(["build", "--help"]).stdout.contains("--lang <lang>"))
+    }
+
+    func testUnknownLanguageIsRejected() throws {
+        let result = try run(["build", "--lang", "fr", "--output", try temporaryFolder(self) + "/p"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("fr"), result.stderr)
+    }
+
+    /// Every file under `folder` with its bytes, to compare a folder before and after.
+    func snapshot(_ folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder + "/" + path) { files[path] = data }
+        }
+        return files
+    }
+}
