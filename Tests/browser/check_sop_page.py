@@ -16,7 +16,7 @@ so Selenium Manager never downloads anything) and checks that:
 warns (fails with --strict-layout) about drawing problems in the flowchart: a label not
 inside its box, two boxes overlapping, an arrow running through a box, a branch label on a
 box; and saves a full-page screenshot, 1280 CSS pixels wide, to ${CHECK_SITE_ARTIFACTS:-/tmp}/
-sw01.png (and the flowchart alone to sw01-flowchart.png) for a person to look at.
+sw01.png (and the flowchart alone, at 2x, to sw01-flowchart.png) for a person to look at.
 
 Prints one line per check and ends with "check_sop_page: N passed, M failed"; exit 1 when a
 check failed, 2 when the checks could not run at all.
@@ -465,11 +465,20 @@ def run(args) -> Results:
         if page["pageWidth"] > WIDTH:
             print(f"note: the page is {page['pageWidth']}px wide at a {WIDTH}px window "
                   "(horizontal scrolling)", flush=True)
-        flow = driver.find_elements("css selector", "svg.flowchart")
-        if flow:
+        # The flowchart alone, at twice the size, for a closer look at its text and arrows.
+        rect = driver.execute_script(
+            "const e = document.querySelector('svg.flowchart'); if (!e) return null;"
+            "const r = e.getBoundingClientRect();"
+            "return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};")
+        if rect and rect["width"] > 0 and rect["height"] > 0:
             fshot = artifacts / f"{args.sop.lower()}-flowchart.png"
-            flow[0].screenshot(str(fshot))
-            print(f"note: flowchart alone in {fshot} ({page['box']})", flush=True)
+            png = driver.execute_cdp_cmd(
+                "Page.captureScreenshot",
+                {"format": "png", "captureBeyondViewport": True, "clip": {**rect, "scale": 2}},
+            )["data"]
+            fshot.write_bytes(base64.b64decode(png))
+            print(f"note: flowchart alone, at 2x, in {fshot} "
+                  f"({rect['width']:g}x{rect['height']:g} CSS px)", flush=True)
         for entry in driver.get_log("browser"):
             if entry.get("level") == "SEVERE" and "favicon.ico" not in entry.get("message", ""):
                 print(f"note: console {entry['level']}: {entry['message']}", flush=True)
