@@ -56,9 +56,9 @@ extension Router {
         case .vertical:
             let shared = leaving ? sharedX(source: (node, box), target: other)
                 : sharedX(source: other, target: (node, box))
-            let xs = [shared, box.midX].compactMap { $0 }
+            let xs = shared == nil || shared == box.midX ? [box.midX] : [shared!, box.midX]
             let y = leaving ? box.maxY : box.minY
-            return (xs.count == 2 && xs[0] == xs[1] ? [xs[0]] : xs).map { Port(point: Point(x: $0, y: y), direction: .down) }
+            return xs.map { Port(point: Point(x: $0, y: y), direction: .down) }
         case .left:
             return [Port(point: Point(x: box.minX, y: box.midY), direction: leaving ? .left : .right)]
         case .right:
@@ -96,6 +96,11 @@ enum EdgeLabels {
         case .end: label.at.x - w
         }
         return Rect(x: x, y: label.at.y - m.smallFontSize * 0.85, width: w, height: m.smallFontSize * 1.1)
+    }
+
+    static func crosses(_ label: EdgeLabel, _ points: [Point], metrics m: LayoutMetrics) -> Bool {
+        let r = rect(label, metrics: m)
+        return zip(points, points.dropFirst()).contains { RouteGeometry.segment($0, $1, hits: r, clearance: 1) }
     }
 
     static func overlapsBoxes(_ label: EdgeLabel, nodes: [LaidOutNode], metrics m: LayoutMetrics) -> Bool {

@@ -73,3 +73,44 @@ enum RouteGeometry {
         zip(points, points.dropFirst()).reduce(0) { $0 + abs($1.0.x - $1.1.x) + abs($1.0.y - $1.1.y) }
     }
 }
+
+/// The price of a route, and the router's bounds and last resort.
+extension Router {
+    func cost(_ points: [Point], to target: Int, label: EdgeLabel?) -> Double {
+        let m = RouteGeometry.meetings(points, to: target, with: edges)
+        var cost = Double(1000 * m.overlaps + 100 * m.crossings + 50 * m.connectorCrossings)
+        cost += 10 * Double(points.count - 2)
+        if let label, EdgeLabels.overlapsBoxes(label, nodes: nodes, metrics: shapes.metrics)
+            || EdgeLabels.rect(label, metrics: shapes.metrics).minX < 2 { cost += 60 }
+        // Text with a line through it is hard to read: this route's label on drawn arrows,
+        // and this route over drawn labels.
+        if let label, edges.contains(where: { EdgeLabels.crosses(label, $0.points, metrics: shapes.metrics) }) {
+            cost += 40
+        }
+        for other in edges.compactMap(\.label) where EdgeLabels.crosses(other, points, metrics: shapes.metrics) {
+            cost += 40
+        }
+        return cost
+    }
+
+    func gutter(_ g: Int) -> Channel {
+        let m = shapes.metrics
+        return Channel(x: lanesRight + m.gutterStart + Double(g) * m.gutterSpacing, gutter: g)
+    }
+
+    func inBounds(_ points: [Point]) -> Bool {
+        let top = shapes.rowTop[0] + 2, bottom = shapes.rowTop[shapes.rowTop.count - 1] - 2
+        return points.allSatisfy { $0.x >= 2 && $0.y >= top && $0.y <= bottom }
+    }
+
+    /// Never expected (a gutter detour always exists), but an arrow must not go missing.
+    func fallback(_ i: Int, _ pending: [PendingEdge]) -> Choice {
+        let e = pending[i], (a, b) = closestBoxes(nodes[e.from], nodes[e.to])
+        let y = (a.maxY + b.minY) / 2
+        let points = [Point(x: a.midX, y: a.maxY), Point(x: a.midX, y: y), Point(x: b.midX, y: y),
+                      Point(x: b.midX, y: b.minY)]
+        let label = e.label.map { EdgeLabels.place($0, along: points, metrics: shapes.metrics) }
+        return Choice(edge: LaidOutEdge(kind: .flow, from: e.from, to: e.to, points: points, label: label),
+                      cost: .infinity, length: 0)
+    }
+}

@@ -1,4 +1,4 @@
-/// Third layout pass: route every arrow. Edges are routed in node order; each takes the cheapest
+/// Third layout pass: route every arrow, shortest first. Each takes the cheapest
 /// candidate that crosses no box, where cost counts overlaps with earlier arrows (worst),
 /// crossings, bends, and departures from the usual look (boxes are left at the bottom and entered
 /// at the top; loops enter from the side). A decision's branches are chosen together, so "yes"
@@ -37,8 +37,14 @@ struct Router {
         for (g, i) in loops.enumerated() { loopGutter[i] = g }
         nextFreeGutter = loops.count
         gutterCount = loops.count
+        // Short arrows first: they have the fewest choices. Long ones, routed later, see them
+        // and go around; routed first, they would take the direct way and force crossings.
         let bySource = Dictionary(grouping: pending.indices, by: { pending[$0].from })
-        for from in bySource.keys.sorted() {
+        let span = { (i: Int) in abs(nodes[pending[i].from].row - nodes[pending[i].to].row) }
+        let order = bySource.keys.sorted { a, b in
+            (bySource[a]!.map(span).min()!, a) < (bySource[b]!.map(span).min()!, b)
+        }
+        for from in order {
             let group = bySource[from]!
             if case .decision = nodes[from].kind, group.count > 1 {
                 routeBranches(group, pending)
@@ -86,7 +92,11 @@ struct Router {
         let (sBox, tBox) = closestBoxes(s, t)
         let isLoop = t.row < s.row
         let channels = isLoop ? [gutter(loopGutter[i]!)]
-            : (1...laneCount).map { Channel(x: Double($0) * shapes.metrics.laneWidth, gutter: nil) }
+            : (1...laneCount).flatMap { lane in
+                // Beside each lane boundary, not on it, where the arrow would hide in the border.
+                let x = Double(lane) * shapes.metrics.laneWidth
+                return [Channel(x: x - 6, gutter: nil), Channel(x: x + 6, gutter: nil)]
+            }
                 + [gutter(nextFreeGutter)]
         var found: Choice?
         for exit in exits {
@@ -95,11 +105,15 @@ struct Router {
                     for q in ports(t, tBox, entry, toward: (s, sBox), leaving: false) {
                         for c in shapes.candidates(from: p, to: q, sourceRow: s.row, targetRow: t.row,
                                                    channels: channels) {
+                            // Bends alone already cost more than the best so far: skip the checks.
+                            if let found, 10 * Double(c.points.count - 2) > found.cost { continue }
                             guard inBounds(c.points),
                                   !RouteGeometry.hitsBoxes(c.points, nodes: nodes, from: e.from, to: e.to)
                             else { continue }
                             let label = e.label.map { EdgeLabels.place($0, along: c.points, metrics: shapes.metrics) }
                             var cost = self.cost(c.points, to: e.to, label: label)
+                            // The usual look: boxes left at the bottom and entered at the top,
+                            // except loops, which come in from the side.
                             let bent = c.points.count > 2
                             if !isLoop, bent, exit != .vertical, !isDecision(s) { cost += 15 }
                             if !isLoop, bent, entry != .vertical { cost += 15 }
@@ -114,34 +128,5 @@ struct Router {
             }
         }
         return found
-    }
-
-    private func cost(_ points: [Point], to target: Int, label: EdgeLabel?) -> Double {
-        let m = RouteGeometry.meetings(points, to: target, with: edges)
-        var cost = Double(1000 * m.overlaps + 100 * m.crossings + 50 * m.connectorCrossings)
-        cost += 10 * Double(points.count - 2)
-        if let label, EdgeLabels.overlapsBoxes(label, nodes: nodes, metrics: shapes.metrics) { cost += 60 }
-        return cost
-    }
-
-    private func gutter(_ g: Int) -> Channel {
-        let m = shapes.metrics
-        return Channel(x: lanesRight + m.gutterStart + Double(g) * m.gutterSpacing, gutter: g)
-    }
-
-    private func inBounds(_ points: [Point]) -> Bool {
-        let top = shapes.rowTop[0] + 2, bottom = shapes.rowTop[shapes.rowTop.count - 1] - 2
-        return points.allSatisfy { $0.x >= 2 && $0.y >= top && $0.y <= bottom }
-    }
-
-    /// Never expected (a gutter detour always exists), but an arrow must not go missing.
-    private func fallback(_ i: Int, _ pending: [PendingEdge]) -> Choice {
-        let e = pending[i], (a, b) = closestBoxes(nodes[e.from], nodes[e.to])
-        let y = (a.maxY + b.minY) / 2
-        let points = [Point(x: a.midX, y: a.maxY), Point(x: a.midX, y: y), Point(x: b.midX, y: y),
-                      Point(x: b.midX, y: b.minY)]
-        let label = e.label.map { EdgeLabels.place($0, along: points, metrics: shapes.metrics) }
-        return Choice(edge: LaidOutEdge(kind: .flow, from: e.from, to: e.to, points: points, label: label),
-                      cost: .infinity, length: 0)
     }
 }

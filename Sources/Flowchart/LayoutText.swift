@@ -10,10 +10,16 @@ enum TextWrap {
         Double(units(text)) * emPerCluster * fontSize
     }
 
-    /// Width units: one per grapheme cluster, plus one per sara am.
+    /// Width units: one per grapheme cluster, plus one per sara am; none for a zero-width space.
     static func units(_ text: Substring) -> Int {
-        text.count + text.unicodeScalars.filter { $0.value == 0x0E33 }.count
+        text.count + text.unicodeScalars.reduce(0) { n, s in
+            n + (s.value == 0x0E33 ? 1 : s == zeroWidthSpace ? -1 : 0)
+        }
     }
+
+    /// U+200B marks where a Thai line may break (between words) without showing anything:
+    /// authors can put it in a label to steer wrapping; it is dropped from the drawn lines.
+    static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
 
     static func width(_ text: String, fontSize: Double) -> Double {
         width(text[...], fontSize: fontSize)
@@ -21,7 +27,8 @@ enum TextWrap {
 
     /// Splits `text` into lines no wider than `maxWidth`. Preference: break at spaces (dropped),
     /// then after '/', then at a likely Thai syllable boundary, and only as a last resort between
-    /// any two grapheme clusters. A single cluster wider than `maxWidth` gets a line of its own.
+    /// any two grapheme clusters. A zero-width space counts as a space. A single cluster wider
+    /// than `maxWidth` gets a line of its own.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         let chars = Array(text)
         let perLine = max(1, Int((maxWidth / (emPerCluster * fontSize)).rounded(.down)))
@@ -35,7 +42,8 @@ enum TextWrap {
             while start < chars.count, chars[start].isWhitespace { start += 1 }
             if start >= chars.count { break }
             let end = breakPoint(chars, before, from: start, perLine: perLine)
-            lines.append(String(chars[start..<end]).trimmingTrailingSpaces())
+            let line = String(chars[start..<end]).trimmingTrailingSpaces()
+            lines.append(String(String.UnicodeScalarView(line.unicodeScalars.filter { $0 != zeroWidthSpace })))
             start = end
         }
         return lines.isEmpty ? [""] : lines
@@ -72,7 +80,7 @@ enum TextWrap {
         if let i = last[0] { return i }
         if let i = last[1] { return i }
         if let i = last[2], 2 * (before[i] - before[start]) >= perLine { return i }
-        return last[3] ?? limit
+        return last[3] ?? last[2] ?? limit
     }
 
     /// Width units of chars[from..<to] without the spaces at its ends.
@@ -100,12 +108,18 @@ enum TextWrap {
     /// What kind of break lies before `chars[i]`, or nil when the line must not break there.
     static func breakKind(_ chars: [Character], at i: Int) -> BreakKind? {
         let before = chars[i - 1], after = chars[i]
-        if after.isWhitespace || before.isWhitespace { return .space }
+        if after.isWhitespace || before.isWhitespace || isZeroWidthSpace(before) || isZeroWidthSpace(after) {
+            return .space
+        }
         if before == "/" { return .slash }
         if isThaiLeadingVowel(before) || isThaiFollowingMark(after) { return nil }
         if isThaiLeadingVowel(after) { return .thaiSyllableStart }
         if endsThaiSyllable(before) { return .thaiSyllableEnd }
         return .anywhere
+    }
+
+    private static func isZeroWidthSpace(_ c: Character) -> Bool {
+        c.unicodeScalars.first == zeroWidthSpace
     }
 
     /// เ แ โ ใ ไ are written before the consonant they follow in speech: a syllable starts there.

@@ -66,20 +66,31 @@ struct SVGRenderer {
         return out.output
     }
 
+    /// Lane backgrounds and headers, then the lines between lanes and a frame around them,
+    /// drawn once (not as each rect's border) and inset half a unit so that none is clipped.
     private func drawLanes(_ out: inout SVGWriter) {
         let n = SVGWriter.number
         for (i, lane) in layout.lanes.enumerated() {
             out.open("g", ["class": "fc-lane"])
             let c = lane.column, hd = lane.header
             out.element("rect", ["x": n(c.x), "y": n(c.y), "width": n(c.width), "height": n(c.height),
-                                 "fill": Palette.laneFills[i % 2], "stroke": Palette.laneBorder, "stroke-width": "1"])
+                                 "fill": Palette.laneFills[i % 2]])
             out.element("rect", ["x": n(hd.x), "y": n(hd.y), "width": n(hd.width), "height": n(hd.height),
-                                 "fill": Palette.header, "stroke": Palette.laneBorder, "stroke-width": "1"])
+                                 "fill": Palette.header])
             out.text(lineSpans(lane.lines, in: hd, lineHeight: metrics.lineHeight),
                      ["font-size": n(metrics.fontSize), "font-weight": "bold", "text-anchor": "middle",
                       "fill": Palette.ink])
             out.close("g")
         }
+        guard let first = layout.lanes.first else { return }
+        let bottom = first.column.maxY, header = first.header.maxY
+        let lines = layout.lanes.dropFirst().map { "M\(n($0.column.x)) 0V\(n(bottom))" }
+            + ["M0 \(n(header))H\(n(layout.lanesRight))"]
+        out.element("path", ["class": "fc-lane-lines", "d": lines.joined(separator: " "), "fill": "none",
+                             "stroke": Palette.laneBorder, "stroke-width": "1"])
+        out.element("rect", ["class": "fc-frame", "x": "0.5", "y": "0.5", "width": n(layout.lanesRight - 1),
+                             "height": n(bottom - 1), "fill": "none", "stroke": Palette.laneBorder,
+                             "stroke-width": "1"])
     }
 
     /// Baselines for `lines` centred in `box`, starting at `top` when given.
@@ -90,5 +101,22 @@ struct SVGRenderer {
         return lines.enumerated().map { i, line in
             (line, box.midX, start + Double(i) * lineHeight + lineHeight * 0.72)
         }
+    }
+}
+
+/// Arrows: an orthogonal path ending in the arrowhead marker and, for a decision's branch,
+/// its label as text beside the start of the arrow.
+extension SVGRenderer {
+    func drawEdge(_ edge: LaidOutEdge, _ out: inout SVGWriter) {
+        let n = SVGWriter.number
+        out.open("g", ["class": "fc-edge"])
+        out.element("path", ["d": SVGWriter.path(edge.points), "fill": "none", "stroke": Palette.stroke,
+                             "stroke-width": "1.5", "marker-end": "url(#\(arrowID))"])
+        if let label = edge.label {
+            out.element("text", ["class": "fc-edge-label", "x": n(label.at.x), "y": n(label.at.y),
+                                 "font-size": n(metrics.smallFontSize), "text-anchor": label.anchor.rawValue,
+                                 "fill": Palette.ink], text: label.text)
+        }
+        out.close("g")
     }
 }

@@ -111,3 +111,41 @@ enum Fixtures {
         ("sw01", sw01), ("loop-two-decisions", loopTwoDecisions), ("non-adjacent", nonAdjacent), ("stress", stress),
     ]
 }
+
+extension Fixtures {
+    /// Deterministic pseudo-random charts (a fixed linear congruential generator): lanes,
+    /// multi-lane steps, decisions with actions, forward jumps and loops, in every mix.
+    static func random(seed: UInt64) -> Flowchart {
+        var state = seed &* 6364136223846793005 &+ 1442695040888963407
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let laneCount = 2 + next(5)
+        let lanes = (0..<laneCount).map { Flowchart.Lane(id: "L\($0)", name: "Lane \($0)") }
+        let count = 3 + next(12)
+        func target(from i: Int) -> Flowchart.Target {
+            switch next(6) {
+            case 0: return .end
+            case 1: return .step("s\(next(count))")
+            default: return i + 1 < count ? .step("s\(i + 1)") : .end
+            }
+        }
+        let words = ["check", "approve", "send", "record", "notify", "กำกับดูแลระบบ", "ตรวจสอบ/อนุมัติ"]
+        let steps = (0..<count).map { i -> Flowchart.Step in
+            var stepLanes = ["L\(next(laneCount))"]
+            if next(4) == 0 { stepLanes.append("L\(next(laneCount))") }
+            let label = (0...next(4)).map { _ in words[next(words.count)] }.joined(separator: " ")
+            var decision: Flowchart.Decision?
+            if next(3) == 0 {
+                let action = next(2) == 0 ? Flowchart.Action(label: "notify the unit", lane: "L\(next(laneCount))") : nil
+                decision = .init(question: "\(label)?", yes: .init(label: "yes", target: target(from: i)),
+                                 no: .init(label: "no", action: action, target: target(from: i)))
+            }
+            return .init(id: "s\(i)", label: label, lanes: stepLanes, decision: decision,
+                         next: target(from: i), ongoing: next(8) == 0)
+        }
+        return Flowchart(title: "random \(seed)", description: "random", lanes: lanes, steps: steps,
+                         words: englishWords)
+    }
+}
