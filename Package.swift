@@ -41,10 +41,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Golden-file comparison with a record switch, shared by the test targets.
+        .target(name: "GoldenFile", path: "Tests/GoldenFile"),
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime"]),
-        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart"]),
+        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "GoldenFile"]),
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree.
-        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit"]),
+        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile"]),
     ]
 )

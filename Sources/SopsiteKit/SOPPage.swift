@@ -58,9 +58,14 @@ struct SOPPage {
             return Flowchart.Branch(label: b.label, action: action, target: target(b.target))
         }
         let steps = sop.steps.map { step in
-            Flowchart.Step(
-                id: step.id, label: step.title, lanes: step.roles,
-                decision: step.decision.map { Flowchart.Decision(question: $0.question, yes: branch($0.yes), no: branch($0.no)) },
+            // Numbered steps carry their number into the drawing, so that a reader can match a
+            // box to its row of the table; a decision's diamond names its step too.
+            let label = step.id.allSatisfy(\.isNumber) ? "\(step.id). \(step.title)" : step.title
+            return Flowchart.Step(
+                id: step.id, label: label, lanes: step.roles,
+                decision: step.decision.map {
+                    Flowchart.Decision(question: "\(label): \($0.question)", yes: branch($0.yes), no: branch($0.no))
+                },
                 next: target(step.next), ongoing: step.ongoing)
         }
         let t = context.strings

@@ -1,3 +1,4 @@
+import GoldenFile
 @testable import SopsiteKit
 import XCTest
 
@@ -33,7 +34,7 @@ final class BuildTests: XCTestCase {
     func testTheSW01PageMatchesItsGoldenFile() throws {
         let out = try temporaryFolder(self) + "/public"
         try Build.run(options(content: Repo.root + "/content", output: out))
-        assertGolden(try read(out + "/sops/SW01/index.html"), "sw01.html")
+        assertGolden(try read(out + "/sops/SW01/index.html"), named: "sw01.html")
     }
 
     func testTheSW01PageShowsTheSeedVerbatim() throws {
