@@ -1,3 +1,4 @@
+import BusinessTime
 import Foundation
 
 /// The portal's settings, from `content/site.yaml`.
@@ -22,15 +23,6 @@ public struct Site: Sendable, Equatable {
 /// The interface languages a theme provides strings for.
 public enum Language: String, Sendable, CaseIterable {
     case th, en
-}
-
-/// Office hours in Asia/Bangkok, in minutes from midnight; hour targets count inside them.
-public struct OfficeHours: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var lunch: ClosedRange<Int>?
-
-    public static let standard = OfficeHours(start: 8 * 60 + 30, end: 16 * 60 + 30, lunch: 12 * 60...13 * 60)
 }
 
 extension Site {

@@ -1,3 +1,4 @@
+import BusinessTime
 @testable import SopsiteKit
 import XCTest
 
