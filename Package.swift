@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "sopsite",
             dependencies: [
-                "SopsiteKit",
+                "SopsiteKit", "BusinessTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,7 +4,7 @@ import Foundation
 public enum Build {
     /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
     public static func steps(writing: Bool) -> [BuildStep] {
-        let validate: [BuildStep] = [loadTheme, loadContent, checkContent]
+        let validate: [BuildStep] = [loadTheme, loadContent, followCases, checkContent]
         return writing ? validate + [renderPages, writeStaging, publish] : validate
     }
 
@@ -39,6 +39,11 @@ public enum Build {
         if let language = context.options.language { context.content?.site.language = language }
     }
 
+    static let followCases = BuildStep("follow cases") { context in
+        guard let content = context.content else { return }
+        context.progress = CaseCheck.run(content, asOf: context.options.asOf, &context.diagnostics)
+    }
+
     static let checkContent = BuildStep("check content") { context in
         try context.stopOnErrors()
     }
@@ -46,20 +51,38 @@ public enum Build {
     static let renderPages = BuildStep("render pages") { context in
         guard let content = context.content, let theme = context.theme else { return }
         let language = content.site.language
-        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:])
+        let asOf = context.options.asOf
+        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:],
+                               asOf: asOf)
         let markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
-        context.pages.append(HomePage(context: page).render(content.sops, theme: theme))
+        let views = content.cases.compactMap { c in
+            content.sop(c.sop).flatMap { sop in
+                context.progress[c.id].map { CaseView(c: c, sop: sop, progress: $0, words: page.words) }
+            }
+        }
+        context.pages.append(HomePage(context: page).render(content.sops, cases: views, theme: theme))
         let sopPage = SOPPage(context: page, markdown: markdown)
         context.pages += content.sops.map { sopPage.render($0, theme: theme) }
+        context.pages.append(CaseListPage(context: page).render(views, theme: theme))
+        let casePage = CasePage(context: page, markdown: markdown)
+        context.pages += views.map { casePage.render($0, theme: theme) }
+        context.pages += views.map(Badge.render)
+        context.pages.append(try StatusJSON.render(views, baseURL: content.site.baseURL, asOf: asOf))
+        context.pages.append(Feed(site: content.site, words: page.words).render(views, asOf: asOf))
     }
 
     static let writeStaging = BuildStep("write pages and theme files") { context in
         let staging = try Output.makeStaging(for: context.options.outputFolder)
         context.staging = staging
         for page in context.pages {
-            try Output.write(page.html, to: staging + "/" + page.path)
+            try Output.write(page.text, to: staging + "/" + page.path)
         }
         try Output.copyFolder(context.options.themeFolder + "/static", to: staging + "/static")
+        for c in context.content?.cases ?? [] {
+            for file in c.attachments {
+                try Output.copyFile(c.folder + "/" + file, to: staging + "/cases/\(c.id)/" + file)
+            }
+        }
     }
 
     static let publish = BuildStep("publish") { context in

@@ -1,3 +1,5 @@
+import BusinessTime
+
 /// What a build reads and where it writes; the command line fills it in.
 public struct BuildOptions: Sendable {
     public var contentFolder: String
@@ -8,13 +10,17 @@ public struct BuildOptions: Sendable {
     public var language: Language?
     /// Overrides site.yaml's `base_url`.
     public var baseURL: String?
+    /// The day the cases' states are computed for, printed on every page.
+    public var asOf: Day
 
     public init(contentFolder: String = "content", outputFolder: String = "public",
-                themeFolder: String = "themes/default", language: Language? = nil, baseURL: String? = nil) {
+                themeFolder: String = "themes/default", language: Language? = nil, baseURL: String? = nil,
+                asOf: Day) {
         self.contentFolder = contentFolder
         self.outputFolder = outputFolder
         self.themeFolder = themeFolder
         self.language = language
         self.baseURL = baseURL
+        self.asOf = asOf
     }
 }

@@ -15,6 +15,8 @@ public struct BuildContext: Sendable {
     public internal(set) var diagnostics = Diagnostics()
     var theme: Theme?
     var content: Content?
+    /// Every case's state and timeline at the as-of date, by case id.
+    var progress: [String: Progress] = [:]
     var pages: [Page] = []
     /// The folder the site is written to before it replaces the output folder.
     var staging: String?

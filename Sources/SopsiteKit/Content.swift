@@ -1,9 +1,13 @@
 import Foundation
 
-/// Everything read from `content/`: the site settings and the SOPs.
+/// Everything read from `content/`: the site settings, the holidays, the SOPs and the cases.
 public struct Content: Sendable {
     public var site: Site
+    public var holidays: Holidays
     public var sops: [SOP]
+    public var cases: [Case]
+
+    public func sop(_ code: String) -> SOP? { sops.first { $0.code == code } }
 }
 
 extension Content {
@@ -14,9 +18,11 @@ extension Content {
             return nil
         }
         let site = loadSite(folder + "/site.yaml", &diagnostics)
+        let holidays = Holidays.load(folder + "/holidays.yaml", &diagnostics)
         let sops = loadSOPs(folder + "/sops", &diagnostics)
+        let cases = loadCases(folder + "/cases", sops: sops, &diagnostics)
         guard let site else { return nil }
-        return Content(site: site, sops: sops)
+        return Content(site: site, holidays: holidays, sops: sops, cases: cases)
     }
 
     static func loadSite(_ path: String, _ diagnostics: inout Diagnostics) -> Site? {
@@ -53,5 +59,16 @@ extension Content {
             diagnostics.append(Diagnostic(.warning, folder, line: 1, column: 1, "no SOP found (sops/*.md)"))
         }
         return sops
+    }
+
+    /// Every `cases/<id>/index.md`, in id order.
+    static func loadCases(_ folder: String, sops: [SOP], _ diagnostics: inout Diagnostics) -> [Case] {
+        let byCode = Dictionary(sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return CaseFolders.list(folder, &diagnostics).compactMap { f in
+            let path = f.path + "/index.md"
+            guard let text = ContentFiles.read(path, &diagnostics) else { return nil }
+            return CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,
+                                   sops: byCode, &diagnostics)
+        }
     }
 }

@@ -9,6 +9,15 @@ enum ContentFiles {
         return names.filter { $0.hasSuffix("." + ext) && !$0.hasPrefix(".") }.sorted()
     }
 
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+
     /// The file's text, or a diagnostic when it is missing or not UTF-8.
     static func read(_ path: String, _ diagnostics: inout Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -2,7 +2,7 @@
 struct HomePage {
     let context: PageContext
 
-    func render(_ sops: [SOP], theme: Theme) -> Page {
+    func render(_ sops: [SOP], cases views: [CaseView], theme: Theme) -> Page {
         var values = context.common(url: "", title: context.site.title)
         values["sops"] = sops.map { sop in
             [
@@ -14,12 +14,41 @@ struct HomePage {
             ] as [String: Any]
         }
         values["has_sops"] = !sops.isEmpty
-        return Page(path: "index.html", html: theme.render("home", values))
+        if !views.isEmpty { values["dashboard"] = dashboard(Dashboard(views: views)) }
+        return Page(path: "index.html", text: theme.render("home", values))
+    }
+}
+
+extension HomePage {
+    func dashboard(_ d: Dashboard) -> [String: Any] {
+        let words = context.words
+        let latest = d.latest(10).map { item -> [String: Any] in
+            let step = item.view.sop.steps.first { $0.id == item.event.step }
+            var row: [String: Any] = item.view.summary
+            row["date"] = words.moment(item.event.date)
+            row["date_iso"] = item.event.date.day.description
+            row["step"] = "\(item.event.step) \(step?.title ?? "")"
+            if let answer = item.event.answer, let decision = step?.decision {
+                row["answer"] = answer ? decision.yes.label : decision.no.label
+            }
+            return row
+        }
+        return [
+            "count": String(d.views.count),
+            "by_state": d.byState.map { ["key": $0.state.rawValue, "label": words["state_" + $0.state.rawValue], "count": String($0.count)] },
+            "by_step": d.byStep.map { ["sop": $0.sop.code, "id": $0.step.id, "title": $0.step.title, "count": String($0.count)] },
+            "overdue": d.overdue.map(\.summary),
+            "has_overdue": !d.overdue.isEmpty,
+            "waiting": d.waiting.map(\.summary),
+            "has_waiting": !d.waiting.isEmpty,
+            "latest": latest,
+            "has_latest": !latest.isEmpty,
+        ]
     }
 }
 
 /// One file of the built site, by its path inside the output folder.
 struct Page {
     var path: String
-    var html: String
+    var text: String
 }

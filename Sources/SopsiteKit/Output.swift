@@ -33,6 +33,12 @@ enum Output {
         try fm.copyItem(atPath: source, toPath: destination)
     }
 
+    static func copyFile(_ source: String, to destination: String) throws {
+        let folder = (destination as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+    }
+
     /// Puts `staging` in the place of `output`. Hidden entries at the top of the old output
     /// (`.gitkeep`, a deploy repository's `.git`) are not the build's to delete: they move across.
     static func swap(_ staging: String, into output: String) throws {

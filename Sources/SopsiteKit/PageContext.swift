@@ -6,6 +6,9 @@ struct PageContext {
     let site: Site
     let language: Language
     let strings: [String: String]
+    let asOf: Day
+
+    var words: Words { Words(strings: strings, dayStyle: dayStyle) }
 
     /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
     func common(url: String, title: String) -> [String: Any] {
@@ -15,6 +18,8 @@ struct PageContext {
             "t": strings,
             "root": String(repeating: "../", count: depth),
             "page_title": title,
+            "as_of": format(asOf),
+            "as_of_iso": asOf.description,
             "canonical": site.baseURL + url,
             "site": [
                 "title": site.title,

@@ -62,18 +62,7 @@ enum SOPLoader {
     }
 
     static func day(_ map: YAMLMap, _ key: String, _ diagnostics: inout Diagnostics) -> Day? {
-        guard let value = map.required(key, &diagnostics), let text = value.text("'\(key)'", &diagnostics) else {
-            return nil
-        }
-        guard let day = Day(iso: text) else {
-            diagnostics.append(value.location.error("'\(key)' must be a date written YYYY-MM-DD that exists, not \"\(text)\""))
-            return nil
-        }
-        if day.year > 2400 {
-            diagnostics.append(value.location.error("'\(key)' \"\(text)\" looks like a Buddhist-Era year; write the Gregorian year (\(day.year - 543))"))
-            return nil
-        }
-        return day
+        map.required(key, &diagnostics)?.day("'\(key)'", &diagnostics)
     }
 
     /// Ids become parts of URLs and file names: plain ASCII letters, digits, '-', '_' and '.', not only dots.

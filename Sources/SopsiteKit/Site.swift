@@ -14,6 +14,8 @@ public struct Site: Sendable, Equatable {
     public var language: Language
     public var helpDeskURL: String
     public var surveyURL: String
+    /// The survey's address for one case, `{case}` standing for its id; defaults to `surveyURL`.
+    public var surveyCaseURL: String?
     public var phone: String
     public var officeHours: OfficeHours
     /// Raw HTML in Markdown is dropped unless the site allows it.
@@ -44,9 +46,10 @@ extension Site {
             }
         }
         let links = map.required("links", &diagnostics)?.map("'links'", &diagnostics)
-        links?.reportUnknownKeys(known: ["help_desk", "survey"], &diagnostics)
+        links?.reportUnknownKeys(known: ["help_desk", "survey", "survey_case"], &diagnostics)
         let helpDesk = links.flatMap { checkedURL($0, "help_desk", &diagnostics) }
         let survey = links.flatMap { checkedURL($0, "survey", &diagnostics) }
+        let surveyCase = links?["survey_case"] != nil ? links.flatMap { checkedURL($0, "survey_case", &diagnostics) } : nil
         let phone = map.text("phone", &diagnostics)
         let hours = map["office_hours"].flatMap { OfficeHours.load($0, &diagnostics) } ?? .standard
         var allowRawHTML = false
@@ -58,8 +61,13 @@ extension Site {
             return nil
         }
         return Site(title: title, organisation: organisation, unit: unit, baseURL: baseURL, language: language,
-                    helpDeskURL: helpDesk, surveyURL: survey, phone: phone, officeHours: hours,
+                    helpDeskURL: helpDesk, surveyURL: survey, surveyCaseURL: surveyCase, phone: phone, officeHours: hours,
                     allowRawHTML: allowRawHTML)
+    }
+
+    /// The satisfaction survey for one case (ids are URL-safe by construction).
+    public func surveyURL(for caseID: String) -> String {
+        surveyCaseURL?.replacingAll("{case}", with: caseID) ?? surveyURL
     }
 
     /// Links leave the portal, so only http(s) and mailto are accepted: never `javascript:`.

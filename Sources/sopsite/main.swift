@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BusinessTime
 import SopsiteKit
 
 /// The `sopsite` command: parses arguments and calls SopsiteKit; nothing else lives here.
@@ -29,9 +30,21 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The URL the portal is published at (default: site.yaml's base_url).")
     var baseURL: String?
 
+    @Option(name: .long, help: "The date cases are shown as of, YYYY-MM-DD (default: today in Asia/Bangkok).")
+    var asOf: AsOf?
+
     func buildOptions(output: String) -> BuildOptions {
         BuildOptions(contentFolder: content, outputFolder: output, themeFolder: themesDir + "/" + theme,
-                     language: lang, baseURL: baseURL)
+                     language: lang, baseURL: baseURL, asOf: asOf?.day ?? Day.today())
+    }
+}
+
+/// `--as-of 2026-11-27`: a date that exists, in the Gregorian calendar.
+struct AsOf: ExpressibleByArgument {
+    var day: Day
+    init?(argument: String) {
+        guard let day = Day(iso: argument), day.year < 2400 else { return nil }
+        self.day = day
     }
 }
 

@@ -7,7 +7,7 @@ import XCTest
 final class BuildTests: XCTestCase {
     func options(content: String, output: String, language: Language? = nil) -> BuildOptions {
         BuildOptions(contentFolder: content, outputFolder: output, themeFolder: Repo.root + "/themes/default",
-                     language: language)
+                     language: language, asOf: Repo.asOf)
     }
 
     func read(_ path: String) throws -> String {

@@ -43,11 +43,11 @@ final class CLITests: XCTestCase {
 
     func testBuildsTheShippedPortal() throws {
         let out = try temporaryFolder(self) + "/public"
-        let result = try run(["build", "--output", out])
+        let result = try run(["build", "--as-of", "2026-11-27", "--output", out])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
-        XCTAssertTrue(result.stdout.contains("[1/6] load theme"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("[6/6] publish"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[1/7] load theme"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[7/7] publish"), result.stdout)
         let sop = try String(contentsOfFile: out + "/sops/SW01/index.html", encoding: .utf8)
         XCTAssertTrue(sop.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flowchart\""))
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/index.html"))
@@ -56,11 +56,11 @@ final class CLITests: XCTestCase {
     func testAFailedBuildExitsNonZeroAndLeavesPublicUntouched() throws {
         let folder = try temporaryFolder(self)
         let out = folder + "/public"
-        XCTAssertEqual(try run(["build", "--output", out]).status, 0)
+        XCTAssertEqual(try run(["build", "--as-of", "2026-11-27", "--output", out]).status, 0)
         let before = try snapshot(out)
 
         let content = Repo.fixture("invalid-site")
-        let result = try run(["build", "--content", content, "--output", out])
+        let result = try run(["build", "--as-of", "2026-11-27", "--content", content, "--output", out])
         XCTAssertEqual(result.status, 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 7, result.stderr)
@@ -72,7 +72,7 @@ final class CLITests: XCTestCase {
 
     func testCheckValidatesWithoutWriting() throws {
         let folder = try temporaryFolder(self)
-        let good = try run(["check", "--content", Repo.root + "/content", "--themes-dir", Repo.root + "/themes"], in: folder)
+        let good = try run(["check", "--as-of", "2026-11-27", "--content", Repo.root + "/content", "--themes-dir", Repo.root + "/themes"], in: folder)
         XCTAssertEqual(good.status, 0, good.stderr)
         XCTAssertEqual(good.stdout, "no errors\n")
         let bad = try run(["check", "--content", Repo.fixture("invalid-site"), "--themes-dir", Repo.root + "/themes"], in: folder)

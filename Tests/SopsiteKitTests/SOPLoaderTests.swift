@@ -162,9 +162,12 @@ final class SOPLoaderTests: XCTestCase {
 
     func testDatesThatDoNotExistAndBuddhistEraYears() {
         XCTAssertEqual(load(changed("2021-06-22", "2021-02-30")).1,
-                       ["sops/T1.md:6:9: error: 'issued' must be a date written YYYY-MM-DD that exists, not \"2021-02-30\""])
-        XCTAssertEqual(load(changed("2021-06-22", "2564-06-22")).1,
-                       ["sops/T1.md:6:9: error: 'issued' \"2564-06-22\" looks like a Buddhist-Era year; write the Gregorian year (2021)"])
+                       ["sops/T1.md:6:9: error: 'issued' must be a date that exists, written YYYY-MM-DD or YYYY-MM-DD HH:MM, not \"2021-02-30\""])
+        let (sop, messages) = load(changed("2021-06-22", "2564-06-22"))
+        XCTAssertEqual(messages, ["sops/T1.md:6:9: warning: 'issued' \"2564-06-22\" has a Buddhist-Era year; read as 2021-06-22 (write the Gregorian year)"])
+        XCTAssertEqual(sop?.issued, Day(iso: "2021-06-22"), "a warning, and the date is read as meant")
+        XCTAssertEqual(load(changed("2021-06-22", "2021-06-22 10:00")).1,
+                       ["sops/T1.md:6:9: error: 'issued' must be a date written YYYY-MM-DD, without a time, not \"2021-06-22 10:00\""])
     }
 
     func testOngoingStepHasNoDuration() {

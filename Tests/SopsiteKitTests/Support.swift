@@ -1,3 +1,4 @@
+import BusinessTime
 import Foundation
 import XCTest
 
@@ -7,6 +8,8 @@ enum Repo {
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let tests = root + "/Tests/SopsiteKitTests"
     static func fixture(_ name: String) -> String { tests + "/Fixtures/" + name }
+    /// The date the sample content is built as of in the tests: its cases show every state then.
+    static let asOf = Day(iso: "2026-11-27")!
 }
 
 /// A fresh temporary folder, removed when the test ends.

@@ -1,0 +1,36 @@
+/// `/cases/<id>/badge.svg`: a small status badge to embed elsewhere (the help desk's pages):
+/// the case's id on the left, its state on the right, coloured by state.
+enum Badge {
+    static let colours: [CaseState: String] = [
+        .inProgress: "#1f6feb", .overdue: "#b42318", .rejected: "#57606a",
+        .handedOver: "#1a7f37", .maintenance: "#6e40c9",
+    ]
+
+    static func render(_ view: CaseView) -> Page {
+        let left = view.c.id
+        let right = view.stateLabel
+        let lw = width(left), rw = width(right)
+        let total = lw + rw
+        let colour = colours[view.progress.state] ?? "#57606a"
+        let label = "\(left): \(right)".xmlEscaped
+        let svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(total)" height="20" viewBox="0 0 \(total) 20" role="img" aria-label="\(label)">
+          <title>\(label)</title>
+          <rect width="\(lw)" height="20" fill="#444d56"/>
+          <rect x="\(lw)" width="\(rw)" height="20" fill="\(colour)"/>
+          <g fill="#ffffff" font-family="Sarabun, Tahoma, sans-serif" font-size="11" text-anchor="middle">
+            <text x="\(lw / 2)" y="14">\(left.xmlEscaped)</text>
+            <text x="\(lw + rw / 2)" y="14">\(right.xmlEscaped)</text>
+          </g>
+        </svg>
+
+        """
+        return Page(path: view.url + "badge.svg", text: svg)
+    }
+
+    /// About 6.5 pixels per character at 11px, counting a Thai vowel or tone mark written above or
+    /// below a letter as no width (they are part of the letter's grapheme cluster), plus padding.
+    static func width(_ text: String) -> Int {
+        Int((Double(text.count) * 6.5).rounded(.up)) + 12
+    }
+}

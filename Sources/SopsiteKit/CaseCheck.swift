@@ -1,0 +1,36 @@
+import BusinessTime
+
+/// The build step between loading and rendering for cases: follows every case's events at
+/// the as-of date, and warns where the holiday calendar runs out.
+enum CaseCheck {
+    static func run(_ content: Content, asOf: Day, _ diagnostics: inout Diagnostics) -> [String: Progress] {
+        let calendar = WorkCalendar(holidays: content.holidays.days, officeHours: content.site.officeHours)
+        var result: [String: Progress] = [:]
+        if !content.cases.isEmpty && content.holidays.lastYear == nil {
+            diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,
+                                          "no holidays listed: working days count every Monday to Friday"))
+        }
+        for c in content.cases {
+            guard let sop = content.sop(c.sop),
+                  let progress = CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: asOf, &diagnostics)
+            else { continue }
+            result[c.id] = progress
+            warnPastHolidays(c, progress, content.holidays, asOf: asOf, &diagnostics)
+        }
+        return result
+    }
+
+    /// Working days after the last year of holidays.yaml count no holidays: say so, once per case.
+    static func warnPastHolidays(_ c: Case, _ progress: Progress, _ holidays: Holidays, asOf: Day,
+                                 _ diagnostics: inout Diagnostics) {
+        guard let lastYear = holidays.lastYear else { return }
+        var latest = progress.lastActivity.day
+        if progress.state.isOpen { latest = max(latest, asOf) }
+        for event in c.events { for due in event.due { latest = max(latest, due.day) } }
+        if latest.year > lastYear {
+            diagnostics.append(c.location.warning(
+                "the case runs into \(latest.year), past the last year holidays.yaml covers (\(lastYear)); "
+                + "add that year's holidays, or its working days count none"))
+        }
+    }
+}

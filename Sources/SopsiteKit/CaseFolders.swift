@@ -1,0 +1,63 @@
+import Foundation
+
+/// `content/cases/<id>/`: one folder per case. The folder's name is the case's id, so it must
+/// be safe in a URL, and unique even where case does not count (on Windows and macOS disks,
+/// and in the help desk's links).
+enum CaseFolders {
+    struct Folder {
+        var id: String
+        var path: String
+        /// Every file but index.md and manual.md, relative to the folder, sorted.
+        var attachments: [String]
+    }
+
+    static func list(_ casesFolder: String, _ diagnostics: inout Diagnostics) -> [Folder] {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: casesFolder) else { return [] }
+        var seen: [String: String] = [:]
+        var folders: [Folder] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = casesFolder + "/" + name
+            guard ContentFiles.isFolder(path) else { continue }
+            guard SOPLoader.isSafeName(name) else {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                    "case id \"\(name)\" may use only letters, digits, '-', '_' and '.'; rename the folder"))
+                continue
+            }
+            if let other = seen[name.lowercased()] {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                    "two cases with one id: \"\(name)\" and \"\(other)\" differ only in case"))
+                continue
+            }
+            seen[name.lowercased()] = name
+            guard ContentFiles.exists(path + "/index.md") else {
+                diagnostics.append(Diagnostic(.error, path + "/index.md", line: 1, column: 1, "the case has no index.md"))
+                continue
+            }
+            folders.append(Folder(id: name, path: path, attachments: attachments(in: path, &diagnostics)))
+        }
+        return folders
+    }
+
+    /// Files of the folder to copy with the case. A symbolic link that leads out of the folder
+    /// is refused: the portal must not publish files from elsewhere on the machine.
+    static func attachments(in folder: String, _ diagnostics: inout Diagnostics) -> [String] {
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path + "/"
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            let path = folder + "/" + relative
+            if relative == "index.md" || relative == "manual.md" || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                continue
+            }
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(root) else {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                                              "links to \(resolved), outside the case's folder; copy the file in instead"))
+                continue
+            }
+            if !ContentFiles.isFolder(path) { files.append(relative) }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,57 @@
+import BusinessTime
+
+/// Reads a case's `index.md`: front matter (SOP, title, unit, contact, opened, events) and the
+/// report. Checks what needs only the SOP; the order of events is checked by `CaseProgress`.
+enum CaseLoader {
+    static let fields: Set<String> = ["sop", "title", "unit", "contact", "opened", "events"]
+
+    static func load(_ text: String, id: String, folder: String, path: String, attachments: [String],
+                     sops: [String: SOP], _ diagnostics: inout Diagnostics) -> Case? {
+        let front: FrontMatter
+        let root: YAMLValue?
+        do throws(Diagnostic) {
+            front = try FrontMatter.split(text, path: path)
+            root = try YAMLValue.parse(front.yaml, path: path, firstLine: front.yamlLine)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+        guard let root, let map = root.map("the case's front matter", &diagnostics) else {
+            if root == nil { diagnostics.append(Diagnostic(.error, path, line: 2, column: 1, "the front matter is empty")) }
+            return nil
+        }
+        let before = diagnostics.errors.count
+        map.reportUnknownKeys(known: fields, &diagnostics)
+        var sop: SOP?
+        let code = map.text("sop", &diagnostics)
+        if let code, let value = map["sop"] {
+            sop = sops[code]
+            if sop == nil {
+                let known = sops.keys.sorted().joined(separator: ", ")
+                diagnostics.append(value.location.error("unknown SOP '\(code)' (the SOPs: \(known))"))
+            }
+        }
+        let title = map.text("title", &diagnostics)
+        let unit = map.text("unit", &diagnostics)
+        let contact = map.text("contact", &diagnostics)
+        let opened = map.required("opened", &diagnostics)?.moment("'opened'", &diagnostics)
+        var events: [Event] = []
+        if let list = map.required("events", &diagnostics), !isEmptyList(list) {
+            events = list.list("'events'", &diagnostics)?.enumerated().compactMap { index, value in
+                EventLoader.load(value, number: index + 1, sop: sop, attachments: attachments, &diagnostics)
+            } ?? []
+        }
+        guard diagnostics.errors.count == before, let code, let title, let unit, let contact, let opened else {
+            return nil
+        }
+        return Case(id: id, sop: code, title: title, unit: unit, contact: contact, opened: opened, events: events,
+                    body: front.body, attachments: attachments, folder: folder, path: path, location: map.location)
+    }
+
+    /// `events:` with nothing after it, or `events: []`: a case just opened.
+    static func isEmptyList(_ value: YAMLValue) -> Bool {
+        if case let .scalar(scalar) = value.node { return scalar.style == .plain && YAMLValue.nullWords.contains(scalar.string) }
+        if case let .sequence(sequence) = value.node { return sequence.isEmpty }
+        return false
+    }
+}

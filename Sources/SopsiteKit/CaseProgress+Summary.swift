@@ -1,0 +1,37 @@
+import BusinessTime
+
+extension CaseWalk {
+    /// The case's state and the record of every SOP step, once its events have been followed.
+    static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [String: StepRecord],
+                          ongoingEvents: [Event], endedByNo: Bool, lastActivity: Moment,
+                          calendar: WorkCalendar, asOf: Day) -> Progress {
+        var state: CaseState
+        var currentTiming: Timing?
+        var currentStatus = StepStatus.ongoing
+        if let at, !at.ongoing {
+            // The step the case is at runs until the end of the as-of day.
+            currentTiming = at.duration.map {
+                calendar.timing($0.target, agreedDue: agreed[at.id], start: start, end: calendar.endOfDay(asOf))
+            }
+            let late = currentTiming?.isLate ?? false
+            state = late ? .overdue : .inProgress
+            currentStatus = late ? .overdue : .inProgress
+        } else if at != nil {
+            state = ongoingEvents.isEmpty ? .handedOver : .maintenance
+        } else {
+            state = endedByNo ? .rejected : .handedOver
+        }
+        let records = sop.steps.map { step -> StepRecord in
+            if let record = done[step.id] { return record }
+            if step.id == at?.id {
+                return StepRecord(step: step, status: currentStatus, start: start, end: nil, timing: currentTiming,
+                                  events: step.ongoing ? ongoingEvents : [])
+            }
+            // A step the case will not reach any more was skipped: the answer led elsewhere.
+            let status: StepStatus = at == nil ? .skipped : .notReached
+            return StepRecord(step: step, status: status, start: nil, end: nil, timing: nil, events: [])
+        }
+        return Progress(state: state, current: at, currentTiming: currentTiming, records: records,
+                        lastActivity: lastActivity)
+    }
+}

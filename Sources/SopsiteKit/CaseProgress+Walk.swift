@@ -1,0 +1,64 @@
+import BusinessTime
+
+/// Follows a case's events along its SOP: each event must complete the step the case is at, and
+/// a decision's answer picks the next step. Reports events that break the SOP's order.
+enum CaseWalk {
+    static func progress(_ c: Case, sop: SOP, calendar: WorkCalendar, asOf: Day,
+                         _ diagnostics: inout Diagnostics) -> Progress? {
+        let before = diagnostics.errors.count
+        var at: Step? = sop.steps.first
+        var start = c.opened
+        var previous = c.opened
+        var agreed: [String: Day] = [:]
+        var done: [String: StepRecord] = [:]
+        var ongoingEvents: [Event] = []
+        var endedByNo = false
+        for event in c.events {
+            checkDate(event, c, previous: previous, asOf: asOf, &diagnostics)
+            previous = max(previous, event.date)
+            guard let step = at else {
+                let why = endedByNo ? "the case ended with the answer 'no'" : "the case has ended"
+                diagnostics.append(event.stepLocation.error("no event can follow: \(why)"))
+                break
+            }
+            guard event.step == step.id else {
+                diagnostics.append(event.stepLocation.error(
+                    "an event for step \(event.step) cannot come here: the case is at step \(step.id) (events follow the SOP's order)"))
+                break
+            }
+            for due in event.due { agreed[due.step] = due.day }
+            if step.ongoing {
+                ongoingEvents.append(event)
+                continue
+            }
+            let timing = step.duration.map {
+                calendar.timing($0.target, agreedDue: agreed[step.id], start: start, end: event.date)
+            }
+            let status: StepStatus = timing?.target == nil ? .done : timing!.isLate ? .doneLate : .doneOnTime
+            done[step.id] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
+                                       events: (done[step.id]?.events ?? []) + [event])
+            var next = step.next
+            if let decision = step.decision, let answer = event.answer {
+                next = answer ? decision.yes.target : decision.no.target
+                endedByNo = !answer && next == .end
+            }
+            start = event.date
+            at = next == .end ? nil : sop.steps.first { .step($0.id) == next }
+        }
+        guard diagnostics.errors.count == before else { return nil }
+        return summarise(sop: sop, at: at, start: start, agreed: agreed, done: done, ongoingEvents: ongoingEvents,
+                         endedByNo: endedByNo, lastActivity: previous, calendar: calendar, asOf: asOf)
+    }
+
+    /// Dates must be in order, not before the opening and not after the as-of date.
+    static func checkDate(_ event: Event, _ c: Case, previous: Moment, asOf: Day, _ diagnostics: inout Diagnostics) {
+        if event.date < c.opened {
+            diagnostics.append(event.dateLocation.error("the event is dated \(event.date), before the case was opened (\(c.opened))"))
+        } else if event.date < previous {
+            diagnostics.append(event.dateLocation.error("events are out of order: \(event.date) comes before the previous event (\(previous))"))
+        }
+        if event.date.day > asOf {
+            diagnostics.append(event.dateLocation.error("the event is dated \(event.date), after the as-of date \(asOf)"))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import BusinessTime
+
+/// A case as every page shows it (list, dashboard, case page, status.json): the values a
+/// template needs, worded in the page's language.
+struct CaseView {
+    let c: Case
+    let sop: SOP
+    let progress: Progress
+    let words: Words
+
+    var url: String { "cases/\(c.id)/" }
+
+    var stateLabel: String { words["state_" + progress.state.rawValue] }
+
+    /// "3 พิจารณา", or nothing once the case has ended.
+    var currentStep: String {
+        progress.current.map { "\($0.id) \($0.title)" } ?? ""
+    }
+
+    /// The current step's time against its target, or the case's outcome when it has none.
+    var timeText: String {
+        if let timing = progress.currentTiming { return words.timing(timing, running: true) }
+        return ""
+    }
+
+    /// When the current step is due, if it has a target.
+    var due: Moment? { progress.currentTiming?.due }
+
+    /// The dictionary the list, the dashboard and the case page share. Empty values are left
+    /// out, so that a template's `{{#time}}...{{/time}}` shows nothing for them.
+    var summary: [String: Any] {
+        let values: [String: String] = [
+            "id": c.id,
+            "url": url,
+            "title": c.title,
+            "unit": c.unit,
+            "sop": sop.code,
+            "state": progress.state.rawValue,
+            "state_label": stateLabel,
+            "current_step": currentStep,
+            "current_step_id": progress.current?.id ?? "",
+            "time": timeText,
+            "due": due.map { words.moment($0) } ?? "",
+            "opened": words.moment(c.opened),
+            "opened_iso": c.opened.day.description,
+            "year": words.dayStyle == .thai ? String(c.opened.day.buddhistYear) : String(c.opened.day.year),
+        ]
+        return values.filter { !$0.value.isEmpty }
+    }
+}

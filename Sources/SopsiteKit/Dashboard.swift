@@ -1,0 +1,44 @@
+import BusinessTime
+
+/// The home page's view of the cases: counts by state and by current step, what is overdue
+/// (longest overdue first), what waits for a decision, and the latest events.
+struct Dashboard {
+    let views: [CaseView]
+
+    var byState: [(state: CaseState, count: Int)] {
+        CaseState.allCases.map { state in (state, views.filter { $0.progress.state == state }.count) }
+    }
+
+    /// Open cases by the step they are at, in each SOP's order.
+    var byStep: [(sop: SOP, step: Step, count: Int)] {
+        var rows: [(SOP, Step, Int)] = []
+        var sops: [SOP] = []
+        for view in views where !sops.contains(where: { $0.code == view.sop.code }) { sops.append(view.sop) }
+        for sop in sops.sorted(by: { $0.code < $1.code }) {
+            for step in sop.steps {
+                let count = views.filter { $0.sop.code == sop.code && $0.progress.state.isOpen && $0.progress.current?.id == step.id }.count
+                if count > 0 { rows.append((sop, step, count)) }
+            }
+        }
+        return rows
+    }
+
+    /// Overdue cases, the one whose step fell due earliest first.
+    var overdue: [CaseView] {
+        views.filter { $0.progress.state == .overdue }.sorted {
+            ($0.due ?? $0.c.opened, $0.c.id) < ($1.due ?? $1.c.opened, $1.c.id)
+        }
+    }
+
+    /// Open cases whose current step is a decision (SW01 step 3: the director's).
+    var waiting: [CaseView] {
+        views.filter { $0.progress.state.isOpen && $0.progress.current?.decision != nil }
+    }
+
+    /// The most recent events across all cases, newest first.
+    func latest(_ limit: Int) -> [(view: CaseView, event: Event)] {
+        let all = views.flatMap { view in view.c.events.map { (view: view, event: $0) } }
+        let sorted = all.sorted { ($0.event.date, $0.view.c.id) > ($1.event.date, $1.view.c.id) }
+        return Array(sorted.prefix(limit))
+    }
+}

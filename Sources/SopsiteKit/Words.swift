@@ -1,0 +1,51 @@
+import BusinessTime
+
+/// The interface strings of the page's language, with the few that take values filled in
+/// (`{n}`, `{used}`...). Amounts and timings are written here, once, for every page.
+struct Words {
+    let strings: [String: String]
+    let dayStyle: DayStyle
+
+    subscript(key: String) -> String { strings[key] ?? key }
+
+    func fill(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingAll("{\(name)}", with: value) }
+        return text
+    }
+
+    func amount(_ amount: Amount) -> String {
+        switch amount {
+        case let .days(n): return fill(n == 1 ? "amount_day" : "amount_days", ["n": String(n)])
+        case let .minutes(total):
+            let (h, m) = (total / 60, total % 60)
+            if h == 0 { return fill("amount_minutes", ["m": String(m)]) }
+            return m == 0 ? fill("amount_hours", ["h": String(h)]) : fill("amount_hours_minutes", ["h": String(h), "m": String(m)])
+        }
+    }
+
+    func day(_ day: Day) -> String { day.formatted(dayStyle) }
+
+    /// "22 มิ.ย. 2564" or "22 มิ.ย. 2564 10:30".
+    func moment(_ moment: Moment) -> String {
+        guard let minute = moment.minute else { return day(moment.day) }
+        let mm = minute % 60 < 10 ? "0\(minute % 60)" : String(minute % 60)
+        let hh = minute / 60 < 10 ? "0\(minute / 60)" : String(minute / 60)
+        return "\(day(moment.day)) \(hh):\(mm)"
+    }
+
+    /// What a timing means for a reader: within target, late by, overdue by.
+    func timing(_ timing: Timing, running: Bool) -> String {
+        if let excess = timing.excess {
+            return fill(running ? "timing_overdue" : "timing_late", ["excess": amount(excess)])
+        }
+        guard let target = timing.target else { return fill("timing_used", ["used": amount(timing.used)]) }
+        return fill("timing_used_of", ["used": amount(timing.used), "target": amount(target)])
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
