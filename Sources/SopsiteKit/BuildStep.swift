@@ -16,7 +16,7 @@ public struct BuildContext: Sendable {
     var theme: Theme?
     var content: Content?
     /// Every case's state and timeline at the as-of date, by case id.
-    var progress: [String: Progress] = [:]
+    var progress: [String: CaseProgress] = [:]
     var pages: [Page] = []
     /// The folder the site is written to before it replaces the output folder.
     var staging: String?

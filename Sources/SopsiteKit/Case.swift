@@ -9,7 +9,8 @@ public struct Case: Sendable {
     public var title: String
     /// The requesting unit.
     public var unit: String
-    public var contact: String
+    /// Who to ask at the requesting unit; optional.
+    public var contact: String?
     /// When the request came in: step 1's clock starts here.
     public var opened: Moment
     public var events: [Event]

@@ -3,9 +3,9 @@ import BusinessTime
 /// The build step between loading and rendering for cases: follows every case's events at
 /// the as-of date, and warns where the holiday calendar runs out.
 enum CaseCheck {
-    static func run(_ content: Content, asOf: Day, _ diagnostics: inout Diagnostics) -> [String: Progress] {
+    static func run(_ content: Content, asOf: Day, _ diagnostics: inout Diagnostics) -> [String: CaseProgress] {
         let calendar = WorkCalendar(holidays: content.holidays.days, officeHours: content.site.officeHours)
-        var result: [String: Progress] = [:]
+        var result: [String: CaseProgress] = [:]
         if !content.cases.isEmpty && content.holidays.lastYear == nil {
             diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,
                                           "no holidays listed: working days count every Monday to Friday"))
@@ -21,7 +21,7 @@ enum CaseCheck {
     }
 
     /// Working days after the last year of holidays.yaml count no holidays: say so, once per case.
-    static func warnPastHolidays(_ c: Case, _ progress: Progress, _ holidays: Holidays, asOf: Day,
+    static func warnPastHolidays(_ c: Case, _ progress: CaseProgress, _ holidays: Holidays, asOf: Day,
                                  _ diagnostics: inout Diagnostics) {
         guard let lastYear = holidays.lastYear else { return }
         var latest = progress.lastActivity.day

@@ -33,7 +33,7 @@ enum CaseLoader {
         }
         let title = map.text("title", &diagnostics)
         let unit = map.text("unit", &diagnostics)
-        let contact = map.text("contact", &diagnostics)
+        let contact = map.optionalText("contact", &diagnostics)
         let opened = map.required("opened", &diagnostics)?.moment("'opened'", &diagnostics)
         var events: [Event] = []
         if let list = map.required("events", &diagnostics), !isEmptyList(list) {
@@ -41,7 +41,7 @@ enum CaseLoader {
                 EventLoader.load(value, number: index + 1, sop: sop, attachments: attachments, &diagnostics)
             } ?? []
         }
-        guard diagnostics.errors.count == before, let code, let title, let unit, let contact, let opened else {
+        guard diagnostics.errors.count == before, let code, let title, let unit, let opened else {
             return nil
         }
         return Case(id: id, sop: code, title: title, unit: unit, contact: contact, opened: opened, events: events,

@@ -9,7 +9,7 @@ struct CasePage {
         let words = context.words
         var values = context.common(url: view.url, title: "\(view.c.id) \(view.c.title)")
         var summary = view.summary
-        summary["contact"] = view.c.contact
+        if let contact = view.c.contact { summary["contact"] = contact }
         summary["sop_title"] = view.sop.title
         summary["sop_url"] = "sops/\(view.sop.code)/"
         values["case"] = summary

@@ -4,7 +4,7 @@ extension CaseWalk {
     /// The case's state and the record of every SOP step, once its events have been followed.
     static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [String: StepRecord],
                           ongoingEvents: [Event], endedByNo: Bool, lastActivity: Moment,
-                          calendar: WorkCalendar, asOf: Day) -> Progress {
+                          calendar: WorkCalendar, asOf: Day) -> CaseProgress {
         var state: CaseState
         var currentTiming: Timing?
         var currentStatus = StepStatus.ongoing
@@ -31,7 +31,7 @@ extension CaseWalk {
             let status: StepStatus = at == nil ? .skipped : .notReached
             return StepRecord(step: step, status: status, start: nil, end: nil, timing: nil, events: [])
         }
-        return Progress(state: state, current: at, currentTiming: currentTiming, records: records,
+        return CaseProgress(state: state, current: at, currentTiming: currentTiming, records: records,
                         lastActivity: lastActivity)
     }
 }

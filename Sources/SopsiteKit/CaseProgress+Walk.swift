@@ -4,7 +4,7 @@ import BusinessTime
 /// a decision's answer picks the next step. Reports events that break the SOP's order.
 enum CaseWalk {
     static func progress(_ c: Case, sop: SOP, calendar: WorkCalendar, asOf: Day,
-                         _ diagnostics: inout Diagnostics) -> Progress? {
+                         _ diagnostics: inout Diagnostics) -> CaseProgress? {
         let before = diagnostics.errors.count
         var at: Step? = sop.steps.first
         var start = c.opened

@@ -39,7 +39,7 @@ public struct StepRecord: Sendable {
 }
 
 /// What the portal derives from a case at the as-of date.
-public struct Progress: Sendable {
+public struct CaseProgress: Sendable {
     public var state: CaseState
     /// The step the case is at; nil once it has ended.
     public var current: Step?

@@ -5,7 +5,7 @@ import BusinessTime
 struct CaseView {
     let c: Case
     let sop: SOP
-    let progress: Progress
+    let progress: CaseProgress
     let words: Words
 
     var url: String { "cases/\(c.id)/" }

@@ -1,0 +1,66 @@
+import BusinessTime
+import Foundation
+
+/// `sopsite new case`: writes a case file with the next free id and today's opening.
+public enum NewCase {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The next id for `sop` in the Buddhist-Era year of `opened`: SW01-2569-010 after SW01-2569-009.
+    public static func nextID(sop: String, opened: Day, existing: [String]) -> String {
+        let prefix = "\(sop)-\(opened.buddhistYear)-"
+        let numbers = existing.filter { $0.hasPrefix(prefix) }.compactMap { Int($0.dropFirst(prefix.count)) }
+        let next = (numbers.max() ?? 0) + 1
+        let digits = String(next)
+        return prefix + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    /// Creates `<content>/cases/<id>/index.md` and returns its path.
+    public static func create(content: String, sop: String, title: String, unit: String, contact: String?,
+                              opened: Moment) throws -> String {
+        guard FileManager.default.fileExists(atPath: "\(content)/sops/\(sop).md") else {
+            throw Failure(description: "\(content)/sops/\(sop).md: error: no SOP '\(sop)' to follow")
+        }
+        let folder = content + "/cases"
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let id = nextID(sop: sop, opened: opened.day, existing: existing)
+        let path = "\(folder)/\(id)/index.md"
+        var text = """
+        ---
+        sop: \(sop)
+        title: \(quoted(title))
+        unit: \(quoted(unit))
+
+        """
+        if let contact { text += "contact: \(quoted(contact))\n" }
+        text += """
+        opened: \(opened)
+        # Add an event each time a step is done: step, date, by, note, documents,
+        # answer (on a decision) and due (dates agreed for per-scope steps).
+        events: []
+        ---
+
+        ## รายละเอียดคำขอ
+
+        """
+        try FileManager.default.createDirectory(atPath: "\(folder)/\(id)", withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
+        return path
+    }
+
+    /// A YAML double-quoted string: whatever the user typed stays text.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
