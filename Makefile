@@ -7,6 +7,8 @@ SWIFT ?= swift
 SOPSITE := .build/debug/sopsite
 # Where `make test` builds the portal for the validator and the browser checks.
 CHECK_OUT ?= $(CURDIR)/.build/check-public
+# The sample cases show every state as of this day; the checks build the portal as of it.
+AS_OF ?= 2026-11-27
 
 .PHONY: portal test unit site-checks deps sopsite
 
@@ -27,5 +29,5 @@ unit: deps
 	$(SWIFT) test --skip-build
 
 site-checks: sopsite
-	$(SOPSITE) build --quiet --output $(CHECK_OUT)
+	$(SOPSITE) build --quiet --as-of $(AS_OF) --output $(CHECK_OUT)
 	scripts/check-site $(CHECK_OUT)
