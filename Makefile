@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make portal   builds sopsite and the shipped portal into public/
+#   make portal   builds sopsite and the shipped portal into public/ (as of today, or AS_OF=YYYY-MM-DD)
 #   make test     runs the whole test suite (unit, golden, end-to-end, HTML validator, browser)
 # Both install the system packages they need when they are missing.
 
@@ -8,12 +8,12 @@ SOPSITE := .build/debug/sopsite
 # Where `make test` builds the portal for the validator and the browser checks.
 CHECK_OUT ?= $(CURDIR)/.build/check-public
 # The sample cases show every state as of this day; the checks build the portal as of it.
-AS_OF ?= 2026-11-27
+SAMPLE_AS_OF := 2026-11-27
 
 .PHONY: portal test unit site-checks deps sopsite
 
 portal: sopsite
-	$(SOPSITE) build
+	$(SOPSITE) build $(if $(AS_OF),--as-of $(AS_OF))
 	@echo "Open public/index.html, or serve public/ with any static web server."
 
 test: unit site-checks
@@ -29,5 +29,5 @@ unit: deps
 	$(SWIFT) test --skip-build
 
 site-checks: sopsite
-	$(SOPSITE) build --quiet --as-of $(AS_OF) --output $(CHECK_OUT)
+	$(SOPSITE) build --quiet --as-of $(SAMPLE_AS_OF) --output $(CHECK_OUT)
 	scripts/check-site $(CHECK_OUT)
