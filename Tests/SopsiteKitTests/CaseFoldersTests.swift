@@ -1,0 +1,64 @@
+import Foundation
+@testable import SopsiteKit
+import XCTest
+
+/// Case folders: ids safe in a URL, unique regardless of case, attachments that stay inside.
+final class CaseFoldersTests: XCTestCase {
+    func list(_ files: [String: String], links: [String: String] = [:]) throws -> ([CaseFolders.Folder], [String]) {
+        let folder = try temporaryFolder(self)
+        try write(files, in: folder)
+        for (link, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: folder + "/" + link, withDestinationPath: target)
+        }
+        var diagnostics = Diagnostics()
+        let folders = CaseFolders.list(folder + "/cases", &diagnostics)
+        return (folders, diagnostics.sorted.map { $0.description.replacingOccurrences(of: folder + "/", with: "") })
+    }
+
+    func testAttachmentsAreEveryOtherFile() throws {
+        let (folders, messages) = try list([
+            "cases/A-1/index.md": "x", "cases/A-1/manual.md": "x", "cases/A-1/memo.pdf": "x",
+            "cases/A-1/images/screen.png": "x", "cases/A-1/.DS_Store": "x",
+        ])
+        XCTAssertEqual(messages, [])
+        XCTAssertEqual(folders.map(\.id), ["A-1"])
+        XCTAssertEqual(folders.first?.attachments, ["images/screen.png", "memo.pdf"])
+    }
+
+    func testIDsThatWouldNotBeSafeInAURL() throws {
+        let (folders, messages) = try list(["cases/ระบบ ใหม่/index.md": "x", "cases/a%2e/index.md": "x", "cases/ok/index.md": "x"])
+        XCTAssertEqual(folders.map(\.id), ["ok"])
+        XCTAssertEqual(messages, [
+            "cases/a%2e:1:1: error: case id \"a%2e\" may use only letters, digits, '-', '_' and '.'; rename the folder",
+            "cases/ระบบ ใหม่:1:1: error: case id \"ระบบ ใหม่\" may use only letters, digits, '-', '_' and '.'; rename the folder",
+        ])
+    }
+
+    func testZeroWidthCharactersInAnID() throws {
+        let (folders, messages) = try list(["cases/SW01\u{200B}-1/index.md": "x"])
+        XCTAssertEqual(folders.count, 0)
+        XCTAssertEqual(messages.count, 1)
+    }
+
+    func testTwoCasesWithOneID() throws {
+        let (folders, messages) = try list(["cases/sw01-2569-001/index.md": "x", "cases/SW01-2569-001/index.md": "x"])
+        XCTAssertEqual(folders.map(\.id), ["SW01-2569-001"])
+        XCTAssertEqual(messages, [
+            "cases/sw01-2569-001:1:1: error: two cases with one id: \"sw01-2569-001\" and \"SW01-2569-001\" differ only in case",
+        ])
+    }
+
+    func testAFolderWithoutIndex() throws {
+        let (_, messages) = try list(["cases/A/memo.pdf": "x"])
+        XCTAssertEqual(messages, ["cases/A/index.md:1:1: error: the case has no index.md"])
+    }
+
+    func testASymbolicLinkOutOfTheFolderIsRefused() throws {
+        let (folders, messages) = try list(["cases/A/index.md": "x", "secret.txt": "x"],
+                                           links: ["cases/A/leak.txt": "../../secret.txt"])
+        XCTAssertEqual(folders.first?.attachments, [])
+        XCTAssertEqual(messages.count, 1)
+        XCTAssertTrue(messages[0].hasPrefix("cases/A/leak.txt:1:1: error: links to "), messages[0])
+        XCTAssertTrue(messages[0].hasSuffix("secret.txt, outside the case's folder; copy the file in instead"), messages[0])
+    }
+}
