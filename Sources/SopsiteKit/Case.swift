@@ -14,8 +14,10 @@ public struct Case: Sendable {
     /// When the request came in: step 1's clock starts here.
     public var opened: Moment
     public var events: [Event]
-    /// The case report (Markdown).
-    public var body: String
+    /// The case report, rendered.
+    public var report: Markdown.Document
+    /// The system's handover manual, when the folder has a `manual.md`.
+    public var manual: Manual?
     /// Files in the case's folder other than index.md and manual.md, by name, sorted.
     public var attachments: [String]
     /// The folder, as the user's path names it.

@@ -6,18 +6,8 @@ enum CaseLoader {
     static let fields: Set<String> = ["sop", "title", "unit", "contact", "opened", "events"]
 
     static func load(_ text: String, id: String, folder: String, path: String, attachments: [String],
-                     sops: [String: SOP], _ diagnostics: inout Diagnostics) -> Case? {
-        let front: FrontMatter
-        let root: YAMLValue?
-        do throws(Diagnostic) {
-            front = try FrontMatter.split(text, path: path)
-            root = try YAMLValue.parse(front.yaml, path: path, firstLine: front.yamlLine)
-        } catch {
-            diagnostics.append(error)
-            return nil
-        }
-        guard let root, let map = root.map("the case's front matter", &diagnostics) else {
-            if root == nil { diagnostics.append(Diagnostic(.error, path, line: 2, column: 1, "the front matter is empty")) }
+                     sops: [String: SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> Case? {
+        guard let (map, front) = FrontMatterFile.read(text, path: path, what: "the case's front matter", &diagnostics) else {
             return nil
         }
         let before = diagnostics.errors.count
@@ -41,11 +31,14 @@ enum CaseLoader {
                 EventLoader.load(value, number: index + 1, sop: sop, attachments: attachments, &diagnostics)
             } ?? []
         }
+        let report = markdown.render(front.body)
+        Images.check(report.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
         guard diagnostics.errors.count == before, let code, let title, let unit, let opened else {
             return nil
         }
         return Case(id: id, sop: code, title: title, unit: unit, contact: contact, opened: opened, events: events,
-                    body: front.body, attachments: attachments, folder: folder, path: path, location: map.location)
+                    report: report, manual: nil, attachments: attachments, folder: folder, path: path,
+                    location: map.location)
     }
 
     /// `events:` with nothing after it, or `events: []`: a case just opened.

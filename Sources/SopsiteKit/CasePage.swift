@@ -14,7 +14,8 @@ struct CasePage {
         summary["sop_url"] = "sops/\(view.sop.code)/"
         values["case"] = summary
         values["timeline"] = view.progress.records.map { record(view, $0, words) }
-        values["body"] = markdown.html(view.c.body)
+        values["body"] = view.c.report.html
+        if view.c.manual != nil { values["manual_url"] = "manual/" }
         if view.progress.state == .handedOver || view.progress.state == .maintenance {
             values["survey_url"] = context.site.surveyURL(for: view.c.id)
         }

@@ -20,7 +20,8 @@ extension Content {
         let site = loadSite(folder + "/site.yaml", &diagnostics)
         let holidays = Holidays.load(folder + "/holidays.yaml", &diagnostics)
         let sops = loadSOPs(folder + "/sops", &diagnostics)
-        let cases = loadCases(folder + "/cases", sops: sops, &diagnostics)
+        let markdown = Markdown(allowRawHTML: site?.allowRawHTML ?? false)
+        let cases = loadCases(folder + "/cases", sops: sops, markdown: markdown, &diagnostics)
         guard let site else { return nil }
         return Content(site: site, holidays: holidays, sops: sops, cases: cases)
     }
@@ -62,13 +63,19 @@ extension Content {
     }
 
     /// Every `cases/<id>/index.md`, in id order.
-    static func loadCases(_ folder: String, sops: [SOP], _ diagnostics: inout Diagnostics) -> [Case] {
+    static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> [Case] {
         let byCode = Dictionary(sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         return CaseFolders.list(folder, &diagnostics).compactMap { f in
             let path = f.path + "/index.md"
             guard let text = ContentFiles.read(path, &diagnostics) else { return nil }
-            return CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,
-                                   sops: byCode, &diagnostics)
+            var c = CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,
+                                    sops: byCode, markdown: markdown, &diagnostics)
+            let manualPath = f.path + "/manual.md"
+            if ContentFiles.exists(manualPath), let manualText = ContentFiles.read(manualPath, &diagnostics) {
+                c?.manual = ManualLoader.load(manualText, path: manualPath, attachments: f.attachments,
+                                              markdown: markdown, &diagnostics)
+            }
+            return c
         }
     }
 }

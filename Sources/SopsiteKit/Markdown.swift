@@ -12,6 +12,27 @@ public struct Markdown: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
+    /// A rendered document: its HTML, and what pages need from its tree.
+    public struct Document: Sendable {
+        public var html: String
+        /// Headings in order, with the ids the HTML gives them: the table of contents.
+        public var headings: [Heading]
+        /// Every image, with its position in the Markdown (line and column from 1).
+        public var images: [Image]
+    }
+
+    public struct Heading: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    public struct Image: Sendable, Equatable {
+        public var url: String
+        public var line: Int
+        public var column: Int
+    }
+
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// cmark-gfm's extension registry is global; registering it once is thread-safe in Swift.
@@ -26,8 +47,13 @@ public struct Markdown: Sendable {
 
     /// A Markdown document (a page body) as HTML.
     public func html(_ markdown: String) -> String {
+        render(markdown).html
+    }
+
+    /// Parses and renders, collecting headings (given ids) and images on the way.
+    public func render(_ markdown: String) -> Document {
         _ = Markdown.registered
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return Document(html: "", headings: [], images: []) }
         defer { cmark_parser_free(parser) }
         for name in Markdown.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -40,13 +66,64 @@ public struct Markdown: Sendable {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(document) }
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
+        guard let root = cmark_parser_finish(parser) else { return Document(html: "", headings: [], images: []) }
+        defer { cmark_node_free(root) }
+        var (headings, images) = walk(root)
+        // cmark counts columns in bytes; diagnostics count characters, as editors do.
+        if !images.isEmpty {
+            let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            for i in images.indices where images[i].line >= 1 && images[i].line <= lines.count {
+                let bytes = Array(lines[images[i].line - 1].utf8.prefix(max(0, images[i].column - 1)))
+                images[i].column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+            }
+        }
+        guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return Document(html: "", headings: [], images: [])
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        let html = HeadingIDs.insert(headings.map(\.id), into: String(cString: rendered))
+        return Document(html: html, headings: headings, images: images)
+    }
+
+    /// Headings and images, in document order.
+    private func walk(_ root: OpaquePointer) -> ([Heading], [Image]) {
+        var headings: [Heading] = []
+        var images: [Image] = []
+        var ids = HeadingIDs()
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                let text = plainText(node)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.make(text)))
+            case CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                images.append(Image(url: url, line: Int(cmark_node_get_start_line(node)),
+                                    column: Int(cmark_node_get_start_column(node))))
+            default:
+                break
+            }
+        }
+        return (headings, images)
+    }
+
+    /// The text of a node's inline children (a heading's words without their markup).
+    private func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
     }
 
     /// A short text from front matter (a table cell, a document title) as HTML without the

@@ -9,20 +9,9 @@ enum SOPLoader {
     ]
 
     static func load(_ text: String, path: String, _ diagnostics: inout Diagnostics) -> SOP? {
-        let front: FrontMatter
-        let root: YAMLValue?
-        do throws(Diagnostic) {
-            front = try FrontMatter.split(text, path: path)
-            root = try YAMLValue.parse(front.yaml, path: path, firstLine: front.yamlLine)
-        } catch {
-            diagnostics.append(error)
+        guard let (map, front) = FrontMatterFile.read(text, path: path, what: "the SOP's front matter", &diagnostics) else {
             return nil
         }
-        guard let root else {
-            diagnostics.append(Diagnostic(.error, path, line: 2, column: 1, "the front matter is empty"))
-            return nil
-        }
-        guard let map = root.map("the SOP's front matter", &diagnostics) else { return nil }
         map.reportUnknownKeys(known: fields, &diagnostics)
 
         let code = map.text("code", &diagnostics)

@@ -43,7 +43,7 @@ final class CaseRulesTests: XCTestCase {
         -> (Case?, CaseProgress?, [String]) {
         var diagnostics = Diagnostics()
         let c = CaseLoader.load(text, id: "C1", folder: "cases/C1", path: "cases/C1/index.md",
-                                attachments: attachments, sops: ["SW01": Self.sop], &diagnostics)
+                                attachments: attachments, sops: ["SW01": Self.sop], markdown: Markdown(), &diagnostics)
         let progress = c.flatMap {
             CaseWalk.progress($0, sop: Self.sop, calendar: calendar, asOf: Day(iso: asOf)!, &diagnostics)
         }

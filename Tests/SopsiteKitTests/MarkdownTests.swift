@@ -54,4 +54,31 @@ final class MarkdownTests: XCTestCase {
     func testDashListsLikeTheSOPs() {
         XCTAssertEqual(safe.html("- ยื่นบันทึกข้อความ"), "<ul>\n<li>ยื่นบันทึกข้อความ</li>\n</ul>\n")
     }
+
+    func testHeadingsGetIDsForATableOfContents() {
+        let doc = safe.render("## บทนำ\n\ntext\n\n### การเข้าสู่ระบบ (Login)\n\n## บทนำ\n\n## `code` & *more*\n")
+        XCTAssertEqual(doc.headings, [
+            Markdown.Heading(level: 2, text: "บทนำ", id: "บทนำ"),
+            Markdown.Heading(level: 3, text: "การเข้าสู่ระบบ (Login)", id: "การเข้าสู่ระบบ-login"),
+            Markdown.Heading(level: 2, text: "บทนำ", id: "บทนำ-2"),
+            Markdown.Heading(level: 2, text: "code & more", id: "code-more"),
+        ])
+        XCTAssertTrue(doc.html.contains("<h2 id=\"บทนำ\">บทนำ</h2>"), doc.html)
+        XCTAssertTrue(doc.html.contains("<h3 id=\"การเข้าสู่ระบบ-login\">"), doc.html)
+        XCTAssertTrue(doc.html.contains("<h2 id=\"บทนำ-2\">"), doc.html)
+    }
+
+    func testHeadingTextThatLooksLikeATagStaysText() {
+        let doc = safe.render("## a <h2> b\n\n    <h3>code</h3>\n\n## c\n")
+        XCTAssertEqual(doc.headings.map(\.id), ["a-b", "c"])
+        XCTAssertTrue(doc.html.contains("<h2 id=\"c\">c</h2>"), doc.html)
+    }
+
+    func testImagesAreFoundWithTheirPositions() {
+        let doc = safe.render("# t\n\ntext ![login](images/login.png) and\n\n![x](https://e.ac.th/a.png)\n")
+        XCTAssertEqual(doc.images.map(\.url), ["images/login.png", "https://e.ac.th/a.png"])
+        XCTAssertEqual(doc.images.map(\.line), [3, 5])
+        XCTAssertEqual(doc.images.first?.column, 6)
+        XCTAssertEqual(safe.render("ดูภาพ ![a](b.png)").images.first?.column, 7, "columns count characters, not bytes")
+    }
 }
