@@ -24,7 +24,8 @@ deps:
 sopsite: deps
 	$(SWIFT) build --product sopsite
 
-unit: deps
+unit:
+	scripts/install-deps --tests
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libqrencode from the system (Debian: libqrencode-dev), for QR codes drawn at build time.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // Linux's atomic exchange of two folders, for swapping a finished build into place.
         .target(name: "CAtomicSwap"),
         // Pure logic: durations and business time. No I/O.
@@ -29,7 +35,7 @@ let package = Package(
         .target(
             name: "SopsiteKit",
             dependencies: [
-                "CCmarkGFM", "CAtomicSwap", "BusinessTime", "Flowchart",
+                "CCmarkGFM", "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

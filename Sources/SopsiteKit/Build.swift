@@ -5,7 +5,7 @@ public enum Build {
     /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
     public static func steps(writing: Bool) -> [BuildStep] {
         let validate: [BuildStep] = [loadTheme, loadContent, followCases, checkContent]
-        return writing ? validate + [renderPages, writeStaging, publish] : validate
+        return writing ? validate + [renderPages, writeStaging, printManuals, publish] : validate
     }
 
     /// Runs the steps in order, reporting `[i/n] name` through `log`. Throws `BuildFailed` with
@@ -67,6 +67,10 @@ public enum Build {
         let casePage = CasePage(context: page, markdown: markdown)
         context.pages += views.map { casePage.render($0, theme: theme) }
         context.pages += views.map(Badge.render)
+        let manualPage = ManualPage(context: page)
+        for view in views {
+            if let manual = view.c.manual { context.pages += manualPage.render(view, manual, theme: theme) }
+        }
         context.pages.append(try StatusJSON.render(views, baseURL: content.site.baseURL, asOf: asOf))
         context.pages.append(Feed(site: content.site, words: page.words).render(views, asOf: asOf))
     }
@@ -83,6 +87,15 @@ public enum Build {
                 try Output.copyFile(c.folder + "/" + file, to: staging + "/cases/\(c.id)/" + file)
             }
         }
+    }
+
+    static let printManuals = BuildStep("print manuals to PDF") { context in
+        guard context.options.pdf, let staging = context.staging else { return }
+        guard let browser = ManualPDF.findBrowser() else {
+            throw BuildFailed(diagnostics: [Diagnostic(.error, "sopsite", line: 0, column: 0, ManualPDF.missingBrowser)])
+        }
+        let ids = context.content?.cases.filter { $0.manual != nil }.map(\.id) ?? []
+        try ManualPDF.print(ids: ids, staging: staging, browser: browser)
     }
 
     static let publish = BuildStep("publish") { context in

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The day the cases' states are computed for, printed on every page.
     public var asOf: Day
+    /// Also print every handover manual to PDF with headless Chromium.
+    public var pdf = false
 
     public init(contentFolder: String = "content", outputFolder: String = "public",
                 themeFolder: String = "themes/default", language: Language? = nil, baseURL: String? = nil,

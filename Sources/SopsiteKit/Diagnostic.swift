@@ -19,7 +19,11 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+    /// `path:line:column: error: message`; a problem with no place in a file (line 0) is
+    /// `sopsite: error: message`.
+    public var description: String {
+        line == 0 ? "\(path): \(severity.rawValue): \(message)" : "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+    }
 }
 
 /// Where a value sits in a file; carried by everything loaded so later checks can point at it.

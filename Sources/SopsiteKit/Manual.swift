@@ -31,7 +31,8 @@ enum ManualLoader {
         let preparedBy = map.text("prepared_by", &diagnostics)
         let handedOverBy = signatory(map, "handed_over_by", &diagnostics)
         let receivedBy = signatory(map, "received_by", &diagnostics)
-        let body = markdown.render(front.body)
+        // The page is /cases/<id>/manual/; the manual's images are in the case's folder.
+        let body = markdown.render(front.body, urlPrefix: "../")
         Images.check(body.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
         guard let system, let version, let preparedBy else { return nil }
         return Manual(system: system, version: version, preparedBy: preparedBy, handedOverBy: handedOverBy,

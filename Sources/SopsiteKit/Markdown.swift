@@ -50,8 +50,10 @@ public struct Markdown: Sendable {
         render(markdown).html
     }
 
-    /// Parses and renders, collecting headings (given ids) and images on the way.
-    public func render(_ markdown: String) -> Document {
+    /// Parses and renders, collecting headings (given ids) and images on the way. Relative link
+    /// and image URLs get `urlPrefix` in the HTML: a page in a subfolder of the files it shows
+    /// (a case's manual/) links them with "../". Images are reported as written.
+    public func render(_ markdown: String, urlPrefix: String = "") -> Document {
         _ = Markdown.registered
         guard let parser = cmark_parser_new(options) else { return Document(html: "", headings: [], images: []) }
         defer { cmark_parser_free(parser) }
@@ -68,7 +70,7 @@ public struct Markdown: Sendable {
         }
         guard let root = cmark_parser_finish(parser) else { return Document(html: "", headings: [], images: []) }
         defer { cmark_node_free(root) }
-        var (headings, images) = walk(root)
+        var (headings, images) = walk(root, urlPrefix: urlPrefix)
         // cmark counts columns in bytes; diagnostics count characters, as editors do.
         if !images.isEmpty {
             let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
@@ -86,7 +88,7 @@ public struct Markdown: Sendable {
     }
 
     /// Headings and images, in document order.
-    private func walk(_ root: OpaquePointer) -> ([Heading], [Image]) {
+    private func walk(_ root: OpaquePointer, urlPrefix: String) -> ([Heading], [Image]) {
         var headings: [Heading] = []
         var images: [Image] = []
         var ids = HeadingIDs()
@@ -102,11 +104,21 @@ public struct Markdown: Sendable {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 images.append(Image(url: url, line: Int(cmark_node_get_start_line(node)),
                                     column: Int(cmark_node_get_start_column(node))))
+                prefix(node, url, urlPrefix)
+            case CMARK_NODE_LINK:
+                prefix(node, cmark_node_get_url(node).map { String(cString: $0) } ?? "", urlPrefix)
             default:
                 break
             }
         }
         return (headings, images)
+    }
+
+    /// Puts `urlPrefix` before a relative URL: not a fragment, not rooted, no scheme.
+    private func prefix(_ node: OpaquePointer, _ url: String, _ urlPrefix: String) {
+        guard !urlPrefix.isEmpty, !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/") else { return }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return }
+        cmark_node_set_url(node, urlPrefix + url)
     }
 
     /// The text of a node's inline children (a heading's words without their markup).

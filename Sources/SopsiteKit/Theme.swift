@@ -10,9 +10,12 @@ public struct Theme: Sendable {
     var strings: [Language: [String: String]]
 
     /// The pages every theme must provide.
-    static let requiredTemplates = ["home", "sop"]
+    static let requiredTemplates = ["home", "sop", "cases", "case", "manual"]
     /// The interface strings sopsite itself writes (into the flowchart), beyond the templates' own.
-    static let requiredStrings = ["flowchart", "flowchart_start", "flowchart_end", "flowchart_ongoing", "step_number"]
+    static let requiredStrings = [
+        "flowchart", "flowchart_start", "flowchart_end", "flowchart_ongoing", "step_number", "step",
+        "manual_qr_survey", "manual_qr_case", "manual_page",
+    ]
 
     static func load(path: String, _ diagnostics: inout Diagnostics) -> Theme? {
         guard FileManager.default.fileExists(atPath: path) else {

@@ -64,8 +64,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print the build's steps.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also print each handover manual to cases/<id>/manual.pdf (needs Chromium).")
+    var pdf = false
+
     func run() throws {
-        try runBuild(site.buildOptions(output: output), writing: true, quiet: quiet)
+        var options = site.buildOptions(output: output)
+        options.pdf = pdf
+        try runBuild(options, writing: true, quiet: quiet)
         if !quiet { print("built \(output)/") }
     }
 }

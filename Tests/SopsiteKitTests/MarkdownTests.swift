@@ -81,4 +81,14 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(doc.images.first?.column, 6)
         XCTAssertEqual(safe.render("ดูภาพ ![a](b.png)").images.first?.column, 7, "columns count characters, not bytes")
     }
+
+    func testRelativeURLsCanBePrefixed() {
+        let doc = safe.render("![a](images/a.png) [b](memo.pdf) [c](#top) [d](https://e.ac.th/x) [e](/abs)", urlPrefix: "../")
+        XCTAssertTrue(doc.html.contains("src=\"../images/a.png\""), doc.html)
+        XCTAssertTrue(doc.html.contains("href=\"../memo.pdf\""), doc.html)
+        XCTAssertTrue(doc.html.contains("href=\"#top\""), doc.html)
+        XCTAssertTrue(doc.html.contains("href=\"https://e.ac.th/x\""), doc.html)
+        XCTAssertTrue(doc.html.contains("href=\"/abs\""), doc.html)
+        XCTAssertEqual(doc.images.map(\.url), ["images/a.png"], "images are reported as written")
+    }
 }

@@ -93,6 +93,8 @@ final class SamplePortalTests: XCTestCase {
             assertGolden(try read("cases/\(id)/index.html"), named: "cases/\(id).html")
         }
         assertGolden(try read("cases/index.html"), named: "cases/index.html")
+        assertGolden(try read("cases/SW01-2568-001/manual/index.html"), named: "cases/SW01-2568-001-manual.html")
+        assertGolden(try read("cases/SW01-2568-001/manual/page.css"), named: "cases/SW01-2568-001-manual-page.css")
     }
 
     func testTheSurveyLinkAppearsAfterHandoverOnly() throws {

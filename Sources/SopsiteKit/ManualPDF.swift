@@ -1,0 +1,41 @@
+import Foundation
+
+/// `sopsite build --pdf`: prints every manual to `/cases/<id>/manual.pdf` with headless
+/// Chromium, from the staging folder, before the build is swapped into place.
+enum ManualPDF {
+    static let browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    /// The first browser on the PATH, or nil.
+    static func findBrowser(path: String = ProcessInfo.processInfo.environment["PATH"] ?? "") -> String? {
+        for name in browsers {
+            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
+        }
+        return nil
+    }
+
+    static let missingBrowser = """
+        --pdf needs headless Chromium, and none was found on the PATH (\(browsers.joined(separator: ", "))). \
+        Install it with: sudo apt-get install chromium fonts-thai-tlwg
+        """
+
+    /// Prints `staging/cases/<id>/manual/index.html` to `staging/cases/<id>/manual.pdf` for each id.
+    static func print(ids: [String], staging: String, browser: String) throws {
+        for id in ids {
+            let page = URL(fileURLWithPath: "\(staging)/cases/\(id)/manual/index.html").absoluteString
+            let pdf = "\(staging)/cases/\(id)/manual.pdf"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: browser)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                 "--print-to-pdf=\(pdf)", page]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) else {
+                throw Output.Failure(description: "\(pdf): error: Chromium could not print the manual (exit \(process.terminationStatus))")
+            }
+        }
+    }
+}
