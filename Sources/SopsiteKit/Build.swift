@@ -50,37 +50,14 @@ public enum Build {
 
     static let renderPages = BuildStep("render pages") { context in
         guard let content = context.content, let theme = context.theme else { return }
-        let language = content.site.language
-        let asOf = context.options.asOf
-        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:],
-                               asOf: asOf)
-        let markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
-        let views = content.cases.compactMap { c in
-            content.sop(c.sop).flatMap { sop in
-                context.progress[c.id].map { CaseView(c: c, sop: sop, progress: $0, words: page.words) }
-            }
-        }
-        context.pages.append(HomePage(context: page).render(content.sops, cases: views, theme: theme))
-        let sopPage = SOPPage(context: page, markdown: markdown)
-        context.pages += content.sops.map { sopPage.render($0, theme: theme) }
-        context.pages.append(CaseListPage(context: page).render(views, theme: theme))
-        let casePage = CasePage(context: page, markdown: markdown)
-        context.pages += views.map { casePage.render($0, theme: theme) }
-        context.pages += views.map(Badge.render)
-        let manualPage = ManualPage(context: page)
-        for view in views {
-            if let manual = view.c.manual { context.pages += manualPage.render(view, manual, theme: theme) }
-        }
-        context.pages.append(try StatusJSON.render(views, baseURL: content.site.baseURL, asOf: asOf))
-        context.pages.append(Feed(site: content.site, words: page.words).render(views, asOf: asOf))
+        context.pages = try Renderer(content: content, theme: theme, progress: context.progress,
+                                     asOf: context.options.asOf).all()
     }
 
     static let writeStaging = BuildStep("write pages and theme files") { context in
         let staging = try Output.makeStaging(for: context.options.outputFolder)
         context.staging = staging
-        for page in context.pages {
-            try Output.write(page.text, to: staging + "/" + page.path)
-        }
+        try Output.write(context.pages, into: staging)
         try Output.copyFolder(context.options.themeFolder + "/static", to: staging + "/static")
         for c in context.content?.cases ?? [] {
             for file in c.attachments {

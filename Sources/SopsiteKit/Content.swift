@@ -62,20 +62,29 @@ extension Content {
         return sops
     }
 
-    /// Every `cases/<id>/index.md`, in id order.
+    /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core.
     static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> [Case] {
         let byCode = Dictionary(sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        return CaseFolders.list(folder, &diagnostics).compactMap { f in
-            let path = f.path + "/index.md"
-            guard let text = ContentFiles.read(path, &diagnostics) else { return nil }
-            var c = CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,
-                                    sops: byCode, markdown: markdown, &diagnostics)
-            let manualPath = f.path + "/manual.md"
-            if ContentFiles.exists(manualPath), let manualText = ContentFiles.read(manualPath, &diagnostics) {
-                c?.manual = ManualLoader.load(manualText, path: manualPath, attachments: f.attachments,
-                                              markdown: markdown, &diagnostics)
-            }
-            return c
+        let loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
+            var found = Diagnostics()
+            let c = loadCase(f, sops: byCode, markdown: markdown, &found)
+            return (c, found.all)
         }
+        for (_, found) in loaded { diagnostics.append(contentsOf: found) }
+        return loaded.compactMap(\.0)
+    }
+
+    static func loadCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown,
+                         _ diagnostics: inout Diagnostics) -> Case? {
+        let path = f.path + "/index.md"
+        guard let text = ContentFiles.read(path, &diagnostics) else { return nil }
+        var c = CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,
+                                sops: sops, markdown: markdown, &diagnostics)
+        let manualPath = f.path + "/manual.md"
+        if ContentFiles.exists(manualPath), let manualText = ContentFiles.read(manualPath, &diagnostics) {
+            c?.manual = ManualLoader.load(manualText, path: manualPath, attachments: f.attachments,
+                                          markdown: markdown, &diagnostics)
+        }
+        return c
     }
 }

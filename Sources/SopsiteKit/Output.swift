@@ -20,6 +20,27 @@ enum Output {
         return staging
     }
 
+    /// Writes pages on every core, creating each folder once.
+    static func write(_ pages: [Page], into folder: String) throws {
+        let fm = FileManager.default
+        var folders = Set<String>()
+        for page in pages {
+            if let slash = page.path.lastIndex(of: "/") { folders.insert(String(page.path[..<slash])) }
+        }
+        for sub in folders.sorted() {
+            try fm.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        let failures = pages.parallelMap { page -> String? in
+            do {
+                try Data(page.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + page.path))
+                return nil
+            } catch {
+                return "\(folder)/\(page.path): error: cannot write: \(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
+    }
+
     static func write(_ text: String, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -1,0 +1,64 @@
+import BusinessTime
+
+/// Turns what was loaded into the portal's files. Each kind of page has its own function, so
+/// that `serve` can render only what a change affects: one case's pages, then the pages that
+/// list or count cases.
+struct Renderer: Sendable {
+    let content: Content
+    let theme: Theme
+    let asOf: Day
+    let page: PageContext
+    let markdown: Markdown
+    /// Every case with its SOP and progress, in id order.
+    let views: [CaseView]
+
+    init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day) {
+        self.content = content
+        self.theme = theme
+        self.asOf = asOf
+        let language = content.site.language
+        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:], asOf: asOf)
+        self.page = page
+        markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
+        views = content.cases.compactMap { c in
+            content.sop(c.sop).flatMap { sop in
+                progress[c.id].map { CaseView(c: c, sop: sop, progress: $0, words: page.words) }
+            }
+        }
+    }
+
+    /// Every page of the portal; the cases' pages on every core.
+    func all() throws -> [Page] {
+        let renderer = self
+        let perCase = views.parallelMap { renderer.casePages($0) }.flatMap { $0 }
+        return try aggregatePages() + sopPages() + perCase
+    }
+
+    /// The pages of SOPs: they depend on the SOPs, the site and the theme only.
+    func sopPages() -> [Page] {
+        let sopPage = SOPPage(context: page, markdown: markdown)
+        return content.sops.map { sopPage.render($0, theme: theme) }
+    }
+
+    /// One case's own files: its page, its badge and its manual.
+    func casePages(_ view: CaseView) -> [Page] {
+        var pages = [CasePage(context: page, markdown: markdown).render(view, theme: theme), Badge.render(view)]
+        if let manual = view.c.manual { pages += ManualPage(context: page).render(view, manual, theme: theme) }
+        return pages
+    }
+
+    /// The pages that list or count cases: home (the dashboard), the case list, status.json, the feed.
+    func aggregatePages() throws -> [Page] {
+        [
+            HomePage(context: page).render(content.sops, cases: views, theme: theme),
+            CaseListPage(context: page).render(views, theme: theme),
+            try StatusJSON.render(views, baseURL: content.site.baseURL, asOf: asOf),
+            Feed(site: content.site, words: page.words).render(views, asOf: asOf),
+        ]
+    }
+
+    /// Files copied as they are: each case's attachments (source → path in the site).
+    func attachments() -> [(source: String, path: String)] {
+        content.cases.flatMap { c in c.attachments.map { (c.folder + "/" + $0, "cases/\(c.id)/" + $0) } }
+    }
+}
