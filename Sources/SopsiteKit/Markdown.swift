@@ -38,6 +38,12 @@ public struct Markdown: Sendable {
     /// cmark-gfm's extension registry is global; registering it once is thread-safe in Swift.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm keeps the inline parser's table of special characters in a global, which every
+    /// parser with extensions sets when it starts and clears when it finishes: two parsers at
+    /// once lose autolinks and strikethrough at random. So parsing takes turns; rendering the
+    /// finished tree to HTML does not touch that table and runs on every core.
+    private static let parsing = NSLock()
+
     // Strikethrough needs "~~": a single "~" often means "about" (~3 วัน) in the office's writing.
     private var options: Int32 {
         var o = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
@@ -63,12 +69,15 @@ public struct Markdown: Sendable {
             }
         }
         var utf8 = Array(markdown.utf8)
+        Markdown.parsing.lock()
         utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return Document(html: "", headings: [], images: []) }
+        let finished = cmark_parser_finish(parser)
+        Markdown.parsing.unlock()
+        guard let root = finished else { return Document(html: "", headings: [], images: []) }
         defer { cmark_node_free(root) }
         var (headings, images) = walk(root, urlPrefix: urlPrefix)
         // cmark counts columns in bytes; diagnostics count characters, as editors do.

@@ -91,4 +91,14 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(doc.html.contains("href=\"/abs\""), doc.html)
         XCTAssertEqual(doc.images.map(\.url), ["images/a.png"], "images are reported as written")
     }
+
+    func testParsingOnEveryCoreGivesTheSameHTML() {
+        // cmark-gfm's special-character table is global: without taking turns, autolinks
+        // and strikethrough vanish at random when several documents are parsed at once.
+        let text = "โทร. 1618 หรือ https://noc.rmutl.ac.th และ ~~เดิม~~ ใหม่\n\n- [x] งาน\n"
+        let expected = safe.html(text)
+        let renders = Array(repeating: text, count: 400).parallelMap { [safe] in safe.html($0) }
+        XCTAssertEqual(Set(renders), [expected])
+        XCTAssertTrue(expected.contains("<a href=\"https://noc.rmutl.ac.th\">"))
+    }
 }
