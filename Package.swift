@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -40,10 +41,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `sopsite serve`: the HTTP server (FlyingFox), live reload and the error overlay.
+        .target(
+            name: "SopsiteServe",
+            dependencies: ["SopsiteKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "sopsite",
             dependencies: [
-                "SopsiteKit", "BusinessTime",
+                "SopsiteKit", "SopsiteServe", "BusinessTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,5 +60,6 @@ let package = Package(
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree.
         .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile"]),
+        .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]
 )

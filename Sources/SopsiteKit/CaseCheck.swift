@@ -4,7 +4,7 @@ import BusinessTime
 /// the as-of date, and warns where the holiday calendar runs out.
 enum CaseCheck {
     static func run(_ content: Content, asOf: Day, _ diagnostics: inout Diagnostics) -> [String: CaseProgress] {
-        let calendar = WorkCalendar(holidays: content.holidays.days, officeHours: content.site.officeHours)
+        let calendar = content.calendar
         var result: [String: CaseProgress] = [:]
         if !content.cases.isEmpty && content.holidays.lastYear == nil {
             diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,

@@ -1,3 +1,4 @@
+import BusinessTime
 import Foundation
 
 /// Everything read from `content/`: the site settings, the holidays, the SOPs and the cases.
@@ -8,6 +9,9 @@ public struct Content: Sendable {
     public var cases: [Case]
 
     public func sop(_ code: String) -> SOP? { sops.first { $0.code == code } }
+
+    /// The business-day calendar: the holidays and the site's office hours.
+    var calendar: WorkCalendar { WorkCalendar(holidays: holidays.days, officeHours: site.officeHours) }
 }
 
 extension Content {

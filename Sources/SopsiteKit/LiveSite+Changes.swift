@@ -1,0 +1,126 @@
+import Foundation
+
+extension LiveSite {
+    /// What a changed path asks for: one case again, a stylesheet copied, or everything.
+    enum Change: Equatable {
+        case caseFolder(String)
+        case staticFile(String)
+        case everything
+    }
+
+    /// Sorts the paths the watcher reported (as it was given the folders: relative or absolute).
+    func classify(_ paths: [String]) -> [Change] {
+        let cases = options.contentFolder + "/cases/"
+        let statics = options.themeFolder + "/static/"
+        var changes: [Change] = []
+        for path in paths {
+            let change: Change
+            if path.hasPrefix(cases), let id = path.dropFirst(cases.count).split(separator: "/").first {
+                change = .caseFolder(String(id))
+            } else if path.hasPrefix(statics) {
+                change = .staticFile(String(path.dropFirst(statics.count)))
+            } else if path.hasPrefix(options.contentFolder + "/") || path.hasPrefix(options.themeFolder + "/") {
+                // site.yaml, holidays.yaml, an SOP, a template or the interface strings: any page may show them.
+                change = .everything
+            } else {
+                continue
+            }
+            if !changes.contains(change) { changes.append(change) }
+        }
+        return changes
+    }
+
+    /// Rebuilds what `paths` affect. A case's change rebuilds that case's pages and the pages
+    /// that list or count cases; a stylesheet is copied; anything else rebuilds the portal.
+    public func apply(_ paths: [String]) -> Outcome {
+        let changes = classify(paths)
+        if changes.isEmpty { return .rebuilt(changed: [], stylesOnly: false) }
+        if changes.contains(.everything) || !siteErrors.isEmpty || content == nil { return buildAll() }
+        var changed: [String] = []
+        do {
+            for change in changes {
+                switch change {
+                case let .staticFile(relative):
+                    changed += try copyStatic(relative)
+                case let .caseFolder(id):
+                    changed += try updateCase(id)
+                case .everything:
+                    break
+                }
+            }
+            if changes.contains(where: { if case .caseFolder = $0 { return true } else { return false } }) {
+                changed += try syncAggregates()
+            }
+        } catch {
+            return .failed([Diagnostic(.error, options.outputFolder, line: 0, column: 0, "\(error)")])
+        }
+        if !errors.isEmpty { return .failed(errors) }
+        let unique = Array(Set(changed)).sorted()
+        return .rebuilt(changed: unique, stylesOnly: !unique.isEmpty && unique.allSatisfy { $0.hasSuffix(".css") })
+    }
+
+    func copyStatic(_ relative: String) throws -> [String] {
+        let source = options.themeFolder + "/static/" + relative
+        let path = "static/" + relative
+        guard let data = FileManager.default.contents(atPath: source) else {
+            return remove(under: path, keeping: [])
+        }
+        return try sync([path: data], removingOthers: false)
+    }
+
+    /// Reads one case folder again. A case with errors keeps its last good pages; a case whose
+    /// folder is gone loses its pages.
+    func updateCase(_ id: String) throws -> [String] {
+        guard var content, let theme else { return [] }
+        let folder = options.contentFolder + "/cases/" + id
+        let prefix = "cases/\(id)/"
+        var diagnostics = Diagnostics()
+        guard ContentFiles.exists(folder + "/index.md") else {
+            content.cases.removeAll { $0.id == id }
+            progress[id] = nil
+            caseErrors[id] = nil
+            self.content = content
+            return remove(under: prefix, keeping: [])
+        }
+        let others = content.cases.filter { $0.id != id }
+        var duplicate = false
+        if let other = others.first(where: { $0.id.lowercased() == id.lowercased() }) {
+            diagnostics.append(Diagnostic(.error, folder, line: 1, column: 1,
+                "two cases with one id: \"\(id)\" and \"\(other.id)\" differ only in case"))
+            duplicate = true
+        }
+        let attachments = CaseFolders.attachments(in: folder, &diagnostics)
+        let sops = Dictionary(content.sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let loaded = duplicate ? nil : Content.loadCase(
+            CaseFolders.Folder(id: id, path: folder, attachments: attachments), sops: sops,
+            markdown: Markdown(allowRawHTML: content.site.allowRawHTML), &diagnostics)
+        var caseProgress: CaseProgress?
+        if let loaded, let sop = content.sop(loaded.sop) {
+            caseProgress = CaseWalk.progress(loaded, sop: sop, calendar: content.calendar, asOf: options.asOf, &diagnostics)
+        }
+        guard !diagnostics.hasErrors, let loaded, let caseProgress else {
+            caseErrors[id] = diagnostics.sorted.filter { $0.severity == .error }
+            return []
+        }
+        caseErrors[id] = nil
+        content.cases = (others + [loaded]).sorted { $0.id < $1.id }
+        progress[id] = caseProgress
+        self.content = content
+        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
+        guard let view = renderer.views.first(where: { $0.c.id == id }) else { return [] }
+        var files = Dictionary(renderer.casePages(view).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+        for file in loaded.attachments {
+            files[prefix + file] = FileManager.default.contents(atPath: folder + "/" + file) ?? Data()
+        }
+        let written = try sync(files, removingOthers: false)
+        return written + remove(under: prefix, keeping: Set(files.keys))
+    }
+
+    /// The pages that list or count cases, after any case changed.
+    func syncAggregates() throws -> [String] {
+        guard let content, let theme else { return [] }
+        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
+        let files = Dictionary(try renderer.aggregatePages().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+        return try sync(files, removingOthers: false)
+    }
+}

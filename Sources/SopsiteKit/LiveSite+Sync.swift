@@ -1,0 +1,46 @@
+import Foundation
+
+extension LiveSite {
+    /// Writes the files whose bytes differ from what was written before, each through a
+    /// temporary file and a rename. With `removingOthers`, any other file in the output
+    /// (a page whose source is gone) is removed; hidden files at its top stay.
+    /// Returns the paths written or removed, sorted.
+    func sync(_ files: [String: Data], removingOthers: Bool) throws -> [String] {
+        let root = options.outputFolder
+        let fm = FileManager.default
+        var changed: [String] = []
+        for path in files.keys.sorted() {
+            let data = files[path]!
+            let hash = data.hashValue
+            let full = root + "/" + path
+            if written[path] == hash, fm.fileExists(atPath: full) { continue }
+            if written[path] == nil, fm.contents(atPath: full) == data {
+                written[path] = hash
+                continue
+            }
+            try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: full), options: .atomic)
+            written[path] = hash
+            changed.append(path)
+        }
+        if removingOthers {
+            for path in (fm.subpaths(atPath: root) ?? []).sorted()
+            where !path.hasPrefix(".") && files[path] == nil && !ContentFiles.isFolder(root + "/" + path) {
+                try? fm.removeItem(atPath: root + "/" + path)
+                written[path] = nil
+                changed.append(path)
+            }
+        }
+        return changed.sorted()
+    }
+
+    /// Removes the files under `prefix` (a case's folder in the site) that `keep` does not hold.
+    func remove(under prefix: String, keeping keep: Set<String>) -> [String] {
+        let gone = written.keys.filter { $0.hasPrefix(prefix) && !keep.contains($0) }.sorted()
+        for path in gone {
+            try? FileManager.default.removeItem(atPath: options.outputFolder + "/" + path)
+            written[path] = nil
+        }
+        return gone
+    }
+}

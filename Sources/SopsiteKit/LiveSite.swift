@@ -1,0 +1,75 @@
+import BusinessTime
+import Foundation
+
+/// The portal as `sopsite serve` keeps it: everything loaded stays in memory, and a change
+/// is turned into the smallest set of files that must be written again. Only files whose bytes
+/// changed are written (each atomically), so a browser never reads half a page and the
+/// output shows exactly what the change touched.
+public actor LiveSite {
+    /// What a build or a change did.
+    public enum Outcome: Sendable, Equatable {
+        /// Files written or removed (paths inside the output folder), and whether every one of
+        /// them is a stylesheet, which a browser can swap without reloading the page.
+        case rebuilt(changed: [String], stylesOnly: Bool)
+        /// The change broke the content: the last good portal stays, and these are why.
+        case failed([Diagnostic])
+    }
+
+    let options: BuildOptions
+    var theme: Theme?
+    var content: Content?
+    var progress: [String: CaseProgress] = [:]
+    /// Hashes of the files this site wrote, by path in the output folder.
+    var written: [String: Int] = [:]
+    /// Problems still standing: of the whole content (a full build failed), or of one case.
+    var siteErrors: [Diagnostic] = []
+    var caseErrors: [String: [Diagnostic]] = [:]
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Every problem still standing; empty when the portal is up to date.
+    public var errors: [Diagnostic] {
+        (siteErrors + caseErrors.keys.sorted().flatMap { caseErrors[$0]! })
+    }
+
+    /// Loads everything and writes every file that differs from what the output holds;
+    /// files the portal no longer has are removed.
+    public func buildAll() -> Outcome {
+        var diagnostics = Diagnostics()
+        let theme = Theme.load(path: options.themeFolder, &diagnostics)
+        var content = Content.load(from: options.contentFolder, &diagnostics)
+        if let url = options.baseURL { content?.site.baseURL = url.hasSuffix("/") ? url : url + "/" }
+        if let language = options.language { content?.site.language = language }
+        let progress = content.map { CaseCheck.run($0, asOf: options.asOf, &diagnostics) } ?? [:]
+        guard !diagnostics.hasErrors, let theme, let content else {
+            siteErrors = diagnostics.sorted.filter { $0.severity == .error }
+            return .failed(errors)
+        }
+        self.theme = theme
+        self.content = content
+        self.progress = progress
+        siteErrors = []
+        caseErrors = [:]
+        do {
+            let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
+            var files = Dictionary(try renderer.all().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+            for (source, path) in renderer.attachments() + staticFiles() {
+                files[path] = FileManager.default.contents(atPath: source) ?? Data()
+            }
+            return .rebuilt(changed: try sync(files, removingOthers: true), stylesOnly: false)
+        } catch {
+            siteErrors = [Diagnostic(.error, options.outputFolder, line: 0, column: 0, "\(error)")]
+            return .failed(errors)
+        }
+    }
+
+    /// The theme's static files (CSS, fonts, scripts): source → path in the site.
+    func staticFiles() -> [(source: String, path: String)] {
+        let folder = options.themeFolder + "/static"
+        return (FileManager.default.subpaths(atPath: folder) ?? []).sorted().compactMap { relative in
+            ContentFiles.isFolder(folder + "/" + relative) ? nil : (folder + "/" + relative, "static/" + relative)
+        }
+    }
+}

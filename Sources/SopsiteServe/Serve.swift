@@ -1,0 +1,79 @@
+import FlyingFox
+import Foundation
+import SopsiteKit
+
+/// `sopsite serve`: builds the portal, serves the output folder on 127.0.0.1, watches
+/// `content/` and the theme, rebuilds what a change affects, and tells open pages to reload
+/// once the rebuild has finished. A change that breaks the build leaves the last good portal
+/// served and shows the errors in the terminal and over the page.
+public enum Serve {
+    public struct PortTaken: Error, CustomStringConvertible {
+        public let port: UInt16
+        public var description: String {
+            "port \(port) is taken by another program; choose another with --port N"
+        }
+    }
+
+    /// Runs until the task is cancelled. `log` gets every line the terminal shows.
+    public static func run(_ options: BuildOptions, port: UInt16, quiet: Duration = .milliseconds(15),
+                           log: @escaping @Sendable (String) -> Void) async throws {
+        let site = LiveSite(options: options)
+        let hub = LiveReload()
+        let started = ContinuousClock.now
+        let first = await site.buildAll()
+        report(first, since: started, log: log)
+        await hub.publish(first)
+
+        let server = try await makeServer(port: port, root: options.outputFolder, hub: hub)
+        let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
+        let rebuilding = Task {
+            for await paths in watcher.changes {
+                let start = ContinuousClock.now
+                let outcome = await site.apply(paths)
+                report(outcome, since: start, log: log)
+                await hub.publish(outcome)
+            }
+        }
+        defer {
+            watcher.stop()
+            rebuilding.cancel()
+        }
+        log("serving http://127.0.0.1:\(port)/ (watching \(options.contentFolder)/ and \(options.themeFolder)/; Ctrl-C stops)")
+        do {
+            try await server.run()
+        } catch {
+            // FlyingFox reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
+            let text = "\(error)".lowercased()
+            if text.contains("98") || text.contains("in use") { throw PortTaken(port: port) }
+            throw error
+        }
+    }
+
+    static func makeServer(port: UInt16, root: String, hub: LiveReload) async throws -> HTTPServer {
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+        let server = HTTPServer(address: address, logger: .disabled)
+        await server.appendRoute(HTTPRoute(method: .GET, path: LiveClient.socketPath), to: .webSocket(LiveSocket(hub: hub)))
+        await server.appendRoute(HTTPRoute(method: .GET, path: LiveClient.scriptPath)) { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                         body: Data(LiveClient.script.utf8))
+        }
+        await server.appendRoute("GET,HEAD *", to: SiteFiles(root: root, hub: hub))
+        return server
+    }
+
+    /// One line per rebuild, and every error, compiler-style.
+    static func report(_ outcome: LiveSite.Outcome, since start: ContinuousClock.Instant,
+                       log: @Sendable (String) -> Void) {
+        let ms = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
+            + (ContinuousClock.now - start).components.seconds * 1000
+        switch outcome {
+        case let .rebuilt(changed, stylesOnly):
+            guard !changed.isEmpty else { return }
+            let shown = changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? ", ..." : "")
+            log("rebuilt in \(ms) ms: \(changed.count) file\(changed.count == 1 ? "" : "s")\(stylesOnly ? " (styles)" : "") (\(shown))")
+        case let .failed(diagnostics):
+            for d in diagnostics { log(d.description) }
+            log("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"); still serving the last good portal")
+        }
+    }
+}

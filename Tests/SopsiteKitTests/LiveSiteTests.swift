@@ -1,0 +1,125 @@
+import BusinessTime
+import Foundation
+@testable import SopsiteKit
+import XCTest
+
+/// `serve`'s rebuilds: a change rewrites exactly the files it affects, a broken file keeps the
+/// last good portal and reports why, and fixing it clears the errors.
+final class LiveSiteTests: XCTestCase {
+    var folder = ""
+
+    /// A copy of the sample content and theme, and a fresh output.
+    func makeSite() throws -> LiveSite {
+        folder = try temporaryFolder(self)
+        let fm = FileManager.default
+        try fm.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
+        try fm.copyItem(atPath: Repo.root + "/themes", toPath: folder + "/themes")
+        return LiveSite(options: BuildOptions(contentFolder: folder + "/content", outputFolder: folder + "/public",
+                                              themeFolder: folder + "/themes/default", asOf: Repo.asOf))
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let full = folder + "/" + path
+        let text = try String(contentsOfFile: full, encoding: .utf8)
+        try Data(change(text).utf8).write(to: URL(fileURLWithPath: full))
+    }
+
+    func changed(_ outcome: LiveSite.Outcome) -> [String] {
+        if case let .rebuilt(changed, _) = outcome { return changed }
+        XCTFail("expected a rebuild, got \(outcome)")
+        return []
+    }
+
+    func testTheFirstBuildWritesThePortalAndASecondWritesNothing() async throws {
+        let site = try makeSite()
+        let build = await site.buildAll()
+        let first = changed(build)
+        XCTAssertTrue(first.contains("index.html"))
+        XCTAssertTrue(first.contains("cases/SW01-2569-008/mockup.png"))
+        XCTAssertTrue(first.contains("static/style.css"))
+        let second = await site.buildAll()
+        XCTAssertEqual(changed(second), [], "nothing changed, nothing written")
+    }
+
+    func testEditingACaseReportRewritesOnlyItsPage() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let id = "SW01-2569-005"
+        try edit("content/cases/\(id)/index.md") { $0 + "\nบรรทัดใหม่ในรายงาน\n" }
+        let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
+        XCTAssertEqual(changed(outcome), ["cases/\(id)/index.html"])
+        let page = try String(contentsOfFile: folder + "/public/cases/\(id)/index.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("บรรทัดใหม่ในรายงาน"))
+    }
+
+    func testANewEventRewritesTheCaseAndWhatCountsIt() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let id = "SW01-2569-004"
+        try edit("content/cases/\(id)/index.md") {
+            $0.replacingOccurrences(of: "\n---\n", with: "\n  - step: 3\n    date: 2026-11-27\n    answer: yes\n---\n")
+        }
+        let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
+        let files = changed(outcome)
+        XCTAssertEqual(files, ["cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "feed.xml",
+                               "index.html", "status.json"])
+    }
+
+    func testABrokenCaseKeepsTheLastGoodPagesUntilItIsFixed() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let id = "SW01-2569-009"
+        let path = "content/cases/\(id)/index.md"
+        let good = try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
+        let before = try String(contentsOfFile: folder + "/public/cases/\(id)/index.html", encoding: .utf8)
+        try edit(path) { $0.replacingOccurrences(of: "sop: SW01", with: "sop: SW99") }
+        let broken = await site.apply([folder + "/" + path])
+        guard case let .failed(errors) = broken else { return XCTFail("expected errors") }
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].description.hasSuffix("index.md:2:6: error: unknown SOP 'SW99' (the SOPs: SW01)"), errors[0].description)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/public/cases/\(id)/index.html", encoding: .utf8), before)
+        // Another case's change still builds, and the first case's error still stands.
+        try edit("content/cases/SW01-2569-005/index.md") { $0 + "\nอีกบรรทัด\n" }
+        let other = await site.apply([folder + "/content/cases/SW01-2569-005/index.md"])
+        guard case .failed = other else {
+            return XCTFail("the broken case's error still stands")
+        }
+        XCTAssertTrue(try String(contentsOfFile: folder + "/public/cases/SW01-2569-005/index.html", encoding: .utf8).contains("อีกบรรทัด"))
+        try Data(good.utf8).write(to: URL(fileURLWithPath: folder + "/" + path))
+        let fixed = await site.apply([folder + "/" + path])
+        _ = changed(fixed)
+        let remaining = await site.errors
+        XCTAssertEqual(remaining, [])
+    }
+
+    func testADeletedCaseLosesItsPages() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let id = "SW01-2569-008"
+        try FileManager.default.removeItem(atPath: folder + "/content/cases/\(id)")
+        let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
+        let files = changed(outcome)
+        XCTAssertTrue(files.contains("cases/\(id)/index.html"))
+        XCTAssertTrue(files.contains("cases/\(id)/mockup.png"))
+        XCTAssertTrue(files.contains("status.json"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/public/cases/\(id)/index.html"))
+    }
+
+    func testAStylesheetAlone() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        try edit("themes/default/static/style.css") { $0 + "\n/* a change */\n" }
+        let outcome = await site.apply([folder + "/themes/default/static/style.css"])
+        XCTAssertEqual(outcome, .rebuilt(changed: ["static/style.css"], stylesOnly: true))
+    }
+
+    func testATemplateChangeRebuildsEveryPageItShapes() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        try edit("themes/default/templates/base.mustache") { $0.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\" class=\"changed\">") }
+        let outcome = await site.apply([folder + "/themes/default/templates/base.mustache"])
+        let files = changed(outcome)
+        XCTAssertEqual(files.filter { $0.hasSuffix(".html") }.count, 14, files.joined(separator: " "))
+        XCTAssertFalse(files.contains("status.json"))
+    }
+}
