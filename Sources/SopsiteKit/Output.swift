@@ -13,9 +13,14 @@ enum Output {
     static func makeStaging(for output: String) throws -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
-        let staging = parent + "/." + url.lastPathComponent + ".staging-\(getpid())"
+        let prefix = "." + url.lastPathComponent + ".staging-"
+        let staging = parent + "/" + prefix + "\(getpid())"
         let fm = FileManager.default
-        try? fm.removeItem(atPath: staging)
+        // A build that was killed left its staging folder; the process that owned it is gone.
+        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
+            if pid == getpid() || kill(pid, 0) != 0 { try? fm.removeItem(atPath: parent + "/" + name) }
+        }
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         return staging
     }

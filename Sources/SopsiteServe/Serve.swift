@@ -19,12 +19,22 @@ public enum Serve {
                            log: @escaping @Sendable (String) -> Void) async throws {
         let site = LiveSite(options: options)
         let hub = LiveReload()
+        // Listen first: a port that is taken is said at once, before any building.
+        let server = try await makeServer(port: port, root: options.outputFolder, hub: hub)
+        let serving = Task { try await server.run() }
+        do {
+            try await server.waitUntilListening(timeout: 5)
+        } catch {
+            serving.cancel()
+            if case let .failure(failure) = await serving.result { throw portError(failure, port) }
+            throw PortTaken(port: port)
+        }
+
         let started = ContinuousClock.now
         let first = await site.buildAll()
         report(first, since: started, log: log)
         await hub.publish(first)
 
-        let server = try await makeServer(port: port, root: options.outputFolder, hub: hub)
         let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         let rebuilding = Task {
             for await paths in watcher.changes {
@@ -39,14 +49,17 @@ public enum Serve {
             rebuilding.cancel()
         }
         log("serving http://127.0.0.1:\(port)/ (watching \(options.contentFolder)/ and \(options.themeFolder)/; Ctrl-C stops)")
-        do {
-            try await server.run()
-        } catch {
-            // FlyingFox reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
-            let text = "\(error)".lowercased()
-            if text.contains("98") || text.contains("in use") { throw PortTaken(port: port) }
-            throw error
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            serving.cancel()
         }
+    }
+
+    /// FlyingFox reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
+    static func portError(_ error: any Error, _ port: UInt16) -> any Error {
+        let text = "\(error)".lowercased()
+        return text.contains("98") || text.contains("in use") ? PortTaken(port: port) : error
     }
 
     static func makeServer(port: UInt16, root: String, hub: LiveReload) async throws -> HTTPServer {

@@ -18,15 +18,18 @@ struct SiteFiles: HTTPHandler {
     ]
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard let relative = Self.safePath(request.path) else {
+        // The raw target keeps what the browser asked for (FlyingFox's `path` drops a trailing
+        // slash, which decides between a redirect and a folder's index.html).
+        let asked = request.target.path(percentEncoded: true)
+        guard let relative = Self.safePath(asked) else {
             return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: Data("403 forbidden: the path leaves the site\n".utf8))
         }
         var path = root + "/" + relative
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            guard request.path.hasSuffix("/") || request.path.isEmpty else {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: request.path + "/"])
+            guard asked.hasSuffix("/") else {
+                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: asked + "/"])
             }
             path += "/index.html"
         }

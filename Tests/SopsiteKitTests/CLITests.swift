@@ -105,4 +105,46 @@ final class CLITests: XCTestCase {
         }
         return files
     }
+
+    /// A site big enough that a build can be caught half-way: the sample's cases, many times over.
+    func bigSite(in folder: String, copies: Int) throws -> String {
+        let fm = FileManager.default
+        let content = folder + "/content"
+        try fm.copyItem(atPath: Repo.root + "/content", toPath: content)
+        let source = content + "/cases/SW01-2569-008"
+        for n in 0..<copies {
+            try fm.copyItem(atPath: source, toPath: content + "/cases/SW01-2569-8\(String(format: "%04d", n))")
+        }
+        return content
+    }
+
+    func testABuildKilledHalfWayLeavesThePreviousPortalWhole() throws {
+        let folder = try temporaryFolder(self)
+        let out = folder + "/public"
+        XCTAssertEqual(try run(["build", "--as-of", "2026-11-27", "--output", out]).status, 0)
+        let before = try snapshot(out)
+        let content = try bigSite(in: folder, copies: 3000)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sopsite)
+        process.arguments = ["build", "--quiet", "--as-of", "2026-11-27", "--content", content,
+                             "--themes-dir", Repo.root + "/themes", "--output", out]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it once it has started writing the new portal.
+        let staging = folder + "/.public.staging-\(process.processIdentifier)"
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: staging + "/cases") && process.isRunning && Date() < deadline {
+            usleep(1000)
+        }
+        XCTAssertTrue(process.isRunning, "the build ended before it could be killed; make the site bigger")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(try snapshot(out), before, "public/ is the previous portal, whole")
+
+        // The next build cleans up what the killed one left.
+        XCTAssertEqual(try run(["build", "--quiet", "--as-of", "2026-11-27", "--output", out]).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["content", "public"])
+    }
 }

@@ -22,7 +22,9 @@ final class SiteFilesTests: XCTestCase {
     }
 
     func request(_ path: String) -> HTTPRequest {
-        HTTPRequest(method: .GET, version: .http11, path: path, query: [], headers: [:], body: Data())
+        var request = HTTPRequest(method: .GET, version: .http11, path: path, query: [], headers: [:], body: Data())
+        request.target = HTTPRequest.Target(path: path, query: "")
+        return request
     }
 
     func testServingTheOutputFolder() async throws {
