@@ -1,6 +1,8 @@
 # The two commands of the README:
-#   make portal   builds sopsite and the shipped portal into public/ (as of today, or AS_OF=YYYY-MM-DD)
+#   make serve    builds sopsite and the shipped portal into public/, serves it on
+#                 http://127.0.0.1:8080/ and rebuilds on every change (as of today, or AS_OF=YYYY-MM-DD)
 #   make test     runs the whole test suite (unit, golden, end-to-end, HTML validator, browser)
+# `make portal` builds the portal once, without serving it.
 # Both install the system packages they need when they are missing.
 
 SWIFT ?= swift
@@ -10,7 +12,10 @@ CHECK_OUT ?= $(CURDIR)/.build/check-public
 # The sample cases show every state as of this day; the checks build the portal as of it.
 SAMPLE_AS_OF := 2026-11-27
 
-.PHONY: portal test unit site-checks deps sopsite
+.PHONY: serve portal test unit site-checks deps sopsite
+
+serve: sopsite
+	$(SOPSITE) serve $(if $(AS_OF),--as-of $(AS_OF)) $(if $(PORT),--port $(PORT))
 
 portal: sopsite
 	$(SOPSITE) build $(if $(AS_OF),--as-of $(AS_OF))
@@ -32,3 +37,9 @@ unit:
 site-checks: sopsite
 	$(SOPSITE) build --quiet --as-of $(SAMPLE_AS_OF) --output $(CHECK_OUT)
 	scripts/check-site $(CHECK_OUT)
+
+# The benchmark of issue 5: sopsite against cmark-gfm alone, at 1,000 and 10,000 generated
+# cases (docs/performance.md). Builds the release binary itself. Not a test; not run in CI.
+.PHONY: bench
+bench:
+	bench/run
