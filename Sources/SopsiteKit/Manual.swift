@@ -54,7 +54,12 @@ enum Images {
         for image in images {
             // Markdown percent-encodes spaces in a destination; the file on disk has the space.
             let url = image.url.removingPercentEncoding ?? image.url
-            if let problem = EventLoader.linkProblem(url, attachments) {
+            let lower = url.lowercased()
+            if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+                // The portal works offline on the intranet, and its pages load nothing from elsewhere.
+                diagnostics.append(Diagnostic(.error, path, line: firstLine + image.line - 1, column: image.column,
+                    "image \"\(url)\" is on another site; put the file in the case's folder and link it by name"))
+            } else if let problem = EventLoader.linkProblem(url, attachments) {
                 let message = problem.replacingOccurrences(of: "link \"", with: "image \"")
                 diagnostics.append(Diagnostic(.error, path, line: firstLine + image.line - 1, column: image.column, message))
             }

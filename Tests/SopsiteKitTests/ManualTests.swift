@@ -35,6 +35,11 @@ final class ManualTests: XCTestCase {
         XCTAssertEqual(messages, ["cases/C1/manual.md:9:39: error: image \"../C2/x.png\" leaves the case's folder; put the file in the folder and link it by name"])
     }
 
+    func testAnImageFromAnotherSiteIsRefused() {
+        let (_, messages) = load(Self.manual.replacingOccurrences(of: "images/missing.png", with: "https://cdn.example.com/x.png"))
+        XCTAssertEqual(messages, ["cases/C1/manual.md:9:39: error: image \"https://cdn.example.com/x.png\" is on another site; put the file in the case's folder and link it by name"])
+    }
+
     func testLoadsTheFrontMatterAndTheContents() throws {
         let (manual, messages) = load(Self.manual, attachments: ["images/login.png", "images/missing.png"])
         XCTAssertEqual(messages, [])

@@ -97,6 +97,19 @@ final class SamplePortalTests: XCTestCase {
         assertGolden(try read("cases/SW01-2568-001/manual/page.css"), named: "cases/SW01-2568-001-manual-page.css")
     }
 
+    func testEveryPageCarriesTheContentSecurityPolicyAndTheFooter() throws {
+        let pages = FileManager.default.subpaths(atPath: Self.output)!.filter { $0.hasSuffix(".html") }
+        XCTAssertEqual(pages.count, 14)
+        for page in pages {
+            let html = try read(page)
+            XCTAssertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';"), page)
+            XCTAssertFalse(html.contains(" style=\""), "\(page) has an inline style")
+            XCTAssertFalse(html.contains("<style"), page)
+            XCTAssertFalse(html.contains("<script>"), "\(page) has an inline script")
+            XCTAssertTrue(html.contains("https://noc.rmutl.ac.th") && html.contains("053921444 ต่อ 1618"), page)
+        }
+    }
+
     func testTheSurveyLinkAppearsAfterHandoverOnly() throws {
         XCTAssertTrue(try read("cases/SW01-2568-001/index.html").contains("href=\"https://arit.rmutl.ac.th/?case=SW01-2568-001\""))
         XCTAssertTrue(try read("cases/SW01-2567-007/index.html").contains("?case=SW01-2567-007"))
