@@ -5,7 +5,7 @@ public enum Build {
     /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
     public static func steps(writing: Bool) -> [BuildStep] {
         let validate: [BuildStep] = [loadTheme, loadContent, followCases, checkContent]
-        return writing ? validate + [renderPages, writeStaging, printManuals, publish] : validate
+        return writing ? validate + [renderPages, writeStaging, indexForSearch, printManuals, publish] : validate
     }
 
     /// Runs the steps in order, reporting `[i/n] name` through `log`. Throws `BuildFailed` with
@@ -64,6 +64,15 @@ public enum Build {
                 try Output.copyFile(c.folder + "/" + file, to: staging + "/cases/\(c.id)/" + file)
             }
         }
+    }
+
+    static let indexForSearch = BuildStep("index for search") { context in
+        guard let staging = context.staging else { return }
+        guard let pagefind = Search.findPagefind() else {
+            context.diagnostics.append(Diagnostic(.warning, "sopsite", line: 0, column: 0, Search.missing))
+            return
+        }
+        try Search.index(staging, pagefind: pagefind)
     }
 
     static let printManuals = BuildStep("print manuals to PDF") { context in

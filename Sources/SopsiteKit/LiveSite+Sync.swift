@@ -3,7 +3,8 @@ import Foundation
 extension LiveSite {
     /// Writes the files whose bytes differ from what was written before, each through a
     /// temporary file and a rename. With `removingOthers`, any other file in the output
-    /// (a page whose source is gone) is removed; hidden files at its top stay.
+    /// (a page whose source is gone) is removed; hidden files at its top and the search index
+    /// (made by Pagefind after the pages) stay.
     /// Returns the paths written or removed, sorted.
     func sync(_ files: [String: Data], removingOthers: Bool) throws -> [String] {
         let root = options.outputFolder
@@ -25,7 +26,8 @@ extension LiveSite {
         }
         if removingOthers {
             for path in (fm.subpaths(atPath: root) ?? []).sorted()
-            where !path.hasPrefix(".") && files[path] == nil && !ContentFiles.isFolder(root + "/" + path) {
+            where !path.hasPrefix(".") && !path.hasPrefix("pagefind/") && files[path] == nil
+                && !ContentFiles.isFolder(root + "/" + path) {
                 try? fm.removeItem(atPath: root + "/" + path)
                 written[path] = nil
                 changed.append(path)

@@ -34,10 +34,12 @@ struct Renderer: Sendable {
         return try aggregatePages() + sopPages() + perCase
     }
 
-    /// The pages of SOPs: they depend on the SOPs, the site and the theme only.
+    /// The pages of SOPs, and the search page: they depend on the SOPs, the site and the theme only.
     func sopPages() -> [Page] {
         let sopPage = SOPPage(context: page, markdown: markdown)
+        let search = page.common(url: "search/", title: page.strings["search_heading"] ?? "")
         return content.sops.map { sopPage.render($0, theme: theme) }
+            + [Page(path: "search/index.html", text: theme.render("search", search))]
     }
 
     /// One case's own files: its page, its badge and its manual.
@@ -52,6 +54,7 @@ struct Renderer: Sendable {
         [
             HomePage(context: page).render(content.sops, cases: views, theme: theme),
             CaseListPage(context: page).render(views, theme: theme),
+            ReportsPage(context: page, calendar: content.calendar).render(content.sops, cases: views, theme: theme),
             try StatusJSON.render(views, baseURL: content.site.baseURL, asOf: asOf),
             Feed(site: content.site, words: page.words).render(views, asOf: asOf),
         ]

@@ -10,7 +10,7 @@ public struct Theme: Sendable {
     var strings: [Language: [String: String]]
 
     /// The pages every theme must provide.
-    static let requiredTemplates = ["home", "sop", "cases", "case", "manual"]
+    static let requiredTemplates = ["home", "sop", "cases", "case", "manual", "search", "reports"]
     /// The interface strings sopsite itself writes (into the flowchart), beyond the templates' own.
     static let requiredStrings = [
         "flowchart", "flowchart_start", "flowchart_end", "flowchart_ongoing", "step_number", "step",

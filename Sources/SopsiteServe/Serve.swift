@@ -34,6 +34,8 @@ public enum Serve {
         let first = await site.buildAll()
         report(first, since: started, log: log)
         await hub.publish(first)
+        let search = SearchIndexer(folder: options.outputFolder)
+        if await search.available { await search.schedule() } else { log("warning: " + Search.missingText) }
 
         let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         let rebuilding = Task {
@@ -42,6 +44,9 @@ public enum Serve {
                 let outcome = await site.apply(paths)
                 report(outcome, since: start, log: log)
                 await hub.publish(outcome)
+                if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }) {
+                    await search.schedule()
+                }
             }
         }
         defer {

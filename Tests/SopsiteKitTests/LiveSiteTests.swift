@@ -62,7 +62,7 @@ final class LiveSiteTests: XCTestCase {
         let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
         let files = changed(outcome)
         XCTAssertEqual(files, ["cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "feed.xml",
-                               "index.html", "status.json"])
+                               "index.html", "reports/index.html", "status.json"])
     }
 
     func testABrokenCaseKeepsTheLastGoodPagesUntilItIsFixed() async throws {
@@ -119,7 +119,7 @@ final class LiveSiteTests: XCTestCase {
         try edit("themes/default/templates/base.mustache") { $0.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\" class=\"changed\">") }
         let outcome = await site.apply([folder + "/themes/default/templates/base.mustache"])
         let files = changed(outcome)
-        XCTAssertEqual(files.filter { $0.hasSuffix(".html") }.count, 14, files.joined(separator: " "))
+        XCTAssertEqual(files.filter { $0.hasSuffix(".html") }.count, 16, files.joined(separator: " "))
         XCTAssertFalse(files.contains("status.json"))
     }
 }

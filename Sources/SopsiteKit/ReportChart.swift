@@ -1,0 +1,101 @@
+/// A horizontal bar chart drawn at build time as inline SVG, one bar per row of the table beside
+/// it: the row's label above its bar, its figure after it, all real `<text>`. Styling is by
+/// presentation attributes only (the site's Content-Security-Policy refuses `style`), in greys
+/// that print in black and white; no font-family, so the page's CSS supplies the font.
+struct ReportChart {
+    struct Bar {
+        var label: String
+        /// One value, or the parts of a stacked bar in the legend's order.
+        var parts: [Int]
+        /// The figure written after the bar, as the table writes it.
+        var value: String
+    }
+
+    /// Unique on the page: starts the ids of the title and the description.
+    var id: String
+    var title: String
+    /// What the chart shows, with every bar's figure, for readers who do not see it.
+    var desc: String
+    var bars: [Bar]
+    /// The parts' names for stacked bars (drawn as a legend); empty for plain bars.
+    var legend: [String] = []
+    /// What a full-length bar stands for (100 for percentages); the longest bar when nil.
+    var full: Int? = nil
+
+    /// Narrow enough to sit beside its table on a wide screen at its drawn size.
+    static let width = 480.0
+    static let margin = 8.0
+    static let rowHeight = 46.0
+    /// Room after the longest bar for its figure.
+    static let figureRoom = 150.0
+    /// Dark to light: the parts of a stacked bar stay apart on a grey printer.
+    static let fills = ["#3b3b3b", "#8c8c8c", "#bdbdbd", "#ececec"]
+    static let ink = "#1a1a1a"
+    static let stroke = "#333333"
+
+    func svg() -> String {
+        let m = Self.margin
+        let top = legend.isEmpty ? m : m + 28
+        let height = top + Double(bars.count) * Self.rowHeight + m
+        let scale = Double(max(full ?? bars.map { $0.parts.reduce(0, +) }.max() ?? 0, 1))
+        let room = Self.width - 2 * m - Self.figureRoom
+        var out = open("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": "report-chart",
+                               "viewBox": "0 0 \(n(Self.width)) \(n(height))", "width": n(Self.width),
+                               "height": n(height), "role": "img", "aria-labelledby": "\(id)-title \(id)-desc"])
+        out += "  <title id=\"\(id)-title\">\(title.xmlEscaped)</title>\n"
+        out += "  <desc id=\"\(id)-desc\">\(desc.xmlEscaped)</desc>\n"
+        out += drawLegend(y: m)
+        for (i, bar) in bars.enumerated() {
+            let y = top + Double(i) * Self.rowHeight
+            out += "  <g class=\"bar\">\n"
+            out += "    " + text(bar.label, x: m, y: y + 17, size: 14)
+            var x = m
+            for (part, value) in bar.parts.enumerated() where value > 0 {
+                let length = Double(value) / scale * room
+                out += "    " + element("rect", ["x": n(x), "y": n(y + 23), "width": n(length), "height": "16",
+                                                 "fill": Self.fills[part % Self.fills.count],
+                                                 "stroke": Self.stroke, "stroke-width": "0.5"])
+                x += length
+            }
+            // Where the bar starts, drawn also for a bar of zero: a continuous axis would run
+            // through the labels above the bars.
+            out += "    " + element("line", ["x1": n(m), "y1": n(y + 20), "x2": n(m), "y2": n(y + 42),
+                                             "stroke": Self.stroke, "stroke-width": "1"])
+            out += "    " + text(bar.value, x: x + 6, y: y + 36, size: 13)
+            out += "  </g>\n"
+        }
+        return out + "</svg>\n"
+    }
+
+    /// A swatch and a name per part, in one row.
+    private func drawLegend(y: Double) -> String {
+        var out = "", x = Self.margin
+        for (i, name) in legend.enumerated() {
+            out += "  " + element("rect", ["x": n(x), "y": n(y + 2), "width": "14", "height": "14",
+                                           "fill": Self.fills[i % Self.fills.count], "stroke": Self.stroke,
+                                           "stroke-width": "0.5"])
+            out += "  " + text(name, x: x + 20, y: y + 14, size: 13)
+            // About 0.55 em a character (Thai vowel and tone marks join their letter): no font here.
+            x += 20 + Double(name.count) * 0.55 * 13 + 18
+        }
+        return out
+    }
+
+    private func text(_ s: String, x: Double, y: Double, size: Int) -> String {
+        "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" fill=\"\(Self.ink)\">\(s.xmlEscaped)</text>\n"
+    }
+
+    private func open(_ name: String, _ attributes: KeyValuePairs<String, String>) -> String {
+        "<\(name)" + attributes.map { " \($0.key)=\"\($0.value.xmlEscaped)\"" }.joined() + ">\n"
+    }
+
+    private func element(_ name: String, _ attributes: KeyValuePairs<String, String>) -> String {
+        "<\(name)" + attributes.map { " \($0.key)=\"\($0.value.xmlEscaped)\"" }.joined() + "/>\n"
+    }
+
+    /// At most one decimal, no exponent, no locale: the same bytes on every machine.
+    private func n(_ v: Double) -> String {
+        let tenths = Int((v * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

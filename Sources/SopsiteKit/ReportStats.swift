@@ -1,0 +1,122 @@
+import BusinessTime
+
+/// The middle of a list of times, as the reports count it.
+enum Median {
+    /// The middle value once sorted; for an even count, the lower of the two middle values
+    /// (of 7, 13, 16, 20 days: 13). Not the mean of the two: the figure is then always a time
+    /// some case really took, in whole working days or minutes, with no rounding to explain.
+    /// Nil for no values.
+    static func of(_ values: [Int]) -> Int? {
+        guard !values.isEmpty else { return nil }
+        return values.sorted()[(values.count - 1) / 2]
+    }
+}
+
+/// How the cases that completed one step of an SOP went through it.
+struct StepFigures: Sendable {
+    /// What the step's times are counted in: working minutes for an hour step ("1 ชั่วโมง"),
+    /// working days for every other step.
+    enum Unit: Sendable { case days, minutes }
+
+    let step: Step
+    let unit: Unit
+    /// Cases that completed the step (a step done twice after a loop back counts once).
+    let through: Int
+    /// Of those, the ones whose step had a target (a per-scope step needs an agreed due date).
+    let withTarget: Int
+    /// Of those with a target, the ones done within it.
+    let onTime: Int
+    /// The times taken in `unit`, sorted.
+    let times: [Int]
+    /// Cases of an hour step whose events have dates only: hours could not be counted, so they
+    /// were timed in days; they count in `through` and `onTime`, not in the median or slowest.
+    let unmeasured: Int
+
+    /// Figures from every record of this step, whatever its status; only completed ones count.
+    init(step: Step, records: [StepRecord]) {
+        self.step = step
+        if case .hours = step.duration?.target { unit = .minutes } else { unit = .days }
+        let done = records.filter { [.doneOnTime, .doneLate, .done].contains($0.status) }
+        through = done.count
+        withTarget = done.filter { $0.timing?.target != nil }.count
+        onTime = done.filter { $0.status == .doneOnTime }.count
+        var times: [Int] = []
+        for timing in done.compactMap(\.timing) {
+            switch (unit, timing.used) {
+            case let (.days, .days(n)), let (.minutes, .minutes(n)): times.append(n)
+            default: break
+            }
+        }
+        self.times = times.sorted()
+        unmeasured = done.count - times.count
+    }
+
+    var median: Amount? { Median.of(times).map(amount) }
+    var slowest: Amount? { times.last.map(amount) }
+
+    /// The share done on time in whole percent, rounded to the nearest (a half rounds up):
+    /// 6 of 7 is 86%. Nil when no completed case had a target.
+    var onTimePercent: Int? {
+        guard withTarget > 0 else { return nil }
+        return (onTime * 200 + withTarget) / (withTarget * 2)
+    }
+
+    private func amount(_ n: Int) -> Amount { unit == .days ? .days(n) : .minutes(n) }
+}
+
+/// Every figure of the reports page for one SOP at the build's as-of date.
+struct ReportStats: Sendable {
+    let sop: SOP
+    /// Every step but the ongoing one, in the SOP's order.
+    let steps: [StepFigures]
+    /// By requesting unit, in the order of the units' names.
+    let units: [(unit: String, counts: CaseCounts)]
+    /// By fiscal year of the request, oldest first.
+    let years: [(year: FiscalYear, counts: CaseCounts)]
+
+    /// `cases` may include other SOPs' cases; only this SOP's are counted.
+    init(sop: SOP, cases: [(c: Case, progress: CaseProgress)], calendar: WorkCalendar) {
+        self.sop = sop
+        let mine = cases.filter { $0.c.sop == sop.code }
+        steps = sop.steps.filter { !$0.ongoing }.map { step in
+            StepFigures(step: step, records: mine.compactMap { $0.progress.records.first { $0.step.id == step.id } })
+        }
+        let handover = sop.steps.last { !$0.ongoing }
+        var units: [String: CaseCounts] = [:], years: [FiscalYear: CaseCounts] = [:]
+        for (c, progress) in mine {
+            let days = Self.daysToHandover(c, progress, handover: handover, calendar: calendar)
+            units[c.unit, default: CaseCounts()].add(progress.state, daysToHandover: days)
+            years[FiscalYear(containing: c.opened.day), default: CaseCounts()].add(progress.state, daysToHandover: days)
+        }
+        self.units = units.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.years = years.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Working days from the request (`opened`) to the event of the SOP's last step before the
+    /// ongoing one (SW01 step 8, the handover), for a case handed over; nil otherwise.
+    static func daysToHandover(_ c: Case, _ progress: CaseProgress, handover: Step?,
+                               calendar: WorkCalendar) -> Int? {
+        guard progress.state == .handedOver || progress.state == .maintenance,
+              let handover, let end = progress.records.first(where: { $0.step.id == handover.id })?.end
+        else { return nil }
+        return calendar.workingDays(after: c.opened.day, through: end.day)
+    }
+}
+
+extension ReportStats {
+    /// Where time goes: the steps timed in days that some case completed, the one whose median
+    /// is longest first; on a tie, the longer slowest first, then the SOP's order. Hour steps
+    /// are left out rather than converted: a few minutes as a fraction of a day would only
+    /// ever rank last, and a fraction is not a time anyone wrote down.
+    var ranking: [StepFigures] {
+        // A ranked step has times, so a median and a slowest.
+        let ranked = steps.enumerated().filter { $0.element.unit == .days && !$0.element.times.isEmpty }.map {
+            (order: $0.offset, figures: $0.element, median: Median.of($0.element.times)!, slowest: $0.element.times.last!)
+        }
+        // Longer median first, then longer slowest, then the earlier step.
+        return ranked.sorted { a, b in (a.median, a.slowest, b.order) > (b.median, b.slowest, a.order) }.map(\.figures)
+    }
+
+    /// The hour steps the ranking leaves out, for the page to name them.
+    var leftOutOfRanking: [StepFigures] { steps.filter { $0.unit == .minutes } }
+}

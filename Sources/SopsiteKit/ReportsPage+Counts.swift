@@ -1,0 +1,66 @@
+import BusinessTime
+
+extension ReportsPage {
+    /// Cases by requesting unit.
+    func units(_ stats: ReportStats) -> [String: Any] {
+        counts(stats, "units", stats.units.map { (label: $0.unit, span: nil, counts: $0.counts) })
+    }
+
+    /// Cases by the fiscal year they were opened in.
+    func years(_ stats: ReportStats) -> [String: Any] {
+        counts(stats, "years", stats.years.map {
+            (label: words.fiscalYear($0.year), span: words.fiscalYearSpan($0.year), counts: $0.counts)
+        })
+    }
+
+    /// One table and one chart of stacked bars: each case once, as handed over, in progress,
+    /// overdue or rejected, so that a bar's length is the cases opened.
+    private func counts(_ stats: ReportStats, _ kind: String,
+                        _ groups: [(label: String, span: String?, counts: CaseCounts)]) -> [String: Any] {
+        let none = words["reports_no_figure"]
+        let legend = [words["reports_handed_over"], words["state_in-progress"], words["reports_overdue"],
+                      words["reports_rejected"]]
+        var rows: [[String: String]] = [], bars: [ReportChart.Bar] = [], details: [String] = []
+        for (label, span, c) in groups {
+            var row = [
+                "label": label, "opened": String(c.opened), "handed_over": String(c.handedOver),
+                "rejected": String(c.rejected), "open": String(c.open), "overdue": String(c.overdue),
+                "to_handover": c.medianDaysToHandover.map { words.amount(.days($0)) } ?? none,
+            ]
+            if let span { row["span"] = span }
+            rows.append(row)
+            let parts = [c.handedOver, c.open - c.overdue, c.overdue, c.rejected]
+            bars.append(ReportChart.Bar(label: label, parts: parts, value: String(c.opened)))
+            let split = zip(legend, parts).map { "\($0) \($1)" }.joined(separator: ", ")
+            details.append("\(words["reports_opened"]) \(c.opened) (\(split))")
+        }
+        let id = "report-\(stats.sop.code)-\(kind)"
+        return ["id": id, "rows": rows,
+                "chart": chart(id + "-chart", "reports_" + kind, stats.sop, bars, legend: legend, details: details)]
+    }
+
+    /// Where time goes: day steps by their median time, longest first.
+    func time(_ stats: ReportStats) -> [String: Any] {
+        let ranking = stats.ranking
+        let rows = ranking.enumerated().map { i, f -> [String: String] in
+            [
+                "rank": String(i + 1),
+                "step": "\(f.step.id) \(f.step.title)",
+                "median": f.median.map(words.amount) ?? "",
+                "slowest": f.slowest.map(words.amount) ?? "",
+                "target": f.step.duration?.text ?? "",
+            ]
+        }
+        let bars = zip(ranking, rows).map { f, row in
+            ReportChart.Bar(label: row["step"]!, parts: [Median.of(f.times) ?? 0], value: row["median"]!)
+        }
+        var notes = [words["reports_time_rule"]]
+        let left = stats.leftOutOfRanking.map { "\($0.step.id) \($0.step.title)" }
+        if !left.isEmpty {
+            notes.append(words.fill("reports_time_left_out", ["steps": left.joined(separator: ", ")]))
+        }
+        let id = "report-\(stats.sop.code)-time"
+        return ["id": id, "rows": rows, "notes": notes, "has_rows": !rows.isEmpty,
+                "chart": chart(id + "-chart", "reports_time_chart", stats.sop, bars)]
+    }
+}

@@ -1,0 +1,72 @@
+import BusinessTime
+
+/// `/reports/`: for each SOP at the as-of date, how its steps were kept, the cases by
+/// requesting unit and by fiscal year, and where time goes. Every figure is drawn as a bar
+/// chart (`ReportChart`) and written in a table beside it, so a screen reader has the numbers.
+struct ReportsPage {
+    let context: PageContext
+    /// The content's working days and office hours: request-to-handover counts in them.
+    let calendar: WorkCalendar
+
+    var words: Words { context.words }
+
+    func render(_ sops: [SOP], cases views: [CaseView], theme: Theme) -> Page {
+        var values = context.common(url: "reports/", title: words["reports_heading"])
+        let cases = views.map { (c: $0.c, progress: $0.progress) }
+        values["sops"] = sops.map { sop -> [String: Any] in
+            var v: [String: Any] = ["code": sop.code, "title": sop.title, "url": "sops/\(sop.code)/"]
+            let stats = ReportStats(sop: sop, cases: cases, calendar: calendar)
+            // A unit row per requesting unit: none means no case follows this SOP yet.
+            if !stats.units.isEmpty {
+                v["report"] = ["steps": steps(stats), "units": units(stats), "years": years(stats),
+                               "time": time(stats)]
+            }
+            return v
+        }
+        return Page(path: "reports/index.html", text: theme.render("reports", values))
+    }
+
+    /// Per step: cases through it, the share on time, the median and slowest time, the target.
+    func steps(_ stats: ReportStats) -> [String: Any] {
+        let none = words["reports_no_figure"]
+        let rows = stats.steps.map { f -> [String: String] in
+            var onTime = words["reports_no_target"]
+            if let percent = f.onTimePercent {
+                onTime = words.fill("reports_on_time_of", ["n": String(f.onTime), "of": String(f.withTarget),
+                                                           "percent": String(percent)])
+            }
+            return [
+                "step": "\(f.step.id) \(f.step.title)",
+                "target": f.step.duration?.text ?? none,
+                "through": String(f.through),
+                "on_time": f.through == 0 ? none : onTime,
+                "median": f.median.map(words.amount) ?? none,
+                "slowest": f.slowest.map(words.amount) ?? none,
+            ]
+        }
+        let bars = zip(stats.steps, rows).map { f, row in
+            ReportChart.Bar(label: row["step"]!, parts: [f.onTimePercent ?? 0],
+                            value: f.onTimePercent.map { "\($0)%" } ?? row["on_time"]!)
+        }
+        let notes = stats.steps.filter { $0.unmeasured > 0 }.map {
+            words.fill("reports_unmeasured", ["step": $0.step.id, "n": String($0.unmeasured)])
+        }
+        return [
+            "id": "report-\(stats.sop.code)-steps",
+            "rows": rows,
+            "chart": chart("report-\(stats.sop.code)-steps-chart", "reports_steps_chart", stats.sop, bars, full: 100),
+            "notes": notes,
+        ]
+    }
+
+    /// A chart whose title is an interface string and the SOP's code, and whose description
+    /// says what is drawn and repeats every bar's figure (`details`, when the figure after a
+    /// stacked bar is only its total).
+    func chart(_ id: String, _ titleKey: String, _ sop: SOP, _ bars: [ReportChart.Bar],
+               legend: [String] = [], full: Int? = nil, details: [String]? = nil) -> String {
+        let figures = zip(bars, details ?? bars.map(\.value)).map { "\($0.label): \($1)" }.joined(separator: "; ")
+        let desc = words.fill("reports_chart_desc", ["rows": figures])
+        return ReportChart(id: id, title: "\(words[titleKey]) (\(sop.code))", desc: desc, bars: bars,
+                           legend: legend, full: full).svg()
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Search across SOPs, cases and manuals with Pagefind's extended build, which segments Thai
+/// (written without spaces between words) into words. Pages mark what is indexed with
+/// `data-pagefind-body`; the index is written to `pagefind/` inside the site.
+public enum Search {
+    /// Where `scripts/install-deps` puts Pagefind when it installs it.
+    static var installed: String {
+        let cache = ProcessInfo.processInfo.environment["XDG_CACHE_HOME"]
+            ?? (NSHomeDirectory() + "/.cache")
+        return cache + "/sopsite/pagefind/bin/pagefind_extended"
+    }
+
+    /// `SOPSITE_PAGEFIND`, then `pagefind_extended` or `pagefind` on the PATH, then the copy
+    /// `scripts/install-deps` installs; nil when there is none.
+    public static func findPagefind(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let given = environment["SOPSITE_PAGEFIND"], !given.isEmpty { return given }
+        for name in ["pagefind_extended", "pagefind"] {
+            for folder in (environment["PATH"] ?? "").split(separator: ":")
+            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return "\(folder)/\(name)"
+            }
+        }
+        return FileManager.default.isExecutableFile(atPath: installed) ? installed : nil
+    }
+
+    /// What a build says when Pagefind is missing.
+    public static var missingText: String { missing }
+
+    static let missing = """
+        search was left out: Pagefind is not installed; `make serve` installs it, or \
+        pip install 'pagefind[extended]' and set SOPSITE_PAGEFIND to its pagefind_extended
+        """
+
+    /// Indexes the built site in `folder`.
+    public static func index(_ folder: String, pagefind: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pagefind)
+        process.arguments = ["--site", folder, "--silent"]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Output.Failure(description: "\(folder): error: Pagefind failed: \(String(decoding: message, as: UTF8.self))")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import BusinessTime
+import Foundation
+import GoldenFile
+@testable import SopsiteKit
+import XCTest
+
+/// `/reports/` as built: the sample portal as of 2026-11-27 and the hand-counted fixture.
+final class ReportsPageTests: XCTestCase {
+    static func build(_ content: String, asOf: Day, language: Language? = nil) -> String {
+        let out = NSTemporaryDirectory() + "sopsite-reports-" + UUID().uuidString
+        try! Build.run(BuildOptions(contentFolder: content, outputFolder: out + "/public",
+                                    themeFolder: Repo.root + "/themes/default", language: language, asOf: asOf))
+        let html = try! String(contentsOfFile: out + "/public/reports/index.html", encoding: .utf8)
+        try? FileManager.default.removeItem(atPath: out)
+        return html
+    }
+
+    static let sample = build(Repo.root + "/content", asOf: Repo.asOf)
+    static let fixture = build(Repo.fixture("reports-site"), asOf: ReportStatsTests.asOf)
+
+    /// The text between `start` and the next `end`, for each occurrence of `start`.
+    func pieces(_ html: String, from start: String, to end: String) -> [Substring] {
+        var result: [Substring] = [], rest = html[...]
+        while let a = rest.range(of: start), let b = rest[a.upperBound...].range(of: end) {
+            result.append(rest[a.lowerBound..<b.upperBound])
+            rest = rest[b.upperBound...]
+        }
+        return result
+    }
+
+    func count(_ needle: String, in text: Substring) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    func testTheSamplePageHasTheThreeSections() {
+        let html = Self.sample
+        for id in ["report-SW01-steps", "report-SW01-counts", "report-SW01-units", "report-SW01-years", "report-SW01-time"] {
+            XCTAssertTrue(html.contains("id=\"\(id)\""), id)
+        }
+        XCTAssertTrue(html.contains("<h3 id=\"report-SW01-steps\">เวลาที่ใช้ในแต่ละขั้นตอน</h3>"))
+        XCTAssertTrue(html.contains("<h3 id=\"report-SW01-time\">ขั้นตอนที่ใช้เวลามากที่สุด</h3>"))
+        XCTAssertTrue(html.contains("<a href=\"../reports/\">รายงาน</a>"), "the nav links to the page")
+        // Opened 9 Nov 2026 and later: fiscal year 2570.
+        XCTAssertTrue(html.contains(">ปีงบประมาณ 2568<") && html.contains(">ปีงบประมาณ 2570<"))
+    }
+
+    /// Each chart: an image with a title and a description, followed by its table, one bar a row.
+    func testEveryChartHasATitleADescriptionAndABarPerTableRow() {
+        for html in [Self.sample, Self.fixture] {
+            let figures = pieces(html, from: "<div class=\"report-figure\"", to: "</table>")
+            XCTAssertEqual(figures.count, 4)
+            for figure in figures {
+                let svg = pieces(String(figure), from: "<svg", to: "</svg>")
+                XCTAssertEqual(svg.count, 1)
+                guard let chart = svg.first else { continue }
+                XCTAssertTrue(chart.contains("role=\"img\""))
+                XCTAssertEqual(count("<title id=", in: chart), 1)
+                XCTAssertEqual(count("<desc id=", in: chart), 1)
+                let body = pieces(String(figure), from: "<tbody>", to: "</tbody>")
+                XCTAssertEqual(body.count, 1)
+                let rows = count("<tr>", in: body[0])
+                XCTAssertGreaterThan(rows, 0)
+                XCTAssertEqual(count("<g class=\"bar\">", in: chart), rows)
+                XCTAssertGreaterThanOrEqual(count("<text ", in: chart), 2 * rows, "a label and a figure per bar, as text")
+                XCTAssertTrue(figure.contains("<caption>") && figure.contains("scope=\"col\"") && figure.contains("scope=\"row\""))
+            }
+        }
+    }
+
+    func testNoInlineStyleAndNoScript() {
+        for html in [Self.sample, Self.fixture] {
+            XCTAssertFalse(html.contains(" style="))
+            XCTAssertFalse(html.contains("<style"))
+            XCTAssertFalse(html.contains("<script"))
+        }
+    }
+
+    /// The fixture's figures as the tables word them (the numbers are checked in ReportStatsTests).
+    func testTheFixtureTablesWordTheFigures() {
+        let html = Self.fixture
+        XCTAssertTrue(html.contains("<tr><th scope=\"row\">2 รับเรื่องและเสนอ ผอ. พิจารณา</th><td>1 ชั่วโมง</td>"
+            + "<td class=\"num\">7</td><td class=\"num\">5 จาก 7 (71%)</td><td class=\"num\">45 นาที</td>"
+            + "<td class=\"num\">3 ชั่วโมง</td></tr>"))
+        XCTAssertTrue(html.contains("<tr><th scope=\"row\">6 สร้าง/พัฒนาระบบ</th><td>ตามขอบเขต</td><td class=\"num\">4</td>"
+            + "<td class=\"num\">3 จาก 4 (75%)</td><td class=\"num\">44 วันทำการ</td><td class=\"num\">65 วันทำการ</td></tr>"))
+        XCTAssertTrue(html.contains("ขั้นตอนที่ 2: 1 คำขอบันทึกแต่วันที่"))
+        XCTAssertTrue(html.contains("<tr><th scope=\"row\">คณะวิศวกรรมศาสตร์</th><td class=\"num\">4</td><td class=\"num\">3</td>"
+            + "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">71 วันทำการ</td></tr>"))
+        XCTAssertTrue(html.contains("<tr><th scope=\"row\">ปีงบประมาณ 2569<span class=\"report-span\">1 ต.ค. 2568 – 30 ก.ย. 2569</span></th>"
+            + "<td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">2</td><td class=\"num\">1</td>"
+            + "<td class=\"num\">95 วันทำการ</td></tr>"))
+        XCTAssertTrue(html.contains("<tr><td class=\"num\">1</td><th scope=\"row\">6 สร้าง/พัฒนาระบบ</th>"
+            + "<td class=\"num\">44 วันทำการ</td><td class=\"num\">65 วันทำการ</td><td>ตามขอบเขต</td></tr>"))
+        XCTAssertTrue(html.contains("ไม่นำมาจัดอันดับ (ดูเวลาในตารางแรก): 2 รับเรื่องและเสนอ ผอ. พิจารณา"))
+        // The chart's description repeats the figures for a screen reader.
+        XCTAssertTrue(html.contains("2 รับเรื่องและเสนอ ผอ. พิจารณา: 71%"))
+        XCTAssertTrue(html.contains("คณะวิศวกรรมศาสตร์: ยื่นคำขอ 4 (ส่งมอบแล้ว 3, กำลังดำเนินการ 0, เกินกำหนด 1, ไม่อนุมัติ 0)"))
+    }
+
+    func testEnglishWordsTheFiscalYearInTheGregorianCalendar() {
+        let html = Self.build(Repo.fixture("reports-site"), asOf: ReportStatsTests.asOf, language: .en)
+        XCTAssertTrue(html.contains("<th scope=\"row\">FY 2026<span class=\"report-span\">1 Oct 2025 – 30 Sep 2026</span></th>"))
+        XCTAssertTrue(html.contains("<td class=\"num\">5 of 7 (71%)</td><td class=\"num\">45 min</td>"))
+    }
+
+    func testAnSOPWithoutCasesSaysSo() {
+        let html = Self.build(Repo.fixture("loop-site"), asOf: ReportStatsTests.asOf)  // in English
+        XCTAssertTrue(html.contains("<p>No case follows this SOP yet.</p>"))
+        XCTAssertFalse(html.contains("<svg"))
+    }
+
+    func testTheSamplePageMatchesItsGoldenFile() {
+        assertGolden(Self.sample, named: "reports.html")
+    }
+}

@@ -1,0 +1,18 @@
+// Starts Pagefind's search interface on /search/. When the site was built without Pagefind,
+// its script is missing and the page says so instead.
+(function () {
+  "use strict";
+  var box = document.getElementById("search");
+  if (!box) return;
+  if (typeof PagefindUI === "undefined") {
+    document.querySelector(".search-missing").hidden = false;
+    return;
+  }
+  new PagefindUI({
+    element: "#search",
+    bundlePath: box.dataset.bundle,
+    showSubResults: true,
+    showImages: false,
+    translations: { placeholder: box.dataset.placeholder }
+  });
+})();
