@@ -15,4 +15,7 @@
     showImages: false,
     translations: { placeholder: box.dataset.placeholder }
   });
+  // Pagefind's box has only a placeholder; the page's visible label names it.
+  var input = box.querySelector("input");
+  if (input) input.setAttribute("aria-labelledby", "search-label");
 })();
