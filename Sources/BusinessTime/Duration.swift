@@ -50,12 +50,19 @@ extension Duration {
         guard numbers.allSatisfy({ $0 >= 1 }) else {
             throw DurationError(message: "duration \"\(text)\" must be at least 1")
         }
+        // Business-time arithmetic multiplies the amount (hours × 60, days × 7 / 5): a huge one would overflow and trap.
+        guard numbers.allSatisfy({ $0 <= maximum }) else {
+            throw DurationError(message: "duration \"\(text)\" is too long: at most \(maximum) days or hours")
+        }
         if numbers.count == 2 && numbers[0] >= numbers[1] {
             throw DurationError(message: "duration range \"\(text)\" must go from the smaller to the larger number")
         }
         let target: Target = unit == .day ? .days(numbers.last!) : .hours(numbers.last!)
         return Duration(text: text, target: target, minimum: numbers.count == 2 ? numbers[0] : nil)
     }
+
+    /// The largest amount a duration may give: some forty years of working days.
+    public static let maximum = 9999
 
     private enum Unit { case day, hour }
 
@@ -71,7 +78,12 @@ extension Duration {
     private static func normalise(_ text: String) -> [String] {
         var out = ""
         var previous: Character = " "
-        for c in text.lowercased() {
+        // Sara am typed as nikhahit + sara aa ("วันทําการ") reads as sara am ("วันทำการ").
+        var folded = String.UnicodeScalarView()
+        for s in text.lowercased().unicodeScalars {
+            if s == "\u{0E32}", folded.last == "\u{0E4D}" { folded.removeLast(); folded.append("\u{0E33}") } else { folded.append(s) }
+        }
+        for c in String(folded) {
             var c = c
             if let digit = thaiDigits.firstIndex(of: c) { c = Character(String(thaiDigits.distance(from: thaiDigits.startIndex, to: digit))) }
             if c == "–" || c == "—" || c == "−" { c = "-" }

@@ -67,7 +67,7 @@ public enum Build {
     }
 
     static let indexForSearch = BuildStep("index for search") { context in
-        guard let staging = context.staging else { return }
+        guard context.options.search, let staging = context.staging else { return }
         guard let pagefind = Search.findPagefind() else {
             context.diagnostics.append(Diagnostic(.warning, "sopsite", line: 0, column: 0, Search.missing))
             return

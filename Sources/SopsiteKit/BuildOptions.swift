@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var asOf: Day
     /// Also print every handover manual to PDF with headless Chromium.
     public var pdf = false
+    /// Index the site for search with Pagefind when it is installed.
+    public var search = true
 
     public init(contentFolder: String = "content", outputFolder: String = "public",
                 themeFolder: String = "themes/default", language: Language? = nil, baseURL: String? = nil,

@@ -19,6 +19,12 @@ enum CaseFolders {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = casesFolder + "/" + name
             guard ContentFiles.isFolder(path) else { continue }
+            // A case folder that is a link out of cases/ would publish every file where it leads.
+            if let outside = ContentFiles.linkOutside(path) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                    "links to \(outside), outside the cases folder; move the case's folder in instead"))
+                continue
+            }
             guard SOPLoader.isSafeName(name) else {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
                     "case id \"\(name)\" may use only letters, digits, '-', '_' and '.'; rename the folder"))
@@ -51,12 +57,28 @@ enum CaseFolders {
                 continue
             }
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            guard resolved.hasPrefix(root) else {
+            // A link to the folder itself (`loop -> .`) stays inside: it is a folder, and not copied.
+            guard resolved.hasPrefix(root) || resolved + "/" == root else {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
                                               "links to \(resolved), outside the case's folder; copy the file in instead"))
                 continue
             }
+            // A link to nothing would be published as a broken link, or fail the copy.
+            guard ContentFiles.exists(path) else {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? resolved
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to \(target), which does not exist"))
+                continue
+            }
             if !ContentFiles.isFolder(path) { files.append(relative) }
+        }
+        // Names that differ only in case are one file on the Windows and macOS disks a portal is copied to.
+        var seen: [String: String] = [:]
+        for file in files.sorted() {
+            if let other = seen[file.lowercased()] {
+                diagnostics.append(Diagnostic(.error, folder + "/" + file, line: 1, column: 1,
+                                              "two attachments with one name: \"\(file)\" and \"\(other)\" differ only in case"))
+            }
+            seen[file.lowercased()] = file
         }
         return files.sorted()
     }

@@ -20,6 +20,12 @@ enum ContentFiles {
 
     /// The file's text, or a diagnostic when it is missing or not UTF-8.
     static func read(_ path: String, _ diagnostics: inout Diagnostics) -> String? {
+        // A file that is a symbolic link out of its folder would publish a file from elsewhere on the machine.
+        if let outside = linkOutside(path) {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                                          "links to \(outside), outside its folder; copy the file in instead"))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "cannot read the file"))
             return nil
@@ -29,6 +35,16 @@ enum ContentFiles {
         diagnostics.append(Diagnostic(.error, path, line: line, column: column,
                                       "the file is not valid UTF-8; save it as UTF-8"))
         return nil
+    }
+
+    /// Where `path` leads when it is a symbolic link to something outside the folder it is in
+    /// (after following every link); nil when it is not a link, or leads inside.
+    static func linkOutside(_ path: String) -> String? {
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil else { return nil }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        let resolved = url.resolvingSymlinksInPath().path
+        return resolved.hasPrefix(folder == "/" ? "/" : folder + "/") ? nil : resolved
     }
 
     /// Where the first byte that is not UTF-8 sits, as line and column.

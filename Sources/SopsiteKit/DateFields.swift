@@ -24,7 +24,13 @@ extension YAMLValue {
 
     private func readMoment(_ text: String, _ what: String, _ diagnostics: inout Diagnostics) -> Moment? {
         guard let moment = Moment(text: text) else {
-            let hint = text.hasSuffix("Z") || text.contains("+") ? " (times are Asia/Bangkok; leave out the zone)" : ""
+            // What follows a readable "YYYY-MM-DD HH:MM" says what to leave out: a zone (also "-05:00", which
+            // the old test missed) or seconds.
+            let rest = text.count > 16 && Moment(text: String(text.prefix(16))) != nil
+                ? text.dropFirst(16).drop { $0 == " " }.first : nil
+            let hint = rest.map { "Zz+-".contains($0) } == true || text.hasSuffix("Z") || text.contains("+")
+                ? " (times are Asia/Bangkok; leave out the zone)"
+                : rest == ":" ? " (write the time as HH:MM, without seconds)" : ""
             diagnostics.append(location.error(
                 "\(what) must be a date that exists, written YYYY-MM-DD or YYYY-MM-DD HH:MM, not \"\(text)\"\(hint)"))
             return nil

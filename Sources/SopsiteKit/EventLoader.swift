@@ -10,7 +10,7 @@ enum EventLoader {
         guard let map = value.map("event \(number)", &diagnostics) else { return nil }
         map.reportUnknownKeys(known: fields, &diagnostics)
         let stepValue = map.required("step", &diagnostics)
-        let step = stepValue?.text("'step'", &diagnostics)
+        let step = stepValue?.text("'step'", &diagnostics)?.thaiFolded  // step ids are folded too
         let dateValue = map.required("date", &diagnostics)
         let date = dateValue?.moment("'date'", &diagnostics)
         let sopStep = step.flatMap { id in sop?.steps.first { $0.id == id } }
@@ -40,9 +40,10 @@ enum EventLoader {
     /// `yes`/`no`, or the branch's own label as the SOP writes it (เห็นควร / ไม่เห็นควร).
     static func readAnswer(_ value: YAMLValue, _ decision: Decision, _ diagnostics: inout Diagnostics) -> Bool? {
         guard let text = value.text("'answer'", &diagnostics) else { return nil }
-        switch text.lowercased() {
-        case "yes", "true", decision.yes.label.lowercased(): return true
-        case "no", "false", decision.no.label.lowercased(): return false
+        // Folded: an answer typed with nikhahit + sara aa for sara am still matches its label.
+        switch text.lowercased().thaiFolded {
+        case "yes", "true", decision.yes.label.lowercased().thaiFolded: return true
+        case "no", "false", decision.no.label.lowercased().thaiFolded: return false
         default:
             diagnostics.append(value.location.error(
                 "'answer' must be yes or no (or \(decision.yes.label) / \(decision.no.label)), not \"\(text)\""))
@@ -55,7 +56,7 @@ enum EventLoader {
         return dueMap.entries.compactMap { entry in
             guard let day = entry.value.day("the due date of step \(entry.key)", &diagnostics) else { return nil }
             guard let sop else { return nil }
-            guard let step = sop.steps.first(where: { $0.id == entry.key }) else {
+            guard let step = sop.steps.first(where: { $0.id == entry.key.thaiFolded }) else {  // ids are folded
                 diagnostics.append(entry.keyLocation.error("unknown step '\(entry.key)' in 'due'"))
                 return nil
             }
@@ -65,7 +66,7 @@ enum EventLoader {
                     "step \(step.id) has a fixed duration (\(fixed)); only a per-scope step takes an agreed due date"))
                 return nil
             }
-            return (entry.key, day, entry.keyLocation)
+            return (step.id, day, entry.keyLocation)  // the SOP's id: what the case walk looks up
         }
     }
 }

@@ -10,6 +10,11 @@ struct FrontMatter {
     /// Splits `text` (read from `path`). The front matter is required: it opens with `---` on the
     /// first line and closes with `---` on a line of its own.
     static func split(_ text: String, path: String) throws(Diagnostic) -> FrontMatter {
+        // A control character (NUL, Word's U+000B line break) would make pages and the feed invalid.
+        if let (line, column, scalar) = firstUnpublishable(text) {
+            throw Diagnostic(.error, path, line: line, column: column,
+                             "the file contains the control character \(scalar.codePoint), which cannot be published; remove it")
+        }
         let lines = normalisedLines(text)
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
             throw Diagnostic(.error, path, line: 1, column: 1,
@@ -25,6 +30,38 @@ struct FrontMatter {
             body: lines[(close + 1)...].joined(separator: "\n"),
             bodyLine: close + 2
         )
+    }
+
+    /// Where the first character HTML and XML cannot carry sits (line and column from 1, columns in
+    /// Unicode scalars after any byte-order mark). Looks at bytes: every such character starts with
+    /// a byte below 0x20, 0x7F, 0xC2 (U+0080...U+009F) or 0xEF (U+FFFE, U+FFFF).
+    static func firstUnpublishable(_ text: String) -> (Int, Int, Unicode.Scalar)? {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Unicode.Scalar)? in
+            var line = 1, lineStart = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var value: UInt32?
+                if b == 0x0A {
+                    line += 1
+                    lineStart = i + 1
+                } else if (b < 0x20 && b != 0x09 && b != 0x0D) || b == 0x7F {
+                    value = UInt32(b)
+                } else if b == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                    value = UInt32(bytes[i + 1])  // C2 80...C2 9F is U+0080...U+009F
+                } else if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+                    value = 0xFFFE + UInt32(bytes[i + 2] - 0xBE)  // EF BF BE, EF BF BF are U+FFFE, U+FFFF
+                }
+                if let value, let scalar = Unicode.Scalar(value) {
+                    let before = String(decoding: bytes[lineStart..<i], as: UTF8.self).unicodeScalars
+                    let bom = line == 1 && before.first == "\u{FEFF}" ? 1 : 0
+                    return (line, before.count + 1 - bom, scalar)
+                }
+                i += 1
+            }
+            return nil
+        } ?? nil
     }
 
     /// Lines without a byte-order mark or carriage returns: files saved on Windows read the same.

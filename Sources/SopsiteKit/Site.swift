@@ -38,7 +38,13 @@ extension Site {
         let title = map.text("title", &diagnostics)
         let organisation = map.text("organisation", &diagnostics)
         let unit = map.text("unit", &diagnostics)
-        let baseURL = map.text("base_url", &diagnostics).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        var baseURL = map.text("base_url", &diagnostics).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        // Pages, the feed, status.json and the manuals' QR codes link to it: never `javascript:`.
+        if let url = baseURL, let value = map["base_url"],
+           !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+            diagnostics.append(value.location.error("'base_url' must be an http(s) URL, not \"\(url)\""))
+            baseURL = nil
+        }
         var language = Language.th
         if let value = map["language"], let text = value.text("'language'", &diagnostics) {
             if let l = Language(rawValue: text) { language = l } else {
@@ -104,7 +110,8 @@ extension OfficeHours {
         var lunch: ClosedRange<Int>?
         if let v = map["lunch"], let text = v.text("'lunch'", &diagnostics) {
             let parts = text.split(separator: "-").map { minutes(String($0)) }
-            if parts.count == 2, let a = parts[0], let b = parts[1], start <= a, a < b, b <= end {
+            // A lunch as long as the day leaves no working time, which the calendar cannot count with (it traps).
+            if parts.count == 2, let a = parts[0], let b = parts[1], start <= a, a < b, b <= end, b - a < end - start {
                 lunch = a...b
             } else {
                 diagnostics.append(v.location.error("'lunch' must be a span inside office hours such as 12:00-13:00, not \"\(text)\""))

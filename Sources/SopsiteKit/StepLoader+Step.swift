@@ -6,9 +6,14 @@ extension StepLoader {
     static func loadStep(_ value: YAMLValue, number: Int, roleIDs: Set<String>,
                          _ diagnostics: inout Diagnostics) -> Draft? {
         guard var map = value.map("step \(number)", &diagnostics) else { return nil }
-        let id = map.text("id", &diagnostics)
+        // Folded, so that events and targets typed with a decomposed sara am still find the step.
+        let id = map.text("id", &diagnostics)?.thaiFolded
         if let id, let v = map["id"], id.contains(where: { $0.isWhitespace }) || id.isEmpty {
             diagnostics.append(v.location.error("step id \"\(id)\" must not contain spaces"))
+        } else if let id, let v = map["id"],
+                  let bad = id.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            // A zero-width space from a copy-paste makes two ids that look the same but differ.
+            diagnostics.append(v.location.error("step id \"\(id)\" contains the invisible character \(bad.codePoint); remove it"))
         }
         // Messages name the step by its id, as the SOP numbers it, once the id is known.
         let name = "step \(id ?? String(number))"
@@ -65,6 +70,6 @@ extension StepLoader {
     /// `next: 4` or `next: end`.
     static func target(_ value: YAMLValue, _ diagnostics: inout Diagnostics) -> StepTarget? {
         guard let text = value.text("'next'", &diagnostics) else { return nil }
-        return text == "end" ? .end : .step(text)
+        return text == "end" ? .end : .step(text.thaiFolded)  // compared with ids, which are folded
     }
 }

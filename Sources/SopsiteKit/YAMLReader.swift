@@ -11,6 +11,10 @@ struct YAMLValue {
         func at(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
         }
+        // Aliases, deep nesting and repeated keys are refused before Yams builds the tree (see `screen`).
+        if let problem = screen(yaml, firstLine: firstLine) {
+            throw SourceLocation(path: path, line: problem.line, column: problem.column).error(problem.message)
+        }
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return nil }
             return YAMLValue(node: node, location: at(node.mark), firstLine: firstLine)
@@ -19,7 +23,16 @@ struct YAMLValue {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                  let .composer(context, problem, mark, _):
                 let detail = context.map { " \($0.text)" } ?? ""
-                throw at(mark).error("invalid YAML: \(problem)\(detail)")
+                // libyaml's words for a tab in the indentation do not say "tab"; say it.
+                let tab = YAMLValue.character(in: yaml, line: mark.line, column: mark.column) == "\t"
+                    ? " (a tab: YAML indents with spaces only)" : ""
+                throw at(mark).error("invalid YAML: \(problem)\(detail)\(tab)")
+            case let .reader(problem, offset, value, _):
+                // The reader (control characters, bad encodings) gives an offset, not a line: find it.
+                let (line, column) = YAMLValue.lineAndColumn(in: yaml, characterOffset: offset ?? 0)
+                let code = value >= 0 ? Unicode.Scalar(UInt32(value)).map { " (\($0.codePoint))" } ?? "" : ""
+                throw SourceLocation(path: path, line: line + firstLine - 1, column: column)
+                    .error("invalid YAML: \(problem)\(code)")
             case let .duplicatedKeysInMapping(duplicates, context):
                 let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
                 throw at(context.mark).error("duplicate key \(keys) in a mapping")
@@ -55,6 +68,11 @@ struct YAMLValue {
         }
         if scalar.style == .plain && YAMLValue.nullWords.contains(scalar.string) {
             diagnostics.append(location.error("\(what) is empty"))
+            return nil
+        }
+        // A quoted "\x01" or "\f" gets past the reader; such characters are invalid in HTML and XML.
+        if let bad = scalar.string.unicodeScalars.first(where: \.isUnpublishable) {
+            diagnostics.append(location.error("\(what) contains the control character \(bad.codePoint), which cannot be published; remove it"))
             return nil
         }
         return scalar.string
@@ -93,6 +111,11 @@ struct YAMLValue {
             let k = child(key)
             guard case let .scalar(scalar) = key else {
                 diagnostics.append(k.location.error("a key in \(what) must be text"))
+                continue
+            }
+            // Keys end up in messages printed to a terminal: no escape sequences.
+            if let bad = scalar.string.unicodeScalars.first(where: \.isUnpublishable) {
+                diagnostics.append(k.location.error("a key in \(what) contains the control character \(bad.codePoint); remove it"))
                 continue
             }
             entries.append(.init(key: scalar.string, keyLocation: k.location, value: child(value)))

@@ -34,8 +34,8 @@ public enum Serve {
         let first = await site.buildAll()
         report(first, since: started, log: log)
         await hub.publish(first)
-        let search = SearchIndexer(folder: options.outputFolder)
-        if await search.available { await search.schedule() } else { log("warning: " + Search.missingText) }
+        let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil)
+        if await search.available { await search.schedule() } else if options.search { log("warning: " + Search.missingText) }
 
         let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         let rebuilding = Task {

@@ -35,9 +35,14 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The date cases are shown as of, YYYY-MM-DD (default: today in Asia/Bangkok).")
     var asOf: AsOf?
 
+    @Flag(inversion: .prefixedNo, help: "Index the portal for /search/ with Pagefind, when it is installed.")
+    var search = true
+
     func buildOptions(output: String) -> BuildOptions {
-        BuildOptions(contentFolder: content, outputFolder: output, themeFolder: themesDir + "/" + theme,
-                     language: lang, baseURL: baseURL, asOf: asOf?.day ?? Day.today())
+        var options = BuildOptions(contentFolder: content, outputFolder: output, themeFolder: themesDir + "/" + theme,
+                                   language: lang, baseURL: baseURL, asOf: asOf?.day ?? Day.today())
+        options.search = search
+        return options
     }
 }
 
