@@ -23,25 +23,27 @@ struct HeadingIDs {
     }
 
     /// Gives the n-th `<hN>` of `html` the n-th id. cmark-gfm writes headings as bare `<h2>`
-    /// tags in document order, the order the ids were made in.
+    /// tags in document order, the order the ids were made in. Scans bytes: this runs on every
+    /// page body, and `<h1>`...`<h6>` are ASCII.
     static func insert(_ ids: [String], into html: String) -> String {
         guard !ids.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + ids.count * 24)
-        var rest = Substring(html)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + ids.count * 32)
         var next = 0
-        while next < ids.count, let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            if let level = after.first, ("1"..."6").contains(level), after.dropFirst().first == ">" {
-                out += rest[..<open.lowerBound]
-                out += "<h\(level) id=\"\(ids[next].xmlEscaped)\">"
-                rest = after.dropFirst(2)
+        var i = 0
+        while i < bytes.count {
+            if next < ids.count, bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">") {
+                out += bytes[i..<(i + 3)]
+                out += Array(" id=\"\(ids[next].xmlEscaped)\">".utf8)
                 next += 1
+                i += 4
             } else {
-                out += rest[..<open.upperBound]
-                rest = after
+                out.append(bytes[i])
+                i += 1
             }
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }
