@@ -5,7 +5,7 @@ public enum Build {
     /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
     public static func steps(writing: Bool) -> [BuildStep] {
         let validate: [BuildStep] = [loadTheme, loadContent, followCases, checkContent]
-        return writing ? validate + [renderPages, writeStaging, indexForSearch, printManuals, publish] : validate
+        return writing ? validate + [writePages, copyFiles, indexForSearch, printManuals, publish] : validate
     }
 
     /// Runs the steps in order, reporting `[i/n] name` through `log`. Throws `BuildFailed` with
@@ -48,16 +48,27 @@ public enum Build {
         try context.stopOnErrors()
     }
 
-    static let renderPages = BuildStep("render pages") { context in
+    /// Renders every page into the staging folder. A case's pages are written as soon as they
+    /// are rendered, on every core, so a big portal is never held in memory whole.
+    static let writePages = BuildStep("render and write pages") { context in
         guard let content = context.content, let theme = context.theme else { return }
-        context.pages = try Renderer(content: content, theme: theme, progress: context.progress,
-                                     asOf: context.options.asOf).all()
-    }
-
-    static let writeStaging = BuildStep("write pages and theme files") { context in
         let staging = try Output.makeStaging(for: context.options.outputFolder)
         context.staging = staging
-        try Output.write(context.pages, into: staging)
+        let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: context.options.asOf)
+        try Output.write(try renderer.aggregatePages() + renderer.sopPages(), into: staging)
+        let failures = renderer.views.parallelMap { view -> String? in
+            do {
+                try Output.write(renderer.casePages(view), into: staging, parallel: false)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw Output.Failure(description: failure) }
+    }
+
+    static let copyFiles = BuildStep("copy theme files and attachments") { context in
+        guard let staging = context.staging else { return }
         try Output.copyFolder(context.options.themeFolder + "/static", to: staging + "/static")
         for c in context.content?.cases ?? [] {
             for file in c.attachments {

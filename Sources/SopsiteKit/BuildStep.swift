@@ -9,7 +9,7 @@ public struct BuildStep: Sendable {
     }
 }
 
-/// What the steps share: the options, what was loaded, the pages made, and every diagnostic.
+/// What the steps share: the options, what was loaded, and every diagnostic.
 public struct BuildContext: Sendable {
     public let options: BuildOptions
     public internal(set) var diagnostics = Diagnostics()
@@ -17,7 +17,6 @@ public struct BuildContext: Sendable {
     var content: Content?
     /// Every case's state and timeline at the as-of date, by case id.
     var progress: [String: CaseProgress] = [:]
-    var pages: [Page] = []
     /// The folder the site is written to before it replaces the output folder.
     var staging: String?
 

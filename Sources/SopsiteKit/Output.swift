@@ -25,8 +25,8 @@ enum Output {
         return staging
     }
 
-    /// Writes pages on every core, creating each folder once.
-    static func write(_ pages: [Page], into folder: String) throws {
+    /// Writes pages (on every core unless `parallel` is false), creating each folder once.
+    static func write(_ pages: [Page], into folder: String, parallel: Bool = true) throws {
         let fm = FileManager.default
         var folders = Set<String>()
         for page in pages {
@@ -35,7 +35,7 @@ enum Output {
         for sub in folders.sorted() {
             try fm.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
         }
-        let failures = pages.parallelMap { page -> String? in
+        let write = { @Sendable (page: Page) -> String? in
             do {
                 try Data(page.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + page.path))
                 return nil
@@ -43,6 +43,7 @@ enum Output {
                 return "\(folder)/\(page.path): error: cannot write: \(error)"
             }
         }
+        let failures = parallel ? pages.parallelMap(write) : pages.map(write)
         if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
     }
 
