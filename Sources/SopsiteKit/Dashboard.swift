@@ -35,10 +35,23 @@ struct Dashboard {
         views.filter { $0.progress.state.isOpen && $0.progress.current?.decision != nil }
     }
 
-    /// The most recent events across all cases, newest first.
+    /// The most recent events across all cases, newest first. Keeps only the newest `limit` on
+    /// the way (a portal of 10,000 cases has 90,000 events; the dashboard shows ten).
     func latest(_ limit: Int) -> [(view: CaseView, event: Event)] {
-        let all = views.flatMap { view in view.c.events.map { (view: view, event: $0) } }
-        let sorted = all.sorted { ($0.event.date, $0.view.c.id) > ($1.event.date, $1.view.c.id) }
-        return Array(sorted.prefix(limit))
+        func newer(_ a: (view: CaseView, event: Event), _ b: (view: CaseView, event: Event)) -> Bool {
+            (a.event.date, a.view.c.id) > (b.event.date, b.view.c.id)
+        }
+        var kept: [(view: CaseView, event: Event)] = []
+        kept.reserveCapacity(limit + 1)
+        for view in views {
+            for event in view.c.events {
+                let item = (view: view, event: event)
+                if kept.count == limit, let last = kept.last, !newer(item, last) { continue }
+                let at = kept.firstIndex { newer(item, $0) } ?? kept.count
+                kept.insert(item, at: at)
+                if kept.count > limit { kept.removeLast() }
+            }
+        }
+        return kept
     }
 }
