@@ -45,6 +45,11 @@ enum CaseFolders {
         return folders
     }
 
+    /// Attachments a browser would open as a document that runs scripts (HTML, SVG, XML, JavaScript).
+    static let activeExtensions: Set<String> = [
+        "html", "htm", "xhtml", "xht", "shtml", "svg", "svgz", "xml", "xsl", "xslt", "js", "mjs", "swf",
+    ]
+
     /// Files of the folder to copy with the case. A symbolic link that leads out of the folder
     /// is refused: the portal must not publish files from elsewhere on the machine.
     static func attachments(in folder: String, _ diagnostics: inout Diagnostics) -> [String] {
@@ -69,7 +74,21 @@ enum CaseFolders {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to \(target), which does not exist"))
                 continue
             }
-            if !ContentFiles.isFolder(path) { files.append(relative) }
+            guard !ContentFiles.isFolder(path) else { continue }
+            // Opened from the portal, these run their scripts on the portal's own site, with no CSP.
+            let ext = (relative as NSString).pathExtension.lowercased()
+            if activeExtensions.contains(ext) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                    "a .\(ext) file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it"))
+                continue
+            }
+            // The build writes these itself: the copy would fail or replace the page.
+            if relative == "manual/page.css" || (relative == "manual.pdf" && ContentFiles.exists(folder + "/manual.md")) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                    "the portal writes \(relative) itself, from manual.md; rename the file"))
+                continue
+            }
+            files.append(relative)
         }
         // Names that differ only in case are one file on the Windows and macOS disks a portal is copied to.
         var seen: [String: String] = [:]

@@ -25,7 +25,7 @@ extension YAMLValue {
     private func readMoment(_ text: String, _ what: String, _ diagnostics: inout Diagnostics) -> Moment? {
         guard let moment = Moment(text: text) else {
             // What follows a readable "YYYY-MM-DD HH:MM" says what to leave out: a zone (also "-05:00", which
-            // the old test missed) or seconds.
+            // the old check missed) or seconds.
             let rest = text.count > 16 && Moment(text: String(text.prefix(16))) != nil
                 ? text.dropFirst(16).drop { $0 == " " }.first : nil
             let hint = rest.map { "Zz+-".contains($0) } == true || text.hasSuffix("Z") || text.contains("+")

@@ -37,18 +37,21 @@ extension LiveSite {
         if changes.isEmpty { return .rebuilt(changed: [], stylesOnly: false) }
         if changes.contains(.everything) || !siteErrors.isEmpty || content == nil { return buildAll() }
         var changed: [String] = []
+        var listingsChanged = false
         do {
             for change in changes {
                 switch change {
                 case let .staticFile(relative):
                     changed += try copyStatic(relative)
                 case let .caseFolder(id):
-                    changed += try updateCase(id)
+                    let (files, listed) = try updateCase(id)
+                    changed += files
+                    listingsChanged = listingsChanged || listed
                 case .everything:
                     break
                 }
             }
-            if changes.contains(where: { if case .caseFolder = $0 { return true } else { return false } }) {
+            if listingsChanged {
                 changed += try syncAggregates()
             }
         } catch {
@@ -69,9 +72,10 @@ extension LiveSite {
     }
 
     /// Reads one case folder again. A case with errors keeps its last good pages; a case whose
-    /// folder is gone loses its pages.
-    func updateCase(_ id: String) throws -> [String] {
-        guard var content, let theme else { return [] }
+    /// folder is gone loses its pages. Also says whether what the lists and counts show of the
+    /// case changed: an edit of the report alone leaves them as they were.
+    func updateCase(_ id: String) throws -> (files: [String], listingChanged: Bool) {
+        guard var content, let theme else { return ([], false) }
         let folder = options.contentFolder + "/cases/" + id
         let prefix = "cases/\(id)/"
         var diagnostics = Diagnostics()
@@ -80,7 +84,7 @@ extension LiveSite {
             progress[id] = nil
             caseErrors[id] = nil
             self.content = content
-            return remove(under: prefix, keeping: [])
+            return (remove(under: prefix, keeping: []), true)
         }
         let others = content.cases.filter { $0.id != id }
         var duplicate = false
@@ -100,20 +104,21 @@ extension LiveSite {
         }
         guard !diagnostics.hasErrors, let loaded, let caseProgress else {
             caseErrors[id] = diagnostics.sorted.filter { $0.severity == .error }
-            return []
+            return ([], false)
         }
+        let before = content.cases.first { $0.id == id }?.listing
         caseErrors[id] = nil
         content.cases = (others + [loaded]).sorted { $0.id < $1.id }
         progress[id] = caseProgress
         self.content = content
         let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
-        guard let view = renderer.views.first(where: { $0.c.id == id }) else { return [] }
+        guard let view = renderer.views.first(where: { $0.c.id == id }) else { return ([], true) }
         var files = Dictionary(renderer.casePages(view).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         for file in loaded.attachments {
             files[prefix + file] = FileManager.default.contents(atPath: folder + "/" + file) ?? Data()
         }
         let written = try sync(files, removingOthers: false)
-        return written + remove(under: prefix, keeping: Set(files.keys))
+        return (written + remove(under: prefix, keeping: Set(files.keys)), before != loaded.listing)
     }
 
     /// The pages that list or count cases, after any case changed.

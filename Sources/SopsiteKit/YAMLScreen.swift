@@ -99,9 +99,18 @@ extension YAMLValue {
     /// characters into `text`: where libyaml's reader, which counts bytes, found a problem.
     static func lineAndColumn(in text: String, characterOffset offset: Int) -> (Int, Int) {
         let end = text.index(text.startIndex, offsetBy: max(0, offset), limitedBy: text.endIndex) ?? text.endIndex
-        var line = 1, column = 1
+        // libyaml's line breaks: "\r\n", "\r", "\n", U+0085, U+2028, U+2029.
+        var line = 1, column = 1, afterCR = false
         for scalar in text[..<end].unicodeScalars {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" && afterCR {
+                column = 1
+            } else if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            afterCR = scalar == "\r"
         }
         return (line, column)
     }
