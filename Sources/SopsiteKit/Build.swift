@@ -33,10 +33,10 @@ public enum Build {
 
     static let loadContent = BuildStep("load content") { context in
         context.content = Content.load(from: context.options.contentFolder, &context.diagnostics)
-        if let url = context.options.baseURL {
-            context.content?.site.baseURL = url.hasSuffix("/") ? url : url + "/"
+        if var content = context.content {
+            context.options.override(&content, &context.diagnostics)
+            context.content = content
         }
-        if let language = context.options.language { context.content?.site.language = language }
     }
 
     static let followCases = BuildStep("follow cases") { context in

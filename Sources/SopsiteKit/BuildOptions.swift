@@ -28,3 +28,20 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
     }
 }
+
+extension BuildOptions {
+    /// What the command line says over site.yaml: the base URL (checked as site.yaml's is: it
+    /// lands in links, the feed and QR codes) and the interface language.
+    func override(_ content: inout Content, _ diagnostics: inout Diagnostics) {
+        if let url = baseURL {
+            let lower = url.lowercased()
+            if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+                content.site.baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                diagnostics.append(Diagnostic(.error, "--base-url", line: 0, column: 0,
+                                              "must be an http(s) URL, not \"\(url)\""))
+            }
+        }
+        if let language { content.site.language = language }
+    }
+}

@@ -35,8 +35,13 @@ enum CaseWalk {
                 calendar.timing($0.target, agreedDue: agreed[step.id], start: start, end: event.date)
             }
             let status: StepStatus = timing?.target == nil ? .done : timing!.isLate ? .doneLate : .doneOnTime
+            // A step done again (a loop back) keeps its earlier events; appending in place keeps
+            // long loops linear.
+            var events = done[step.id]?.events ?? []
+            done[step.id] = nil
+            events.append(event)
             done[step.id] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
-                                       events: (done[step.id]?.events ?? []) + [event])
+                                       events: events)
             var next = step.next
             if let decision = step.decision, let answer = event.answer {
                 next = answer ? decision.yes.target : decision.no.target

@@ -22,7 +22,24 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// `path:line:column: error: message`; a problem with no place in a file (line 0) is
     /// `sopsite: error: message`.
     public var description: String {
-        line == 0 ? "\(path): \(severity.rawValue): \(message)" : "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        // A file or folder name can hold control characters; they must not reach the terminal.
+        let path = Diagnostic.printable(self.path)
+        return line == 0 ? "\(path): \(severity.rawValue): \(message)"
+            : "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+    }
+
+    /// Control characters written as \u{...}.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

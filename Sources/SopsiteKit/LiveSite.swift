@@ -40,8 +40,10 @@ public actor LiveSite {
         var diagnostics = Diagnostics()
         let theme = Theme.load(path: options.themeFolder, &diagnostics)
         var content = Content.load(from: options.contentFolder, &diagnostics)
-        if let url = options.baseURL { content?.site.baseURL = url.hasSuffix("/") ? url : url + "/" }
-        if let language = options.language { content?.site.language = language }
+        if var loaded = content {
+            options.override(&loaded, &diagnostics)
+            content = loaded
+        }
         let progress = content.map { CaseCheck.run($0, asOf: options.asOf, &diagnostics) } ?? [:]
         guard !diagnostics.hasErrors, let theme, let content else {
             siteErrors = diagnostics.sorted.filter { $0.severity == .error }

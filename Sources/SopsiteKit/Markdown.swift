@@ -123,8 +123,18 @@ public struct Markdown: Sendable {
         return (headings, images)
     }
 
-    /// Puts `urlPrefix` before a relative URL: not a fragment, not rooted, no scheme.
+    /// Schemes that run code or carry a document of their own. cmark-gfm's safe mode drops them,
+    /// but not when the site allows raw HTML; links in Markdown never need them.
+    static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    /// Puts `urlPrefix` before a relative URL: not a fragment, not rooted, no scheme. Empties a
+    /// URL with a dangerous scheme.
     private func prefix(_ node: OpaquePointer, _ url: String, _ urlPrefix: String) {
+        if let colon = url.firstIndex(of: ":"),
+           Markdown.dangerousSchemes.contains(url[..<colon].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) {
+            cmark_node_set_url(node, "")
+            return
+        }
         guard !urlPrefix.isEmpty, !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/") else { return }
         if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return }
         cmark_node_set_url(node, urlPrefix + url)

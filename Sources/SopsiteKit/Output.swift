@@ -60,10 +60,13 @@ enum Output {
         try fm.copyItem(atPath: source, toPath: destination)
     }
 
+    /// Copies the file itself: an attachment that is a symbolic link (checked to stay inside its
+    /// case's folder) is published as the file it points at, never as a link.
     static func copyFile(_ source: String, to destination: String) throws {
         let folder = (destination as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: source, toPath: destination)
+        let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+        try FileManager.default.copyItem(atPath: resolved, toPath: destination)
     }
 
     /// Puts `staging` in the place of `output`. Hidden entries at the top of the old output

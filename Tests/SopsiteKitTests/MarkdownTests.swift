@@ -35,6 +35,13 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(html.contains("<kbd>Ctrl</kbd>"), html)
     }
 
+    func testDangerousLinksAreDroppedEvenWhenRawHTMLIsAllowed() {
+        let html = Markdown(allowRawHTML: true).html("[a](javascript:alert(1)) [b]( JavaScript:x) ![c](data:image/svg+xml,x) [d](vbscript:x)")
+        XCTAssertFalse(html.lowercased().contains("javascript:"), html)
+        XCTAssertFalse(html.contains("data:"), html)
+        XCTAssertFalse(html.contains("vbscript:"), html)
+    }
+
     func testTagfilterStillGuardsWhenRawHTMLIsAllowed() {
         let html = Markdown(allowRawHTML: true).html("<script>alert(1)</script>\n")
         XCTAssertFalse(html.contains("<script>"), html)
