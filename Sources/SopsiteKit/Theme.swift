@@ -23,6 +23,7 @@ public struct Theme: Sendable {
             return nil
         }
         let before = diagnostics.errors.count
+        _ = PortalHTML.registered
         var library = MustacheLibrary()
         let folder = path + "/templates"
         for file in ContentFiles.list(folder, extension: "mustache") {
