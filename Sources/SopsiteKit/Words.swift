@@ -45,7 +45,23 @@ struct Words {
 }
 
 extension String {
+    /// Every `target` replaced, comparing bytes (placeholders and ids are ASCII; comparing
+    /// Characters would break Thai text into graphemes for nothing).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        let text = Array(utf8), find = Array(target.utf8), put = Array(replacement.utf8)
+        guard !find.isEmpty, text.count >= find.count else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if text[i] == find[0], i + find.count <= text.count, text[i..<(i + find.count)].elementsEqual(find) {
+                out += put
+                i += find.count
+            } else {
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
