@@ -16,7 +16,9 @@ struct YAMLValue {
             throw SourceLocation(path: path, line: problem.line, column: problem.column).error(problem.message)
         }
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { return nil }
+            // Every scalar is read as text by the typed accessors, so the basic resolver (no
+            // regular expressions to guess ints, floats and dates) is enough, and much faster.
+            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
             return YAMLValue(node: node, location: at(node.mark), firstLine: firstLine)
         } catch let error as YamlError {
             switch error {
