@@ -1,0 +1,62 @@
+import ArgumentParser
+import BusinessTime
+import Foundation
+import SopsiteKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Builds the portal; the output folder is replaced only when the build succeeds."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "The folder the portal is written to.")
+    var output = "public"
+
+    @Flag(name: .long, help: "Do not print the build's steps.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Also print each handover manual to cases/<id>/manual.pdf (needs Chromium).")
+    var pdf = false
+
+    func run() throws {
+        var options = site.buildOptions(output: output)
+        options.pdf = pdf
+        try runBuild(options, writing: true, quiet: quiet)
+        if !quiet { print("built \(output)/") }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Checks content and theme without writing anything."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        try runBuild(site.buildOptions(output: "public"), writing: false, quiet: true)
+        print("no errors")
+    }
+}
+
+/// Runs a build, printing diagnostics compiler-style on standard error; exit status 1 on errors.
+func runBuild(_ options: BuildOptions, writing: Bool, quiet: Bool) throws {
+    let stderr = FileHandle.standardError
+    do {
+        let warnings = try Build.run(options, writing: writing) { line in if !quiet { print(line) } }
+        for w in warnings { stderr.write(Data((w.description + "\n").utf8)) }
+    } catch let failure as BuildFailed {
+        for d in failure.diagnostics { stderr.write(Data((d.description + "\n").utf8)) }
+        let count = failure.diagnostics.filter { $0.severity == .error }.count
+        stderr.write(Data("\(count) error\(count == 1 ? "" : "s"); \(options.outputFolder)/ was left as it was\n".utf8))
+        throw ExitCode(1)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        stderr.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(1)
+    }
+}
