@@ -51,13 +51,16 @@ struct Renderer: Sendable {
 
     /// The pages that list or count cases: home (the dashboard), the case list, status.json, the feed.
     func aggregatePages() throws -> [Page] {
-        [
-            HomePage(context: page).render(content.sops, cases: views, theme: theme),
-            CaseListPage(context: page).render(views, theme: theme),
-            ReportsPage(context: page, calendar: content.calendar).render(content.sops, cases: views, theme: theme),
-            try StatusJSON.render(views, baseURL: content.site.baseURL, asOf: asOf),
-            Feed(site: content.site, words: page.words).render(views, asOf: asOf),
+        // Each of these reads every case; they are independent, so they share the cores.
+        let r = self
+        let makers: [@Sendable () throws -> Page] = [
+            { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
+            { CaseListPage(context: r.page).render(r.views, theme: r.theme) },
+            { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
+            { try StatusJSON.render(r.views, baseURL: r.content.site.baseURL, asOf: r.asOf) },
+            { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
         ]
+        return try makers.parallelMap { make in Result { try make() } }.map { try $0.get() }
     }
 
     /// Files copied as they are: each case's attachments (source → path in the site).
