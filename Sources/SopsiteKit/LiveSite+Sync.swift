@@ -12,7 +12,7 @@ extension LiveSite {
         var changed: [String] = []
         for path in files.keys.sorted() {
             let data = files[path]!
-            let hash = data.hashValue
+            let hash = LiveSite.digest(data)
             let full = root + "/" + path
             if written[path] == hash, fm.fileExists(atPath: full) { continue }
             if written[path] == nil, fm.contents(atPath: full) == data {
@@ -44,5 +44,15 @@ extension LiveSite {
             written[path] = nil
         }
         return gone
+    }
+
+    /// A hash of every byte. (`Data.hashValue` looks at the length and the first bytes only: a
+    /// page edited to the same length kept its old version.)
+    static func digest(_ data: Data) -> Int {
+        data.withUnsafeBytes { bytes in
+            var hasher = Hasher()
+            hasher.combine(bytes: bytes)
+            return hasher.finalize()
+        }
     }
 }

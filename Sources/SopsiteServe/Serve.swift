@@ -30,6 +30,8 @@ public enum Serve {
             throw PortTaken(port: port)
         }
 
+        // Watch before the first build: an edit saved while it runs is rebuilt right after it.
+        let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         let started = ContinuousClock.now
         let first = await site.buildAll()
         report(first, since: started, log: log)
@@ -37,7 +39,6 @@ public enum Serve {
         let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil)
         if await search.available { await search.schedule() } else if options.search { log("warning: " + Search.missingText) }
 
-        let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         let rebuilding = Task {
             for await paths in watcher.changes {
                 let start = ContinuousClock.now

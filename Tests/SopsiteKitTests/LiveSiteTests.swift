@@ -52,6 +52,19 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertTrue(page.contains("บรรทัดใหม่ในรายงาน"))
     }
 
+    func testAnEditOfTheSameLengthIsWritten() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let id = "SW01-2569-005"
+        try edit("content/cases/\(id)/index.md") { $0 + "\nรายงานฉบับ A\n" }
+        _ = await site.apply([folder + "/content/cases/\(id)/index.md"])
+        try edit("content/cases/\(id)/index.md") { $0.replacingOccurrences(of: "รายงานฉบับ A", with: "รายงานฉบับ B") }
+        let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
+        XCTAssertEqual(changed(outcome), ["cases/\(id)/index.html"])
+        let page = try String(contentsOfFile: folder + "/public/cases/\(id)/index.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("รายงานฉบับ B"))
+    }
+
     func testANewEventRewritesTheCaseAndWhatCountsIt() async throws {
         let site = try makeSite()
         _ = await site.buildAll()
