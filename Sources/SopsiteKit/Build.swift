@@ -70,10 +70,8 @@ public enum Build {
     static let copyFiles = BuildStep("copy theme files and attachments") { context in
         guard let staging = context.staging else { return }
         try Output.copyFolder(context.options.themeFolder + "/static", to: staging + "/static")
-        for c in context.content?.cases ?? [] {
-            for file in c.attachments {
-                try Output.copyFile(c.folder + "/" + file, to: staging + "/cases/\(c.id)/" + file)
-            }
+        for (source, path) in context.content?.attachments ?? [] {
+            try Output.copyFile(source, to: staging + "/" + path)
         }
     }
 

@@ -10,6 +10,11 @@ public struct Content: Sendable {
 
     public func sop(_ code: String) -> SOP? { sops.first { $0.code == code } }
 
+    /// Files published as they are: each case's attachments (source → path in the site).
+    var attachments: [(source: String, path: String)] {
+        cases.flatMap { c in c.attachments.map { (c.folder + "/" + $0, "cases/\(c.id)/" + $0) } }
+    }
+
     /// The business-day calendar: the holidays and the site's office hours.
     var calendar: WorkCalendar { WorkCalendar(holidays: holidays.days, officeHours: site.officeHours) }
 }

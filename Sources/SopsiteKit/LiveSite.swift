@@ -37,18 +37,16 @@ public actor LiveSite {
     /// Loads everything and writes every file that differs from what the output holds;
     /// files the portal no longer has are removed.
     public func buildAll() -> Outcome {
-        var diagnostics = Diagnostics()
-        let theme = Theme.load(path: options.themeFolder, &diagnostics)
-        var content = Content.load(from: options.contentFolder, &diagnostics)
-        if var loaded = content {
-            options.override(&loaded, &diagnostics)
-            content = loaded
-        }
-        let progress = content.map { CaseCheck.run($0, asOf: options.asOf, &diagnostics) } ?? [:]
-        guard !diagnostics.hasErrors, let theme, let content else {
-            siteErrors = diagnostics.sorted.filter { $0.severity == .error }
+        // The same steps as `sopsite check`: load the theme and the content, follow the cases.
+        var context = BuildContext(options: options)
+        do {
+            for step in Build.steps(writing: false) { try step.run(&context) }
+        } catch {
+            siteErrors = ((error as? BuildFailed)?.diagnostics ?? []).filter { $0.severity == .error }
             return .failed(errors)
         }
+        guard let theme = context.theme, let content = context.content else { return .failed(errors) }
+        let progress = context.progress
         self.theme = theme
         self.content = content
         self.progress = progress
@@ -57,7 +55,7 @@ public actor LiveSite {
         do {
             let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
             var files = Dictionary(try renderer.all().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
-            for (source, path) in renderer.attachments() + staticFiles() {
+            for (source, path) in content.attachments + staticFiles() {
                 files[path] = FileManager.default.contents(atPath: source) ?? Data()
             }
             return .rebuilt(changed: try sync(files, removingOthers: true), stylesOnly: false)

@@ -62,9 +62,4 @@ struct Renderer: Sendable {
         ]
         return try makers.parallelMap { make in Result { try make() } }.map { try $0.get() }
     }
-
-    /// Files copied as they are: each case's attachments (source → path in the site).
-    func attachments() -> [(source: String, path: String)] {
-        content.cases.flatMap { c in c.attachments.map { (c.folder + "/" + $0, "cases/\(c.id)/" + $0) } }
-    }
 }
