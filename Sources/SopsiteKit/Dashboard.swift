@@ -6,7 +6,7 @@ struct Dashboard {
     let views: [CaseView]
 
     var byState: [(state: CaseState, count: Int)] {
-        CaseState.allCases.map { state in (state, views.filter { $0.progress.state == state }.count) }
+        CaseState.allCases.map { state in (state, views.count { $0.progress.state == state }) }
     }
 
     /// Open cases by the step they are at, in each SOP's order.
@@ -16,7 +16,7 @@ struct Dashboard {
         for view in views where !sops.contains(where: { $0.code == view.sop.code }) { sops.append(view.sop) }
         for sop in sops.sorted(by: { $0.code < $1.code }) {
             for step in sop.steps {
-                let count = views.filter { $0.sop.code == sop.code && $0.progress.state.isOpen && $0.progress.current?.id == step.id }.count
+                let count = views.count { $0.sop.code == sop.code && $0.progress.state.isOpen && $0.progress.current?.id == step.id }
                 if count > 0 { rows.append((sop, step, count)) }
             }
         }
@@ -36,22 +36,23 @@ struct Dashboard {
     }
 
     /// The most recent events across all cases, newest first. Keeps only the newest `limit` on
-    /// the way (a portal of 10,000 cases has 90,000 events; the dashboard shows ten).
+    /// the way, by index (a portal of 10,000 cases has 90,000 events; the dashboard shows ten,
+    /// and copying a case for each event cost more than the rest of the page).
     func latest(_ limit: Int) -> [(view: CaseView, event: Event)] {
-        func newer(_ a: (view: CaseView, event: Event), _ b: (view: CaseView, event: Event)) -> Bool {
-            (a.event.date, a.view.c.id) > (b.event.date, b.view.c.id)
+        func newer(_ a: (Int, Int), than b: (Int, Int)) -> Bool {
+            let x = views[a.0].c.events[a.1].date, y = views[b.0].c.events[b.1].date
+            return x != y ? x > y : views[a.0].c.id > views[b.0].c.id
         }
-        var kept: [(view: CaseView, event: Event)] = []
+        var kept: [(Int, Int)] = []
         kept.reserveCapacity(limit + 1)
-        for view in views {
-            for event in view.c.events {
-                let item = (view: view, event: event)
-                if kept.count == limit, let last = kept.last, !newer(item, last) { continue }
-                let at = kept.firstIndex { newer(item, $0) } ?? kept.count
-                kept.insert(item, at: at)
+        for v in views.indices {
+            for e in views[v].c.events.indices {
+                if kept.count == limit, let last = kept.last, !newer((v, e), than: last) { continue }
+                let at = kept.firstIndex { newer((v, e), than: $0) } ?? kept.count
+                kept.insert((v, e), at: at)
                 if kept.count > limit { kept.removeLast() }
             }
         }
-        return kept
+        return kept.map { (view: views[$0.0], event: views[$0.0].c.events[$0.1]) }
     }
 }
