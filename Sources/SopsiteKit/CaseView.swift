@@ -1,12 +1,20 @@
 import BusinessTime
 
 /// A case as every page shows it (list, dashboard, case page, status.json): the values a
-/// template needs, worded in the page's language.
-struct CaseView {
+/// template needs, worded in the page's language. A class: the pages that list or count cases
+/// pass 10,000 of them around, and copying the struct retained every field each time.
+final class CaseView: Sendable {
     let c: Case
     let sop: SOP
     let progress: CaseProgress
     let words: Words
+
+    init(c: Case, sop: SOP, progress: CaseProgress, words: Words) {
+        self.c = c
+        self.sop = sop
+        self.progress = progress
+        self.words = words
+    }
 
     var url: String { "cases/\(c.id)/" }
 
