@@ -12,37 +12,43 @@ enum CaseFolders {
     }
 
     static func list(_ casesFolder: String, _ diagnostics: inout Diagnostics) -> [Folder] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: casesFolder) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: casesFolder) else { return [] }
         var seen: [String: String] = [:]
         var folders: [Folder] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = casesFolder + "/" + name
-            guard ContentFiles.isFolder(path) else { continue }
-            // A case folder that is a link out of cases/ would publish every file where it leads.
-            if let outside = ContentFiles.linkOutside(path) {
-                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
-                    "links to \(outside), outside the cases folder; move the case's folder in instead"))
-                continue
-            }
-            guard SOPLoader.isSafeName(name) else {
-                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
-                    "case id \"\(name)\" may use only letters, digits, '-', '_' and '.'; rename the folder"))
-                continue
-            }
-            if let other = seen[name.lowercased()] {
-                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
-                    "two cases with one id: \"\(name)\" and \"\(other)\" differ only in case"))
-                continue
-            }
-            seen[name.lowercased()] = name
-            guard ContentFiles.exists(path + "/index.md") else {
-                diagnostics.append(Diagnostic(.error, path + "/index.md", line: 1, column: 1, "the case has no index.md"))
-                continue
-            }
-            folders.append(Folder(id: name, path: path, attachments: attachments(in: path, &diagnostics)))
+        for name in names.sorted() where !name.hasPrefix(".") && ContentFiles.isFolder(casesFolder + "/" + name) {
+            if let folder = folder(name, in: casesFolder, seen: &seen, &diagnostics) { folders.append(folder) }
         }
         return folders
+    }
+
+    /// One case folder, checked: it stays inside cases/, its name is a safe id that no other
+    /// case has (`seen`: the ids so far, by their lower-case form), and it has an index.md.
+    /// `serve` checks a folder it reloads the same way.
+    static func folder(_ name: String, in casesFolder: String, seen: inout [String: String],
+                       _ diagnostics: inout Diagnostics) -> Folder? {
+        let path = casesFolder + "/" + name
+        // A case folder that is a link out of cases/ would publish every file where it leads.
+        if let outside = ContentFiles.linkOutside(path) {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                "links to \(outside), outside the cases folder; move the case's folder in instead"))
+            return nil
+        }
+        guard SOPLoader.isSafeName(name) else {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                "case id \"\(name)\" may use only letters, digits, '-', '_' and '.'; rename the folder"))
+            return nil
+        }
+        if let other = seen[name.lowercased()] {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                "two cases with one id: \"\(name)\" and \"\(other)\" differ only in case"))
+            return nil
+        }
+        seen[name.lowercased()] = name
+        guard ContentFiles.exists(path + "/index.md") else {
+            diagnostics.append(Diagnostic(.error, path + "/index.md", line: 1, column: 1, "the case has no index.md"))
+            return nil
+        }
+        return Folder(id: name, path: path, attachments: attachments(in: path, &diagnostics))
     }
 
     /// Attachments a browser would open as a document that runs scripts (HTML, SVG, XML, JavaScript).

@@ -87,17 +87,11 @@ extension LiveSite {
             return (remove(under: prefix, keeping: []), true)
         }
         let others = content.cases.filter { $0.id != id }
-        var duplicate = false
-        if let other = others.first(where: { $0.id.lowercased() == id.lowercased() }) {
-            diagnostics.append(Diagnostic(.error, folder, line: 1, column: 1,
-                "two cases with one id: \"\(id)\" and \"\(other.id)\" differ only in case"))
-            duplicate = true
-        }
-        let attachments = CaseFolders.attachments(in: folder, &diagnostics)
+        var seen = Dictionary(others.map { ($0.id.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
         let sops = Dictionary(content.sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let loaded = duplicate ? nil : Content.loadCase(
-            CaseFolders.Folder(id: id, path: folder, attachments: attachments), sops: sops,
-            markdown: Markdown(allowRawHTML: content.site.allowRawHTML), &diagnostics)
+        let loaded = CaseFolders.folder(id, in: options.contentFolder + "/cases", seen: &seen, &diagnostics).flatMap {
+            Content.loadCase($0, sops: sops, markdown: Markdown(allowRawHTML: content.site.allowRawHTML), &diagnostics)
+        }
         var caseProgress: CaseProgress?
         if let loaded, let sop = content.sop(loaded.sop) {
             caseProgress = CaseWalk.progress(loaded, sop: sop, calendar: content.calendar, asOf: options.asOf, &diagnostics)

@@ -7,7 +7,12 @@ enum ManualPDF {
 
     /// The first browser on the PATH, or nil.
     static func findBrowser(path: String = ProcessInfo.processInfo.environment["PATH"] ?? "") -> String? {
-        for name in browsers {
+        findExecutable(browsers, path: path)
+    }
+
+    /// The first of `names` found in a folder of `path` (a PATH-style list), or nil.
+    static func findExecutable(_ names: [String], path: String) -> String? {
+        for name in names {
             for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
                 return "\(folder)/\(name)"
             }

@@ -15,11 +15,8 @@ public enum Search {
     /// `scripts/install-deps` installs; nil when there is none.
     public static func findPagefind(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let given = environment["SOPSITE_PAGEFIND"], !given.isEmpty { return given }
-        for name in ["pagefind_extended", "pagefind"] {
-            for folder in (environment["PATH"] ?? "").split(separator: ":")
-            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
-                return "\(folder)/\(name)"
-            }
+        if let found = ManualPDF.findExecutable(["pagefind_extended", "pagefind"], path: environment["PATH"] ?? "") {
+            return found
         }
         return FileManager.default.isExecutableFile(atPath: installed) ? installed : nil
     }

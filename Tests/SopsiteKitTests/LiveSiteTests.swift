@@ -105,6 +105,21 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertEqual(remaining, [])
     }
 
+    func testANewCaseFolderIsCheckedAsABuildChecksIt() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let source = folder + "/content/cases/SW01-2569-009/index.md"
+        for name in ["sw01-2569-009", "ระบบ ใหม่"] {
+            try FileManager.default.createDirectory(atPath: folder + "/content/cases/" + name, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: source, toPath: folder + "/content/cases/\(name)/index.md")
+            let outcome = await site.apply([folder + "/content/cases/\(name)/index.md"])
+            guard case let .failed(errors) = outcome else { return XCTFail("\(name) should be refused") }
+            XCTAssertTrue(errors.last?.description.contains(name == "sw01-2569-009" ? "two cases with one id" : "may use only letters") ?? false,
+                          errors.map(\.description).joined(separator: "\n"))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/public/cases/\(name)/index.html"))
+        }
+    }
+
     func testADeletedCaseLosesItsPages() async throws {
         let site = try makeSite()
         _ = await site.buildAll()
