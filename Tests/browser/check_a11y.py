@@ -29,27 +29,22 @@ the check could not run.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import sys
-import threading
 import time
 import traceback
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import sitecheck
 
 # Selenium Manager must never run (no downloads on this network).
 os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from axe_selenium_python import Axe  # noqa: E402
-from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import WebDriverException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 FAILING_IMPACTS = ("critical", "serious")
 IMPACT_ORDER = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
 SHOW_NODES = 3
@@ -64,52 +59,6 @@ CASE_PAGES = ["SW01-2568-001", "SW01-2568-003", "SW01-2569-004", "SW01-2569-005"
               "SW01-2567-007"]
 MANUAL_PAGES = [("handover manual", "/cases/SW01-2568-001/manual/")]
 OPTIONAL_PAGES = [("reports", "/reports/"), ("search", "/search/")]  # checked when the site has them
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def serve(directory: Path) -> Server:
-    server = Server(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
-    return server
-
-
-def make_driver() -> webdriver.Chrome:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        "--force-device-scale-factor=1",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--disable-extensions",
-        "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
-        # Nothing the page asks for leaves the machine.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(60)
-    return driver
 
 
 def pages_to_check(public: Path, explicit: list[str] | None) -> list[tuple[str, str, bool]]:
@@ -181,9 +130,9 @@ else window.addEventListener('load', ready);
 def run(public: Path, pages: list[tuple[str, str, bool]]) -> tuple[int, list[str]]:
     passed, failed = 0, []
     all_results = {}
-    server = serve(public)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    driver = make_driver()
+    server = sitecheck.serve(public)
+    base = sitecheck.base_url(server)
+    driver = sitecheck.chrome(script_timeout=60)
     engine = None
     try:
         for label, path, _required in pages:

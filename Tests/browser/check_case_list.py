@@ -5,49 +5,22 @@ the plain table that stays readable without JavaScript.
 Usage: check_case_list.py PUBLIC_DIR
 Closes with "check_case_list: N passed, M failed".
 """
-import functools
-import http.server
 import sys
-import threading
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def browser(javascript=True):
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
-        options.add_argument(arg)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+import sitecheck
 
 
 def main(public):
-    results = []
+    checks = sitecheck.Checks("check_case_list")
+    check = checks.check
 
-    def check(name, ok, detail=""):
-        results.append(ok)
-        print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail else ""))
+    server = sitecheck.serve(public)
+    url = sitecheck.base_url(server) + "/cases/"
 
-    server = serve(public)
-    url = f"http://127.0.0.1:{server.server_address[1]}/cases/"
-
-    driver = browser(javascript=False)
+    driver = sitecheck.chrome(javascript=False)
     try:
         driver.get(url)
         rows = driver.find_elements(By.CSS_SELECTOR, "table.cases tbody tr")
@@ -57,7 +30,7 @@ def main(public):
     finally:
         driver.quit()
 
-    driver = browser()
+    driver = sitecheck.chrome()
     try:
         driver.get(url)
         visible = lambda: [r for r in driver.find_elements(By.CSS_SELECTOR, "table.cases tbody tr") if r.is_displayed()]
@@ -88,9 +61,7 @@ def main(public):
         driver.quit()
         server.shutdown()
 
-    passed = sum(results)
-    print(f"check_case_list: {passed} passed, {len(results) - passed} failed")
-    return 0 if all(results) else 1
+    return checks.finish()
 
 
 if __name__ == "__main__":

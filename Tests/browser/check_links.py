@@ -29,17 +29,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
 import io
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import sitecheck
 from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -52,7 +51,7 @@ CANARY_HTML = b"""<!DOCTYPE html>
 """
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(sitecheck.QuietHandler):
     """The built site, as a plain static web server serves it: a folder answers with its
     index.html, a folder without one is 404 (no listing). Tells linkchecker, with the
     "LinkChecker" header, that it need not slow down for this host."""
@@ -73,26 +72,6 @@ class Handler(SimpleHTTPRequestHandler):
             self.end_headers()
             return io.BytesIO(CANARY_HTML)
         return super().send_head()
-
-    def log_message(self, format, *args):  # quiet
-        pass
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # linkchecker hangs up once it has what it needs of a large file: not an error.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def serve(directory: Path) -> ThreadingHTTPServer:
-    handler = functools.partial(Handler, directory=str(directory))
-    server = Server(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
-    return server
 
 
 def one_line(text: str) -> str:
@@ -122,8 +101,8 @@ def main() -> int:
     if not shutil.which(args.linkchecker):
         return give_up(f"{args.linkchecker} not found (Debian package linkchecker)")
 
-    server = serve(public)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server = sitecheck.serve(public, Handler)
+    base = sitecheck.base_url(server)
     command = [args.linkchecker, "--config", args.config, "--no-status", "--verbose",
                "--output", "csv/utf-8", base + "/", base + CANARY]
     print("running: " + " ".join(command), flush=True)

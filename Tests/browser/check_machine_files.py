@@ -13,16 +13,15 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 
+import sitecheck
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def main(public, schema_path):
-    results = []
-
-    def check(name, ok, detail=""):
-        results.append(ok)
-        print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail else ""))
+    checks = sitecheck.Checks("check_machine_files")
+    check = checks.check
 
     with open(os.path.join(public, "status.json"), encoding="utf-8") as f:
         status = json.load(f)
@@ -54,9 +53,7 @@ def main(public, schema_path):
     check("every case has a badge that is SVG with a title", len(badges) == len(pages) and not bad,
           f"{len(badges)} badges, bad: {bad}")
 
-    passed = sum(results)
-    print(f"check_machine_files: {passed} passed, {len(results) - passed} failed")
-    return 0 if all(results) else 1
+    return checks.finish()
 
 
 if __name__ == "__main__":

@@ -6,15 +6,12 @@ segments Thai), and an English word finds the manual it is in.
 Usage: check_search.py PUBLIC_DIR
 Closes with "check_search: N passed, M failed".
 """
-import functools
-import http.server
 import sys
-import threading
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+import sitecheck
 
 # (query, a path the results must link to, why)
 SEARCHES = [
@@ -24,25 +21,15 @@ SEARCHES = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def main(public):
-    results = []
+    checks = sitecheck.Checks("check_search")
+    check = checks.check
 
-    def check(name, ok, detail=""):
-        results.append(bool(ok))
-        print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail and not ok else ""))
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=public))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    server = sitecheck.serve(public)
+    base = sitecheck.base_url(server)
+    # Requests to other hosts are let through to fail on their own, so that the check below
+    # sees them in the page's resource timings.
+    driver = sitecheck.chrome(width=1200, block_outside=False)
     try:
         for query, path, why in SEARCHES:
             driver.get(base + "/search/")
@@ -72,9 +59,7 @@ def main(public):
         driver.quit()
         server.shutdown()
 
-    passed = sum(results)
-    print(f"check_search: {passed} passed, {len(results) - passed} failed")
-    return 0 if all(results) else 1
+    return checks.finish()
 
 
 if __name__ == "__main__":

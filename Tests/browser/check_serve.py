@@ -16,8 +16,7 @@ import tempfile
 import time
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import sitecheck
 
 CASE = "SW01-2569-005"
 
@@ -42,11 +41,8 @@ def wait(what, condition, timeout=10):
 
 
 def main(repo):
-    results = []
-
-    def check(name, ok, detail=""):
-        results.append(bool(ok))
-        print(("ok   " if ok else "FAIL ") + name + (": " + detail if detail and not ok else ""))
+    checks = sitecheck.Checks("check_serve")
+    check = checks.check
 
     work = tempfile.mkdtemp(prefix="sopsite-serve-")
     shutil.copytree(os.path.join(repo, "content"), os.path.join(work, "content"))
@@ -68,10 +64,7 @@ def main(repo):
         with urllib.request.urlopen(base + path, timeout=5) as r:
             return r.read().decode("utf-8")
 
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = sitecheck.chrome(width=1200)
     try:
         check("serve says where it serves", wait("serving", lambda: f"serving http://127.0.0.1:{port}/" in terminal()), terminal())
         check("the case page is served", CASE in fetch(f"/cases/{CASE}/"))
@@ -129,9 +122,7 @@ def main(repo):
             server.kill()
         shutil.rmtree(work, ignore_errors=True)
 
-    passed = sum(results)
-    print(f"check_serve: {passed} passed, {len(results) - passed} failed")
-    return 0 if all(results) else 1
+    return checks.finish()
 
 
 if __name__ == "__main__":

@@ -25,18 +25,17 @@ from __future__ import annotations
 
 import argparse
 import base64
-import functools
 import json
 import os
 import re
 import sys
-import threading
 import traceback
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
+import sitecheck
 
 # Selenium Manager must never run (no downloads on this network); these are belt and braces
 # next to passing the driver and the browser explicitly.
@@ -45,10 +44,7 @@ os.environ.setdefault("SE_AVOID_STATS", "true")
 
 from selenium import webdriver  # noqa: E402
 from selenium.common.exceptions import WebDriverException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 WIDTH = 1280
 FONT_FAMILY = "Sarabun"
 FOOTER_LINKS = ["https://noc.rmutl.ac.th", "https://arit.rmutl.ac.th"]
@@ -87,7 +83,7 @@ class Results:
         return ok
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(sitecheck.QuietHandler):
     """Static files, quietly, remembering each request's path and status."""
 
     log: list[tuple[str, int]] = []
@@ -99,47 +95,10 @@ class Handler(SimpleHTTPRequestHandler):
             status = 0
         Handler.log.append((self.path, status))
 
-    def log_message(self, format, *args):  # silence stderr noise
-        pass
-
-
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, int]:
-    handler = functools.partial(Handler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
-    return server, server.server_address[1]
-
 
 def make_driver() -> webdriver.Chrome:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        f"--window-size={WIDTH},900",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        # Chromium's own background traffic (updates, sync, metrics) is not the page's and
-        # has nowhere to go here; keep it off.
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--disable-extensions",
-        "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
-        # Whatever the page asks for outside loopback fails fast instead of leaving the
-        # machine; it is still seen (and failed) by the "local only" check below.
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(30)
+    driver = sitecheck.chrome(width=WIDTH, args=("--hide-scrollbars",),
+                              logging_prefs={"performance": "ALL", "browser": "ALL"})
     # Lay the page out exactly WIDTH CSS pixels wide, whatever the window decorations.
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -315,7 +274,8 @@ def run(args) -> Results:
     artifacts.mkdir(parents=True, exist_ok=True)
     shot = artifacts / f"{args.sop.lower()}.png"
 
-    server, port = serve(public)
+    server = sitecheck.serve(public, Handler)
+    port = server.server_address[1]
     driver = make_driver()
     try:
         url = f"http://127.0.0.1:{port}/sops/{args.sop}/"
