@@ -47,12 +47,6 @@ enum Output {
         if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
     }
 
-    static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
-
     /// Copies a theme's static files; a theme without any is fine.
     static func copyFolder(_ source: String, to destination: String) throws {
         let fm = FileManager.default

@@ -21,10 +21,8 @@ public enum Search {
         return FileManager.default.isExecutableFile(atPath: installed) ? installed : nil
     }
 
-    /// What a build says when Pagefind is missing.
-    public static var missingText: String { missing }
-
-    static let missing = """
+    /// What a build or serve says when Pagefind is missing.
+    public static let missing = """
         search was left out: Pagefind is not installed; `make serve` installs it, or \
         pip install 'pagefind[extended]' and set SOPSITE_PAGEFIND to its pagefind_extended
         """

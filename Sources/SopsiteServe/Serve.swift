@@ -37,7 +37,7 @@ public enum Serve {
         report(first, since: started, log: log)
         await hub.publish(first)
         let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil)
-        if await search.available { await search.schedule() } else if options.search { log("warning: " + Search.missingText) }
+        if await search.available { await search.schedule() } else if options.search { log("warning: " + Search.missing) }
 
         let rebuilding = Task {
             for await paths in watcher.changes {
