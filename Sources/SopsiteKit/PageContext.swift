@@ -6,6 +6,8 @@ struct PageContext {
     let site: Site
     let language: Language
     let strings: [String: String]
+    /// `strings` as the theme's shared object: one per theme, so page shapes repeat.
+    let templateStrings: TemplateValues
     let asOf: Day
 
     var words: Words { Words(strings: strings, dayStyle: dayStyle) }
@@ -15,7 +17,7 @@ struct PageContext {
         let depth = url.split(separator: "/").count
         return [
             "lang": language.rawValue,
-            "t": strings,
+            "t": templateStrings,
             "root": String(repeating: "../", count: depth),
             "page_title": title,
             "as_of": format(asOf),

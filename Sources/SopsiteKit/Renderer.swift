@@ -17,7 +17,8 @@ struct Renderer: Sendable {
         self.theme = theme
         self.asOf = asOf
         let language = content.site.language
-        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:], asOf: asOf)
+        let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:],
+                               templateStrings: theme.templateStrings[language] ?? TemplateValues([:]), asOf: asOf)
         self.page = page
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
         views = content.cases.compactMap { c in

@@ -8,6 +8,10 @@ public struct Theme: Sendable {
     var library: MustacheLibrary
     /// Interface strings per language: key → text.
     var strings: [Language: [String: String]]
+    /// The same strings as one shared object per language, for templates (`{{t.key}}`).
+    var templateStrings: [Language: TemplateValues]
+    /// Skeletons of the templates by shape of context: most pages are filled in, not rendered.
+    let shapes: TemplateShapes
 
     /// The pages every theme must provide.
     static let requiredTemplates = ["home", "sop", "cases", "case", "manual", "search", "reports"]
@@ -25,11 +29,13 @@ public struct Theme: Sendable {
         let before = diagnostics.errors.count
         _ = PortalHTML.registered
         var library = MustacheLibrary()
+        var texts: [String] = []
         let folder = path + "/templates"
         for file in ContentFiles.list(folder, extension: "mustache") {
             let name = String(file.dropLast(".mustache".count))
             let filePath = folder + "/" + file
             guard let text = ContentFiles.read(filePath, &diagnostics) else { continue }
+            texts.append(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -45,7 +51,8 @@ public struct Theme: Sendable {
         }
         let strings = loadStrings(path + "/i18n", &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
-        return Theme(path: path, library: library, strings: strings)
+        return Theme(path: path, library: library, strings: strings,
+                     templateStrings: strings.mapValues(TemplateValues.init), shapes: TemplateShapes(templateTexts: texts))
     }
 
     /// Every language must define the same keys as Thai, the default: a missing string would
@@ -87,6 +94,6 @@ public struct Theme: Sendable {
 
     /// Renders a page template; nil only if the template is missing, which `load` rules out.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        shapes.render(template, context, library: library) ?? ""
     }
 }

@@ -1,0 +1,95 @@
+import Mustache
+
+/// Values every page shares and no page changes, such as the interface strings: a template reads
+/// them as usual (`{{t.case_id}}`), and `TemplateShape` takes them as part of the template's text
+/// instead of walking a hundred strings on every page. One object per theme and language.
+final class TemplateValues: MustacheParent, @unchecked Sendable {
+    let values: [String: String]
+
+    init(_ values: [String: String]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+}
+
+/// What a swift-mustache rendering depends on, apart from the text of the values: which keys
+/// there are, how long each list is, each `true`/`false`, each absent value. Two contexts of one
+/// shape render to the same text with their values in the same places, so the template runs once
+/// per shape (see `TemplateSkeleton`) and every other page of that shape is filled in.
+///
+/// Walks in a fixed order (keys sorted), so `values[i]` is the i-th text met, in every context of
+/// the shape. Nil when the context holds something a shape cannot stand for (a closure, an
+/// unknown type) or a value containing the marker character; such pages render directly.
+struct TemplateShape {
+    /// The shape, as bytes: the dictionary key of the skeleton cache.
+    private(set) var key: [UInt8] = []
+    /// The texts of the context, in walk order.
+    private(set) var values: [String] = []
+    /// Shared value objects met: the cache keeps them alive, as the key holds their identity.
+    private(set) var shared: [TemplateValues] = []
+
+    init?(_ context: [String: Any]) {
+        key.reserveCapacity(1024)
+        values.reserveCapacity(128)
+        guard walk(context) else { return nil }
+    }
+
+    private mutating func walk(_ value: Any) -> Bool {
+        switch value {
+        case let text as String:
+            guard !TemplateSkeleton.containsMarker(text) else { return false }
+            key.append(0x73)  // s
+            values.append(text)
+        case let flag as Bool:
+            key.append(flag ? 0x54 : 0x46)  // T, F: sections depend on them
+        case let number as Int:
+            key.append(0x73)
+            values.append(String(number))
+        case let map as [String: Any]:
+            key.append(0x7B)  // {
+            for name in map.keys.sorted() {
+                key += name.utf8
+                key.append(0x3A)  // :
+                guard walk(map[name]!) else { return false }
+            }
+            key.append(0x7D)  // }
+        case let list as [Any]:
+            key.append(0x5B)  // [
+            for item in list { guard walk(item) else { return false } }
+            key.append(0x5D)  // ]
+        case let fixed as TemplateValues:
+            key.append(0x40)  // @ and the object's address
+            withUnsafeBytes(of: ObjectIdentifier(fixed)) { key += $0 }
+            shared.append(fixed)
+        default:
+            guard TemplateShape.isAbsent(value) else { return false }
+            key.append(0x30)  // 0: an absent value closes sections
+        }
+        return true
+    }
+
+    /// An optional holding nothing, put in a context as `Any`.
+    private static func isAbsent(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
+    }
+
+    /// The context with each text replaced by its marker (`TemplateSkeleton.marker`), walked in
+    /// the same order as `init`. Rendering it gives the skeleton of the shape.
+    static func markers(for value: Any, next: inout Int) -> Any {
+        switch value {
+        case is String, is Int:
+            defer { next += 1 }
+            return TemplateSkeleton.marker(next)
+        case let map as [String: Any]:
+            var marked: [String: Any] = [:]
+            for name in map.keys.sorted() { marked[name] = markers(for: map[name]!, next: &next) }
+            return marked
+        case let list as [Any]:
+            return list.map { markers(for: $0, next: &next) }
+        default:
+            return value  // true, false, shared values and absent ones render as they are
+        }
+    }
+}

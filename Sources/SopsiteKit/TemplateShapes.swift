@@ -1,0 +1,58 @@
+import Foundation
+import Mustache
+
+/// The skeletons of a theme's templates, by template and shape. Ten thousand case pages come in a
+/// few dozen shapes, so swift-mustache, whose lookups cost more than everything else a case page
+/// needs, runs a few dozen times instead of ten thousand; the pages are byte for byte the ones it
+/// would write (checked by `TemplateShapeTests` against direct renderings).
+final class TemplateShapes: @unchecked Sendable {
+    /// Off for themes whose templates compute from values (transforms such as `{{lowercased(x)}}`,
+    /// dynamic partials `{{>*name}}`, other delimiters) or write U+FDD0 themselves: markers would stand for the values
+    /// there. Such themes render every page directly.
+    let isEnabled: Bool
+    private let lock = NSLock()
+    /// nil for a shape whose rendering could not be read back: it renders directly.
+    private var skeletons: [[UInt8]: TemplateSkeleton?] = [:]
+    /// A bound on memory for content whose every page has a shape of its own.
+    static let limit = 4096
+
+    init(templateTexts: [String]) {
+        isEnabled = !templateTexts.contains(where: TemplateShapes.computes)
+    }
+
+    /// The page, from a skeleton when there is one for the context's shape.
+    func render(_ template: String, _ context: [String: Any], library: MustacheLibrary) -> String? {
+        guard isEnabled, let shape = TemplateShape(context) else {
+            return library.render(context, withTemplate: template)
+        }
+        let key = Array(template.utf8) + [0] + shape.key
+        if let known = lock.withLock({ skeletons[key] }) {
+            guard let skeleton = known else { return library.render(context, withTemplate: template) }
+            return skeleton.fill(shape.values)
+        }
+        var next = 0
+        guard let marked = TemplateShape.markers(for: context, next: &next) as? [String: Any],
+              let rendered = library.render(marked, withTemplate: template) else { return nil }
+        let skeleton = TemplateSkeleton(rendered: rendered, valueCount: next, shared: shape.shared)
+        lock.withLock {
+            if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
+        }
+        return skeleton?.fill(shape.values) ?? library.render(context, withTemplate: template)
+    }
+
+    /// Does a template's text use transforms or dynamic partials, or contain a marker character?
+    static func computes(_ text: String) -> Bool {
+        if TemplateSkeleton.containsMarker(text) { return true }
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return false }
+            let tag = rest[open.upperBound..<close.lowerBound].drop(while: { $0 == "{" || $0 == " " })
+            rest = rest[close.upperBound...]
+            if tag.first == "!" { continue }  // a comment
+            if tag.first == "=" || tag.contains("(") { return true }  // other delimiters: not read here
+            if tag.first == ">" || tag.first == "<",
+               tag.dropFirst().drop(while: { $0 == " " }).first == "*" { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,93 @@
+import Mustache
+@testable import SopsiteKit
+import XCTest
+
+/// Pages filled into a skeleton must be exactly what swift-mustache renders from the context.
+final class TemplateShapeTests: XCTestCase {
+    private let page = """
+        {{% CONTENT_TYPE: HTML }}{{! A comment (with brackets) does not turn the skeletons off. }}
+        <h1 title="{{title}}">{{title}}</h1>{{{body}}}
+        {{#case}}<p>{{id}} · {{t.case_id}} · {{missing}}{{#contact}}<b>{{contact}}</b>{{/contact}}</p>{{/case}}
+        {{^case}}<p>no case</p>{{/case}}
+        <ol>{{#steps}}<li class="{{status}}">{{id}}. {{title}}{{#late}} (late){{/late}}{{^events}} none{{/events}}
+        {{#events}}<i>{{date}}{{#by}} {{t.by}} {{by}}{{/by}}</i>{{/events}}{{> row}}</li>{{/steps}}</ol>
+        {{#tags}}<span>{{.}}</span>{{/tags}} {{count}} {{#note}}{{.}}{{/note}}
+        """
+    private let row = "<small>{{status}}/{{t.case_id}}</small>"
+
+    private func library(_ texts: [String: String]) throws -> MustacheLibrary {
+        _ = PortalHTML.registered
+        var library = MustacheLibrary()
+        for (name, text) in texts { library.register(try MustacheTemplate(string: text), named: name) }
+        return library
+    }
+
+    private let strings = TemplateValues(["case_id": "เลขที่", "by": "โดย <ผู้บันทึก>"])
+
+    private func context(_ n: Int, title: String, contact: String?, events: Int, late: Bool) -> [String: Any] {
+        var summary: [String: Any] = ["id": "SW01-2569-\(n)"]
+        if let contact { summary["contact"] = contact }
+        let steps: [[String: Any]] = (1...3).map { i in
+            var list: [[String: Any]] = []
+            for e in 0..<(i == 1 ? events : 0) {
+                list.append(e == 0 ? ["date": "2 ม.ค. 2569"] : ["date": "3 ม.ค. 2569 \"\(e)\"", "by": "<สมชาย>"])
+            }
+            let step: [String: Any] = ["id": String(i), "title": "ขั้น \(i) & '\(title)'",
+                                       "status": i == 1 ? "done" : "waiting", "late": late && i == 2, "events": list]
+            return step
+        }
+        let note: String? = n % 2 == 0 ? "หมายเหตุ <\(n)>" : nil
+        return ["title": title, "body": "<p>report \(n) &amp; <em>more</em></p>", "case": summary, "t": strings,
+                "steps": steps, "tags": ["a<b", "ค"], "count": n, "note": note as Any]
+    }
+
+    func testFilledPagesAreTheRenderedOnes() throws {
+        let library = try library(["page": page, "row": row])
+        let shapes = TemplateShapes(templateTexts: [page, row])
+        XCTAssertTrue(shapes.isEnabled)
+        let titles = ["ระบบ \"ลา\" <ออนไลน์>", "A & B", "", "ระบบ'ฟาร์ม'"]
+        for n in 0..<40 {
+            let values = context(n, title: titles[n % titles.count], contact: n % 3 == 0 ? nil : "โทร 1234 & <5>",
+                                 events: n % 4, late: n % 5 == 0)
+            let direct = library.render(values, withTemplate: "page")
+            XCTAssertEqual(shapes.render("page", values, library: library), direct, "context \(n)")
+        }
+    }
+
+    func testContextsOfOneShapeShareASkeleton() throws {
+        let one = TemplateShape(context(1, title: "a", contact: "x", events: 2, late: false))
+        let two = TemplateShape(context(3, title: "b <c>", contact: "y", events: 2, late: false))
+        let other = TemplateShape(context(5, title: "a", contact: nil, events: 2, late: false))
+        XCTAssertNotNil(one)
+        XCTAssertEqual(one?.key, two?.key)
+        XCTAssertNotEqual(one?.values, two?.values)
+        XCTAssertNotEqual(one?.key, other?.key)
+    }
+
+    func testAValueLikeAMarkerRendersDirectly() throws {
+        let library = try library(["page": page, "row": row])
+        let shapes = TemplateShapes(templateTexts: [page, row])
+        let marker = TemplateSkeleton.marker(0)
+        let values = context(2, title: marker + "x" + TemplateSkeleton.marker(1), contact: marker, events: 1, late: true)
+        XCTAssertNil(TemplateShape(values))
+        XCTAssertEqual(shapes.render("page", values, library: library), library.render(values, withTemplate: "page"))
+    }
+
+    func testTemplatesThatComputeFromValuesTurnSkeletonsOff() {
+        XCTAssertTrue(TemplateShapes.computes("{{lowercased(title)}}"))
+        XCTAssertTrue(TemplateShapes.computes("{{#reversed(steps)}}{{.}}{{/reversed(steps)}}"))
+        XCTAssertTrue(TemplateShapes.computes("{{> *name}}"))
+        XCTAssertTrue(TemplateShapes.computes("{{=<% %>=}}<%x%>"))
+        XCTAssertTrue(TemplateShapes.computes("a " + TemplateSkeleton.marker(3)))
+        XCTAssertFalse(TemplateShapes.computes("{{! (a comment) }}{{title}} ({{id}}) {{> row}} {{{body}}}"))
+        let shapes = TemplateShapes(templateTexts: ["{{x}}", "{{uppercased(x)}}"])
+        XCTAssertFalse(shapes.isEnabled)
+    }
+
+    func testAThemeWithTransformsStillRendersThem() throws {
+        let text = "{{uppercased(title)}} {{title}}"
+        let library = try library(["page": text])
+        let shapes = TemplateShapes(templateTexts: [text])
+        XCTAssertEqual(shapes.render("page", ["title": "abc"], library: library), "ABC abc")
+    }
+}
