@@ -43,8 +43,8 @@ enum CaseLoader {
 
     /// `events:` with nothing after it, or `events: []`: a case just opened.
     static func isEmptyList(_ value: YAMLValue) -> Bool {
-        if case let .scalar(scalar) = value.node { return scalar.style == .plain && YAMLValue.nullWords.contains(scalar.string) }
-        if case let .sequence(sequence) = value.node { return sequence.isEmpty }
+        if case let .scalar(text, plain) = value.kind { return plain && YAMLValue.nullWords.contains(text) }
+        if case let .list(items) = value.kind { return items.isEmpty }
         return false
     }
 }

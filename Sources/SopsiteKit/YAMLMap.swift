@@ -43,7 +43,7 @@ struct YAMLMap {
     /// Optional list of text values; empty when absent.
     func texts(_ key: String, _ diagnostics: inout Diagnostics) -> [String] {
         guard let value = self[key] else { return [] }
-        if case .scalar = value.node { return value.text("'\(key)'", &diagnostics).map { [$0] } ?? [] }
+        if case .scalar = value.kind { return value.text("'\(key)'", &diagnostics).map { [$0] } ?? [] }
         return value.list("'\(key)'", &diagnostics)?.compactMap { $0.text("an item of '\(key)'", &diagnostics) } ?? []
     }
 

@@ -3,23 +3,35 @@ import Yams
 /// A YAML value with its position in the content file. The typed accessors report a diagnostic
 /// (and return nil) when the value has the wrong shape, so loaders can go on and find more problems.
 struct YAMLValue {
-    let node: Node
+    enum Kind {
+        /// Every single value is text; `plain` when written without quotes (`~`, `yes` mean something).
+        case scalar(String, plain: Bool)
+        case list([YAMLValue])
+        case map([(key: YAMLValue, value: YAMLValue)])
+    }
+
+    let kind: Kind
     let location: SourceLocation
 
-    /// Parses `yaml`, whose first line is line `firstLine` of `path`.
+    init(_ kind: Kind, _ location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    /// Parses `yaml`, whose first line is line `firstLine` of `path`: nil for a text with no value.
     static func parse(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
+        if case let .value(value) = try build(yaml, path: path, firstLine: firstLine) { return value }
+        try explain(yaml, path: path, firstLine: firstLine)
+        throw SourceLocation(path: path, line: firstLine, column: 1).error("invalid YAML")
+    }
+
+    /// Why libyaml could not read `yaml`, in Yams' words (`build` found that it cannot).
+    private static func explain(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) {
         func at(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
         }
-        // Aliases, deep nesting and repeated keys are refused before Yams builds the tree (see `screen`).
-        if let problem = screen(yaml, firstLine: firstLine) {
-            throw SourceLocation(path: path, line: problem.line, column: problem.column).error(problem.message)
-        }
         do {
-            // Every scalar is read as text by the typed accessors, so the basic resolver (no
-            // regular expressions to guess ints, floats and dates) is enough, and much faster.
-            guard let node = try Yams.compose(yaml: yaml, .basic) else { return nil }
-            return YAMLValue(node: node, location: at(node.mark), firstLine: firstLine)
+            _ = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -46,46 +58,30 @@ struct YAMLValue {
         }
     }
 
-    private let firstLine: Int
-
-    private init(node: Node, location: SourceLocation, firstLine: Int) {
-        self.node = node
-        self.location = location
-        self.firstLine = firstLine
-    }
-
-    private func child(_ node: Node) -> YAMLValue {
-        // A node without a mark is placed where its parent is.
-        let loc = node.mark.map {
-            SourceLocation(path: location.path, line: $0.line + firstLine - 1, column: $0.column)
-        } ?? location
-        return YAMLValue(node: node, location: loc, firstLine: firstLine)
-    }
-
     /// A scalar as text. Numbers and dates are text too (`id: 1`, `issued: 2021-06-22`).
     func text(_ what: String, _ diagnostics: inout Diagnostics) -> String? {
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(string, plain) = kind else {
             diagnostics.append(location.error("\(what) must be text, not a \(shape)"))
             return nil
         }
-        if scalar.style == .plain && YAMLValue.nullWords.contains(scalar.string) {
+        if plain && YAMLValue.nullWords.contains(string) {
             diagnostics.append(location.error("\(what) is empty"))
             return nil
         }
         // A quoted "\x01" or "\f" gets past the reader; such characters are invalid in HTML and XML.
-        if let bad = scalar.string.unicodeScalars.first(where: \.isUnpublishable) {
+        if let bad = string.unicodeScalars.first(where: \.isUnpublishable) {
             diagnostics.append(location.error("\(what) contains the control character \(bad.codePoint), which cannot be published; remove it"))
             return nil
         }
-        return scalar.string
+        return string
     }
 
     /// What YAML reads as "no value" when written unquoted.
     static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     func bool(_ what: String, _ diagnostics: inout Diagnostics) -> Bool? {
-        if case let .scalar(scalar) = node, scalar.style == .plain {
-            switch scalar.string {
+        if case let .scalar(string, plain: true) = kind {
+            switch string {
             case "true", "True", "TRUE", "yes": return true
             case "false", "False", "FALSE", "no": return false
             default: break
@@ -96,41 +92,39 @@ struct YAMLValue {
     }
 
     func list(_ what: String, _ diagnostics: inout Diagnostics) -> [YAMLValue]? {
-        guard case let .sequence(sequence) = node else {
+        guard case let .list(items) = kind else {
             diagnostics.append(location.error("\(what) must be a list, not a \(shape)"))
             return nil
         }
-        return sequence.map(child)
+        return items
     }
 
     func map(_ what: String, _ diagnostics: inout Diagnostics) -> YAMLMap? {
-        guard case let .mapping(mapping) = node else {
+        guard case let .map(pairs) = kind else {
             diagnostics.append(location.error("\(what) must be a mapping of keys to values, not a \(shape)"))
             return nil
         }
         var entries: [YAMLMap.Entry] = []
-        for (key, value) in mapping {
-            let k = child(key)
-            guard case let .scalar(scalar) = key else {
-                diagnostics.append(k.location.error("a key in \(what) must be text"))
+        for (key, value) in pairs {
+            guard case let .scalar(name, _) = key.kind else {
+                diagnostics.append(key.location.error("a key in \(what) must be text"))
                 continue
             }
             // Keys end up in messages printed to a terminal: no escape sequences.
-            if let bad = scalar.string.unicodeScalars.first(where: \.isUnpublishable) {
-                diagnostics.append(k.location.error("a key in \(what) contains the control character \(bad.codePoint); remove it"))
+            if let bad = name.unicodeScalars.first(where: \.isUnpublishable) {
+                diagnostics.append(key.location.error("a key in \(what) contains the control character \(bad.codePoint); remove it"))
                 continue
             }
-            entries.append(.init(key: scalar.string, keyLocation: k.location, value: child(value)))
+            entries.append(.init(key: name, keyLocation: key.location, value: value))
         }
         return YAMLMap(what: what, location: location, entries: entries)
     }
 
     private var shape: String {
-        switch node {
+        switch kind {
         case .scalar: return "single value"
-        case .mapping: return "mapping"
-        case .sequence: return "list"
-        case .alias: return "alias"
+        case .map: return "mapping"
+        case .list: return "list"
         }
     }
 }

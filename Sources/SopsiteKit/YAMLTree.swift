@@ -1,0 +1,134 @@
+import CYaml
+
+/// The tree of a YAML text, built in one pass over libyaml's events (the parser Yams ships),
+/// which also refuses what content files never need and hostile ones use:
+/// - aliases (`*name`): resolved by copying, a few lines of nested aliases ("billion laughs")
+///   expand without limit, and a value repeated by alias on every event multiplies the pages;
+/// - lists and mappings nested deeper than `maxDepth`;
+/// - a key twice in one mapping, compared as text (`1` and `"1"` are the same key to sopsite),
+///   reported where the second one is.
+/// Yams' own tree (`Yams.compose`) is not built: every value is read as text, and building,
+/// tagging and hashing its nodes took a sixth of a build. A text libyaml cannot read is handed
+/// to Yams, whose messages say what is wrong with it.
+extension YAMLValue {
+    /// Front matter needs five or six levels (steps, a step, its decision, a branch).
+    static let maxDepth = 20
+
+    enum Built {
+        case value(YAMLValue?)
+        /// libyaml stopped, or the text holds more than one document: ask Yams why.
+        case unreadable
+    }
+
+    private struct Frame {
+        var isMapping: Bool
+        var location: SourceLocation
+        /// A list's items, or a mapping's keys and values one after the other.
+        var items: [YAMLValue] = []
+        /// A mapping's keys so far, with the file line of each.
+        var keys: [String: Int] = [:]
+    }
+
+    /// The tree of `yaml`, whose first line is line `firstLine` of `path`.
+    static func build(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> Built {
+        var yaml = yaml
+        // withUTF8 does not pass typed errors through: carry them out as a Result.
+        let result = yaml.withUTF8 { bytes -> Result<Built, Diagnostic> in
+            guard !bytes.isEmpty else { return .success(.value(nil)) }
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return .success(.unreadable) }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            do throws(Diagnostic) {
+                return .success(try events(&parser, path: path, firstLine: firstLine))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func events(_ parser: inout yaml_parser_t, path: String, firstLine: Int) throws(Diagnostic) -> Built {
+        var frames: [Frame] = []
+        var root: YAMLValue?
+        var documents = 0
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                // libyaml's own limit (1000 levels, met while it looks ahead) in the words of ours.
+                guard let text = parser.problem, String(cString: text).contains("nesting level") else { return .unreadable }
+                throw SourceLocation(path: path, line: parser.problem_mark.line + firstLine, column: parser.problem_mark.column + 1)
+                    .error("lists and mappings are nested more than \(maxDepth) deep; front matter needs a few levels")
+            }
+            defer { yaml_event_delete(&event) }
+            let location = SourceLocation(path: path, line: event.start_mark.line + firstLine, column: event.start_mark.column + 1)
+            var finished: YAMLValue?
+            switch event.type {
+            case YAML_ALIAS_EVENT:
+                let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                throw location.error("aliases (*\(name)) are not allowed: write the value out in full "
+                    + "(an alias can make a small file expand without limit)")
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+                if let last = frames.indices.last, frames[last].isMapping, frames[last].items.count % 2 == 0 {
+                    if let first = frames[last].keys[text] {
+                        throw location.error("duplicate key '\(text)' in a mapping; the first is at line \(first)")
+                    }
+                    frames[last].keys[text] = location.line
+                }
+                finished = YAMLValue(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), location)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                if frames.count >= maxDepth {
+                    throw location.error("lists and mappings are nested more than \(maxDepth) deep; front matter needs a few levels")
+                }
+                frames.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, location: location))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                let frame = frames.removeLast()
+                finished = YAMLValue(frame.isMapping ? .map(pairs(frame.items)) : .list(frame.items), frame.location)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 { return .unreadable }
+            case YAML_STREAM_END_EVENT:
+                return .value(root)
+            default:
+                break
+            }
+            if let finished {
+                if frames.isEmpty { root = finished } else { frames[frames.count - 1].items.append(finished) }
+            }
+        }
+    }
+
+    private static func pairs(_ items: [YAMLValue]) -> [(key: YAMLValue, value: YAMLValue)] {
+        stride(from: 0, to: items.count - 1, by: 2).map { (items[$0], items[$0 + 1]) }
+    }
+
+    /// The line and column (from 1, columns in Unicode scalars) of the character `offset`
+    /// characters into `text`: where libyaml's reader, which counts bytes, found a problem.
+    static func lineAndColumn(in text: String, characterOffset offset: Int) -> (Int, Int) {
+        let end = text.index(text.startIndex, offsetBy: max(0, offset), limitedBy: text.endIndex) ?? text.endIndex
+        // libyaml's line breaks: "\r\n", "\r", "\n", U+0085, U+2028, U+2029.
+        var line = 1, column = 1, afterCR = false
+        for scalar in text[..<end].unicodeScalars {
+            if scalar == "\n" && afterCR {
+                column = 1
+            } else if ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            afterCR = scalar == "\r"
+        }
+        return (line, column)
+    }
+
+    /// The character at a 1-based line and column (in Unicode scalars) of `text`, if any.
+    static func character(in text: String, line: Int, column: Int) -> Unicode.Scalar? {
+        let lines = text.unicodeScalars.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, column >= 1 else { return nil }
+        return lines[line - 1].dropFirst(column - 1).first
+    }
+}
