@@ -49,16 +49,20 @@ public enum Build {
     }
 
     /// Renders every page into the staging folder. A case's pages are written as soon as they
-    /// are rendered, on every core, so a big portal is never held in memory whole.
+    /// are rendered, on every core, so a big portal is never held in memory whole; the pages that
+    /// list every case are made first, side by side with the first cases' pages.
     static let writePages = BuildStep("render and write pages") { context in
         guard let content = context.content, let theme = context.theme else { return }
         let staging = try Output.makeStaging(for: context.options.outputFolder)
         context.staging = staging
         let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: context.options.asOf)
-        try Output.write(try renderer.aggregatePages() + renderer.sopPages(), into: staging)
-        let failures = renderer.views.parallelMap { view -> String? in
+        typealias Job = @Sendable () throws -> [Page]
+        let lists: [Job] = renderer.aggregateMakers.map { make -> Job in { [try make()] } }
+        let cases: [Job] = renderer.views.map { view -> Job in { renderer.casePages(view) } }
+        let jobs = lists + [{ renderer.sopPages() }] + cases
+        let failures = jobs.parallelMap { job -> String? in
             do {
-                try Output.write(renderer.casePages(view), into: staging, parallel: false)
+                try Output.write(try job(), into: staging, parallel: false)
                 return nil
             } catch {
                 return "\(error)"

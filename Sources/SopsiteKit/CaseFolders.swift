@@ -13,12 +13,11 @@ enum CaseFolders {
 
     static func list(_ casesFolder: String, _ diagnostics: inout Diagnostics) -> [Folder] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: casesFolder) else { return [] }
+        // The file system is asked about every folder on every core; the checks that compare
+        // folders with each other then run in id order.
+        let looks = names.filter { !$0.hasPrefix(".") }.sorted().parallelMap { Look($0, in: casesFolder) }
         var seen: [String: String] = [:]
-        var folders: [Folder] = []
-        for name in names.sorted() where !name.hasPrefix(".") && ContentFiles.isFolder(casesFolder + "/" + name) {
-            if let folder = folder(name, in: casesFolder, seen: &seen, &diagnostics) { folders.append(folder) }
-        }
-        return folders
+        return looks.filter(\.isFolder).compactMap { accept($0, seen: &seen, &diagnostics) }
     }
 
     /// One case folder, checked: it stays inside cases/, its name is a safe id that no other
@@ -26,9 +25,37 @@ enum CaseFolders {
     /// `serve` checks a folder it reloads the same way.
     static func folder(_ name: String, in casesFolder: String, seen: inout [String: String],
                        _ diagnostics: inout Diagnostics) -> Folder? {
-        let path = casesFolder + "/" + name
+        accept(Look(name, in: casesFolder), seen: &seen, &diagnostics)
+    }
+
+    /// What the file system says of a folder in cases/.
+    private struct Look: Sendable {
+        var name: String
+        var path: String
+        var isFolder = false
+        /// Where the folder leads when it is a link out of cases/.
+        var outside: String?
+        var hasIndex = false
+        var attachments: [String] = []
+        var attachmentProblems: [Diagnostic] = []
+
+        init(_ name: String, in casesFolder: String) {
+            self.name = name
+            path = casesFolder + "/" + name
+            isFolder = ContentFiles.isFolder(path)
+            outside = ContentFiles.linkOutside(path)
+            guard outside == nil, SOPLoader.isSafeName(name) else { return }
+            hasIndex = ContentFiles.exists(path + "/index.md")
+            var found = Diagnostics()
+            attachments = CaseFolders.attachments(in: path, &found)
+            attachmentProblems = found.all
+        }
+    }
+
+    private static func accept(_ look: Look, seen: inout [String: String], _ diagnostics: inout Diagnostics) -> Folder? {
+        let (name, path) = (look.name, look.path)
         // A case folder that is a link out of cases/ would publish every file where it leads.
-        if let outside = ContentFiles.linkOutside(path) {
+        if let outside = look.outside {
             diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
                 "links to \(outside), outside the cases folder; move the case's folder in instead"))
             return nil
@@ -44,11 +71,12 @@ enum CaseFolders {
             return nil
         }
         seen[name.lowercased()] = name
-        guard ContentFiles.exists(path + "/index.md") else {
+        guard look.hasIndex else {
             diagnostics.append(Diagnostic(.error, path + "/index.md", line: 1, column: 1, "the case has no index.md"))
             return nil
         }
-        return Folder(id: name, path: path, attachments: attachments(in: path, &diagnostics))
+        diagnostics.append(contentsOf: look.attachmentProblems)
+        return Folder(id: name, path: path, attachments: look.attachments)
     }
 
     /// Attachments a browser would open as a document that runs scripts (HTML, SVG, XML, JavaScript).
@@ -59,7 +87,8 @@ enum CaseFolders {
     /// Files of the folder to copy with the case. A symbolic link that leads out of the folder
     /// is refused: the portal must not publish files from elsewhere on the machine.
     static func attachments(in folder: String, _ diagnostics: inout Diagnostics) -> [String] {
-        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path + "/"
+        // Resolved only when there is a file to check: most case folders hold index.md alone.
+        lazy var root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path + "/"
         var files: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {

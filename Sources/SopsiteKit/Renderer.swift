@@ -53,14 +53,18 @@ struct Renderer: Sendable {
     /// The pages that list or count cases: home (the dashboard), the case list, status.json, the feed.
     func aggregatePages() throws -> [Page] {
         // Each of these reads every case; they are independent, so they share the cores.
+        try aggregateMakers.parallelMap { make in Result { try make() } }.map { try $0.get() }
+    }
+
+    /// One maker per page that lists or counts cases, the longest first.
+    var aggregateMakers: [@Sendable () throws -> Page] {
         let r = self
-        let makers: [@Sendable () throws -> Page] = [
-            { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
+        return [
             { CaseListPage(context: r.page).render(r.views, theme: r.theme) },
             { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
+            { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
             { try StatusJSON.render(r.views, baseURL: r.content.site.baseURL, asOf: r.asOf) },
             { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
         ]
-        return try makers.parallelMap { make in Result { try make() } }.map { try $0.get() }
     }
 }
