@@ -13,6 +13,9 @@ final class TemplateShapes: @unchecked Sendable {
     private let lock = NSLock()
     /// nil for a shape whose rendering could not be read back: it renders directly.
     private var skeletons: [[UInt8]: TemplateSkeleton?] = [:]
+    /// Shapes met once, by hash: a skeleton is made the second time. A page met once per build
+    /// (the case list of 10,000 rows) renders directly, without the memory of a skeleton.
+    private var seenOnce: Set<Int> = []
     /// A bound on memory for content whose every page has a shape of its own.
     static let limit = 4096
 
@@ -26,16 +29,22 @@ final class TemplateShapes: @unchecked Sendable {
             return library.render(context, withTemplate: template)
         }
         let key = Array(template.utf8) + [0] + shape.key
-        if let known = lock.withLock({ skeletons[key] }) {
+        let (known, isNew) = lock.withLock { () -> (TemplateSkeleton??, Bool) in
+            if let known = skeletons[key] { return (known, false) }
+            return (nil, seenOnce.insert(key.hashValue).inserted)
+        }
+        if let known {
             guard let skeleton = known else { return library.render(context, withTemplate: template) }
             return skeleton.fill(shape.values)
         }
+        if isNew { return library.render(context, withTemplate: template) }
         var next = 0
         guard let marked = TemplateShape.markers(for: context, next: &next) as? [String: Any],
               let rendered = library.render(marked, withTemplate: template) else { return nil }
         let skeleton = TemplateSkeleton(rendered: rendered, valueCount: next, shared: shape.shared)
         lock.withLock {
             if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
+            seenOnce.remove(key.hashValue)
         }
         return skeleton?.fill(shape.values) ?? library.render(context, withTemplate: template)
     }
