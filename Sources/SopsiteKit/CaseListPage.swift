@@ -5,7 +5,7 @@ struct CaseListPage {
     func render(_ views: [CaseView], theme: Theme) -> Page {
         var values = context.common(url: "cases/", title: context.strings["cases_heading"] ?? "")
         let words = context.words
-        values["cases"] = views.map(\.summary)
+        values["cases"] = views.map(\.row)
         values["has_cases"] = !views.isEmpty
         values["states"] = CaseState.allCases.map { ["key": $0.rawValue, "label": words["state_" + $0.rawValue]] }
         values["units"] = Set(views.map(\.c.unit)).sorted()

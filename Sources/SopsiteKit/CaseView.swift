@@ -1,19 +1,50 @@
 import BusinessTime
+import Foundation
 
 /// A case as every page shows it (list, dashboard, case page, status.json): the values a
 /// template needs, worded in the page's language. A class: the pages that list or count cases
 /// pass 10,000 of them around, and copying the struct retained every field each time.
-final class CaseView: Sendable {
+/// Unchecked: the kept entries below change under `lock` only.
+final class CaseView: @unchecked Sendable {
     let c: Case
     let sop: SOP
     let progress: CaseProgress
     let words: Words
+    let baseURL: String
+    /// Keep what the lists show of the case once made: `serve` keeps the views of unchanged
+    /// cases between edits, so an edit makes only its own case's list entries again. A build
+    /// needs each once and does not keep them (memory).
+    let keepsEntries: Bool
+    private let lock = NSLock()
+    private var kept: (summary: [String: Any], row: TemplateRow, status: String)?
 
-    init(c: Case, sop: SOP, progress: CaseProgress, words: Words) {
+    init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
         self.c = c
         self.sop = sop
         self.progress = progress
         self.words = words
+        self.baseURL = baseURL
+        self.keepsEntries = keepsEntries
+    }
+
+    /// The dictionary the list, the dashboard and the case page share. Empty values are left
+    /// out, so that a template's `{{#time}}...{{/time}}` shows nothing for them.
+    var summary: [String: Any] { entries?.summary ?? makeSummary() }
+    /// The case's row in the case list: in `serve`, the kept summary already walked for the
+    /// templates; in a build, the summary (walking it ahead would only hold more memory).
+    var row: Any { entries?.row ?? makeSummary() }
+    /// The case's entry in status.json.
+    var statusEntry: String { entries?.status ?? StatusJSON.entry(self, baseURL: baseURL) }
+
+    private var entries: (summary: [String: Any], row: TemplateRow, status: String)? {
+        guard keepsEntries else { return nil }
+        return lock.withLock {
+            if kept == nil {
+                let summary = makeSummary()
+                kept = (summary, TemplateRow(summary), StatusJSON.entry(self, baseURL: baseURL))
+            }
+            return kept
+        }
     }
 
     var url: String { "cases/\(c.id)/" }
@@ -34,9 +65,7 @@ final class CaseView: Sendable {
     /// When the current step is due, if it has a target.
     var due: Moment? { progress.currentTiming?.due }
 
-    /// The dictionary the list, the dashboard and the case page share. Empty values are left
-    /// out, so that a template's `{{#time}}...{{/time}}` shows nothing for them.
-    var summary: [String: Any] {
+    private func makeSummary() -> [String: Any] {
         let values: [String: String] = [
             "id": c.id,
             "url": url,

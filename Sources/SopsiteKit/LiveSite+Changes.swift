@@ -82,6 +82,7 @@ extension LiveSite {
         guard ContentFiles.exists(folder + "/index.md") else {
             content.cases.removeAll { $0.id == id }
             progress[id] = nil
+            views[id] = nil
             caseErrors[id] = nil
             self.content = content
             return (remove(under: prefix, keeping: []), true)
@@ -105,8 +106,10 @@ extension LiveSite {
         content.cases = (others + [loaded]).sorted { $0.id < $1.id }
         progress[id] = caseProgress
         self.content = content
-        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
+        views[id] = nil
+        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf, reusing: views, keepsEntries: true)
         guard let view = renderer.views.first(where: { $0.c.id == id }) else { return ([], true) }
+        views[id] = view
         var files = Dictionary(renderer.casePages(view).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         for file in loaded.attachments {
             files[prefix + file] = FileManager.default.contents(atPath: folder + "/" + file) ?? Data()
@@ -118,7 +121,7 @@ extension LiveSite {
     /// The pages that list or count cases, after any case changed.
     func syncAggregates() throws -> [String] {
         guard let content, let theme else { return [] }
-        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
+        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf, reusing: views, keepsEntries: true)
         let files = Dictionary(try renderer.aggregatePages().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         return try sync(files, removingOthers: false)
     }

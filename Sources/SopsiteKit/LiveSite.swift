@@ -19,6 +19,8 @@ public actor LiveSite {
     var theme: Theme?
     var content: Content?
     var progress: [String: CaseProgress] = [:]
+    /// The cases as the pages show them, kept between edits: an edit makes only its case's again.
+    var views: [String: CaseView] = [:]
     /// Hashes of the files this site wrote, by path in the output folder.
     var written: [String: Int] = [:]
     /// Problems still standing: of the whole content (a full build failed), or of one case.
@@ -52,8 +54,10 @@ public actor LiveSite {
         self.progress = progress
         siteErrors = []
         caseErrors = [:]
+        views = [:]
         do {
-            let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf)
+            let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf, keepsEntries: true)
+            views = Dictionary(renderer.views.map { ($0.c.id, $0) }, uniquingKeysWith: { a, _ in a })
             var files = Dictionary(try renderer.all().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
             for (source, path) in content.attachments + staticFiles() {
                 files[path] = FileManager.default.contents(atPath: source) ?? Data()

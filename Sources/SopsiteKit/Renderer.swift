@@ -12,7 +12,11 @@ struct Renderer: Sendable {
     /// Every case with its SOP and progress, in id order.
     let views: [CaseView]
 
-    init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day) {
+    /// `reusing`: views made before for the same theme, site and as-of date, by case id, of
+    /// cases that have not changed since (`serve` keeps them between edits).
+    /// `keepsEntries`: views keep their list entries once made (see `CaseView`).
+    init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day,
+         reusing: [String: CaseView] = [:], keepsEntries: Bool = false) {
         self.content = content
         self.theme = theme
         self.asOf = asOf
@@ -21,11 +25,13 @@ struct Renderer: Sendable {
                                templateStrings: theme.templateStrings[language] ?? TemplateValues([:]), asOf: asOf)
         self.page = page
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
-        views = content.cases.compactMap { c in
-            content.sop(c.sop).flatMap { sop in
-                progress[c.id].map { CaseView(c: c, sop: sop, progress: $0, words: page.words) }
-            }
-        }
+        let sops = Dictionary(content.sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let baseURL = content.site.baseURL
+        views = content.cases.parallelMap { c -> CaseView? in
+            if let view = reusing[c.id] { return view }
+            guard let sop = sops[c.sop], let progress = progress[c.id] else { return nil }
+            return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
+        }.compactMap { $0 }
     }
 
     /// Every page of the portal; the cases' pages on every core.
@@ -63,7 +69,7 @@ struct Renderer: Sendable {
             { CaseListPage(context: r.page).render(r.views, theme: r.theme) },
             { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
             { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
-            { try StatusJSON.render(r.views, baseURL: r.content.site.baseURL, asOf: r.asOf) },
+            { try StatusJSON.render(r.views, asOf: r.asOf) },
             { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
         ]
     }

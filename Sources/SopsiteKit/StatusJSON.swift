@@ -6,9 +6,9 @@ import Foundation
 struct StatusJSON {
     /// Written by hand in JSONEncoder's pretty, sorted form (`StatusJSONTests` compares the two):
     /// JSONEncoder boxed every value of 10,000 entries, a tenth of a build's memory.
-    static func render(_ views: [CaseView], baseURL: String, asOf: Day) throws -> Page {
+    static func render(_ views: [CaseView], asOf: Day) throws -> Page {
         var out = "{\n  \"as_of\" : \(json(asOf.description)),\n  \"cases\" : ["
-        out += views.isEmpty ? "\n\n  ]" : views.map { "\n" + entry($0, baseURL: baseURL) }.joined(separator: ",") + "\n  ]"
+        out += views.isEmpty ? "\n\n  ]" : views.map { "\n" + $0.statusEntry }.joined(separator: ",") + "\n  ]"
         out += ",\n  \"version\" : 1\n}\n"
         return Page(path: "status.json", text: out)
     }

@@ -13,6 +13,20 @@ final class TemplateValues: MustacheParent, @unchecked Sendable {
     func child(named name: String) -> Any? { values[name] }
 }
 
+/// A dictionary that many renderings share, such as a case's row in the lists, walked once for
+/// `TemplateShape` (templates read it as the dictionary it holds).
+final class TemplateRow: MustacheParent, @unchecked Sendable {
+    let values: [String: Any]
+    let shape: TemplateShape?
+
+    init(_ values: [String: Any]) {
+        self.values = values
+        shape = TemplateShape(values)
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+}
+
 /// What a swift-mustache rendering depends on, apart from the text of the values: which keys
 /// there are, how long each list is, each `true`/`false`, each absent value. Two contexts of one
 /// shape render to the same text with their values in the same places, so the template runs once
@@ -58,6 +72,12 @@ struct TemplateShape {
             key.append(0x5B)  // [
             for item in list { guard walk(item) else { return false } }
             key.append(0x5D)  // ]
+        case let row as TemplateRow:
+            guard let walked = row.shape else { return false }
+            key.append(0x7B)
+            key += walked.key
+            values += walked.values
+            shared += walked.shared
         case let fixed as TemplateValues:
             key.append(0x40)  // @ and the object's address
             withUnsafeBytes(of: ObjectIdentifier(fixed)) { key += $0 }
@@ -88,6 +108,8 @@ struct TemplateShape {
             return marked
         case let list as [Any]:
             return list.map { markers(for: $0, next: &next) }
+        case let row as TemplateRow:
+            return markers(for: row.values, next: &next)
         default:
             return value  // true, false, shared values and absent ones render as they are
         }

@@ -55,6 +55,6 @@ final class StatusJSONTests: XCTestCase {
         XCTAssertTrue(file.cases.contains { $0.current_step == nil } && file.cases.contains { $0.due != nil })
         XCTAssertEqual(text, try encoded(file) + "\n")
         XCTAssertEqual(try encoded(File(version: 1, as_of: Repo.asOf.description, cases: [])) + "\n",
-                       try StatusJSON.render([], baseURL: "", asOf: Repo.asOf).text)
+                       try StatusJSON.render([], asOf: Repo.asOf).text)
     }
 }
