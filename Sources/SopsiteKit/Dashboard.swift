@@ -11,16 +11,15 @@ struct Dashboard {
 
     /// Open cases by the step they are at, in each SOP's order.
     var byStep: [(sop: SOP, step: Step, count: Int)] {
-        var rows: [(SOP, Step, Int)] = []
-        var sops: [SOP] = []
-        for view in views where !sops.contains(where: { $0.code == view.sop.code }) { sops.append(view.sop) }
-        for sop in sops.sorted(by: { $0.code < $1.code }) {
-            for step in sop.steps {
-                let count = views.count { $0.sop.code == sop.code && $0.progress.state.isOpen && $0.progress.current?.id == step.id }
-                if count > 0 { rows.append((sop, step, count)) }
-            }
+        var counts: [String: [String: Int]] = [:]  // SOP code → step id → open cases there
+        var sops: [String: SOP] = [:]
+        for view in views where view.progress.state.isOpen {
+            sops[view.sop.code] = view.sop
+            if let id = view.progress.current?.id { counts[view.sop.code, default: [:]][id, default: 0] += 1 }
         }
-        return rows
+        return sops.keys.sorted().flatMap { code in
+            sops[code]!.steps.compactMap { step in counts[code]?[step.id].map { (sops[code]!, step, $0) } }
+        }
     }
 
     /// Overdue cases, the one whose step fell due earliest first.
@@ -39,20 +38,21 @@ struct Dashboard {
     /// the way, by index (a portal of 10,000 cases has 90,000 events; the dashboard shows ten,
     /// and copying a case for each event cost more than the rest of the page).
     func latest(_ limit: Int) -> [(view: CaseView, event: Event)] {
-        func newer(_ a: (Int, Int), than b: (Int, Int)) -> Bool {
-            let x = views[a.0].c.events[a.1].date, y = views[b.0].c.events[b.1].date
-            return x != y ? x > y : views[a.0].c.id > views[b.0].c.id
-        }
-        var kept: [(Int, Int)] = []
+        var kept: [(date: Moment, id: String, view: Int, event: Int)] = []
         kept.reserveCapacity(limit + 1)
-        for v in views.indices {
-            for e in views[v].c.events.indices {
-                if kept.count == limit, let last = kept.last, !newer((v, e), than: last) { continue }
-                let at = kept.firstIndex { newer((v, e), than: $0) } ?? kept.count
-                kept.insert((v, e), at: at)
+        func newer(_ a: (date: Moment, id: String, view: Int, event: Int), than b: (date: Moment, id: String, view: Int, event: Int)) -> Bool {
+            a.date != b.date ? a.date > b.date : a.id > b.id
+        }
+        for (v, view) in views.enumerated() {
+            let events = view.c.events
+            for e in events.indices {
+                let item = (date: events[e].date, id: view.c.id, view: v, event: e)
+                if kept.count == limit, let last = kept.last, !newer(item, than: last) { continue }
+                let at = kept.firstIndex { newer(item, than: $0) } ?? kept.count
+                kept.insert(item, at: at)
                 if kept.count > limit { kept.removeLast() }
             }
         }
-        return kept.map { (view: views[$0.0], event: views[$0.0].c.events[$0.1]) }
+        return kept.map { (view: views[$0.view], event: views[$0.view].c.events[$0.event]) }
     }
 }

@@ -33,14 +33,15 @@ extension HomePage {
             }
             return row
         }
+        let overdue = d.overdue, waiting = d.waiting
         return [
             "count": String(d.views.count),
             "by_state": d.byState.map { ["key": $0.state.rawValue, "label": words["state_" + $0.state.rawValue], "count": String($0.count)] },
             "by_step": d.byStep.map { ["sop": $0.sop.code, "id": $0.step.id, "title": $0.step.title, "count": String($0.count)] },
-            "overdue": d.overdue.map(\.summary),
-            "has_overdue": !d.overdue.isEmpty,
-            "waiting": d.waiting.map(\.summary),
-            "has_waiting": !d.waiting.isEmpty,
+            "overdue": overdue.map(\.summary),
+            "has_overdue": !overdue.isEmpty,
+            "waiting": waiting.map(\.summary),
+            "has_waiting": !waiting.isEmpty,
             "latest": latest,
             "has_latest": !latest.isEmpty,
         ]
