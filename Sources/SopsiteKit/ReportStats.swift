@@ -80,17 +80,15 @@ struct ReportStats: Sendable {
     let years: [(year: FiscalYear, counts: CaseCounts)]
 
     /// `cases` may include other SOPs' cases; only this SOP's are counted.
-    /// Any collection, so that a report reads the cases where they are (a lazy view of the
-    /// pages' cases) instead of copying 10,000 of them.
-    init<Cases: Collection>(sop: SOP, cases: Cases, calendar: WorkCalendar)
-    where Cases.Element == (c: Case, progress: CaseProgress) {
+    /// Reads the cases where the pages keep them instead of copying 10,000 of them.
+    init(sop: SOP, cases: [CaseView], calendar: WorkCalendar) {
         self.sop = sop
-        let mine = cases.lazy.filter { $0.c.sop == sop.code }
+        let mine = cases.filter { $0.sop.code == sop.code }
         // Each step's status and timing in every case, read in place: copying the records of
         // 10,000 cases (their steps, events and texts) took most of a report's time.
         var results = Array(repeating: [(status: StepStatus, timing: Timing?)](), count: sop.steps.count)
-        for (_, progress) in mine {
-            progress.records.withUnsafeBufferPointer { records in
+        for view in mine {
+            view.progress.records.withUnsafeBufferPointer { records in
                 for (i, step) in sop.steps.enumerated() {
                     // Records follow the SOP's steps in order; look further only if they do not.
                     let r = i < records.count && records[i].step.id == step.id ? i : records.firstIndex { $0.step.id == step.id }
@@ -101,10 +99,11 @@ struct ReportStats: Sendable {
         steps = sop.steps.indices.filter { !sop.steps[$0].ongoing }.map { StepFigures(step: sop.steps[$0], results: results[$0]) }
         let handover = sop.steps.last { !$0.ongoing }
         var units: [String: CaseCounts] = [:], years: [FiscalYear: CaseCounts] = [:]
-        for (c, progress) in mine {
-            let days = Self.daysToHandover(c, progress, handover: handover, calendar: calendar)
-            units[c.unit, default: CaseCounts()].add(progress.state, daysToHandover: days)
-            years[FiscalYear(containing: c.opened.day), default: CaseCounts()].add(progress.state, daysToHandover: days)
+        for view in mine {
+            let state = view.progress.state
+            let days = Self.daysToHandover(view, handover: handover, calendar: calendar)
+            units[view.c.unit, default: CaseCounts()].add(state, daysToHandover: days)
+            years[FiscalYear(containing: view.c.opened.day), default: CaseCounts()].add(state, daysToHandover: days)
         }
         self.units = units.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.years = years.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -112,12 +111,11 @@ struct ReportStats: Sendable {
 
     /// Working days from the request (`opened`) to the event of the SOP's last step before the
     /// ongoing one (SW01 step 8, the handover), for a case handed over; nil otherwise.
-    static func daysToHandover(_ c: Case, _ progress: CaseProgress, handover: Step?,
-                               calendar: WorkCalendar) -> Int? {
-        guard progress.state == .handedOver || progress.state == .maintenance,
-              let handover, let end = progress.records.first(where: { $0.step.id == handover.id })?.end
+    static func daysToHandover(_ view: CaseView, handover: Step?, calendar: WorkCalendar) -> Int? {
+        guard view.progress.state == .handedOver || view.progress.state == .maintenance, let handover,
+              let end = view.progress.records.withUnsafeBufferPointer({ records in records.first { $0.step.id == handover.id }?.end })
         else { return nil }
-        return calendar.workingDays(after: c.opened.day, through: end.day)
+        return calendar.workingDays(after: view.c.opened.day, through: end.day)
     }
 }
 

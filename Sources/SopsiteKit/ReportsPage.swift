@@ -12,10 +12,9 @@ struct ReportsPage {
 
     func render(_ sops: [SOP], cases views: [CaseView], theme: Theme) -> Page {
         var values = context.common(url: "reports/", title: words["reports_heading"])
-        let cases = views.lazy.map { (c: $0.c, progress: $0.progress) }
         values["sops"] = sops.map { sop -> [String: Any] in
             var v: [String: Any] = ["code": sop.code, "title": sop.title, "url": "sops/\(sop.code)/"]
-            let stats = ReportStats(sop: sop, cases: cases, calendar: calendar)
+            let stats = ReportStats(sop: sop, cases: views, calendar: calendar)
             // A unit row per requesting unit: none means no case follows this SOP yet.
             if !stats.units.isEmpty {
                 v["report"] = ["steps": steps(stats), "units": units(stats), "years": years(stats),

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// Values every page shares and no page changes, such as the interface strings: a template reads
@@ -18,10 +19,28 @@ final class TemplateValues: MustacheParent, @unchecked Sendable {
 final class TemplateRow: MustacheParent, @unchecked Sendable {
     let values: [String: Any]
     let shape: TemplateShape?
+    /// The shape's key as a number shared by rows of one shape: a page of 10,000 rows then has
+    /// a key of 10,000 numbers rather than 10,000 copies of the row's key.
+    let shapeNumber: [UInt8]
 
     init(_ values: [String: Any]) {
         self.values = values
         shape = TemplateShape(values)
+        shapeNumber = shape.map { TemplateRow.number(for: $0.key) } ?? []
+    }
+
+    private nonisolated(unsafe) static var numbers: [[UInt8]: [UInt8]] = [:]
+    private static let lock = NSLock()
+
+    private static func number(for key: [UInt8]) -> [UInt8] {
+        lock.withLock {
+            if let known = numbers[key] { return known }
+            // Past a bound (content where every row has a shape of its own), the key itself.
+            guard numbers.count < 10_000 else { return [0x4B] + key }
+            let number = [0x4E] + withUnsafeBytes(of: numbers.count.littleEndian) { Array($0) }
+            numbers[key] = number
+            return number
+        }
     }
 
     func child(named name: String) -> Any? { values[name] }
@@ -74,8 +93,7 @@ struct TemplateShape {
             key.append(0x5D)  // ]
         case let row as TemplateRow:
             guard let walked = row.shape else { return false }
-            key.append(0x7B)
-            key += walked.key
+            key += row.shapeNumber
             values += walked.values
             shared += walked.shared
         case let fixed as TemplateValues:

@@ -27,8 +27,10 @@ final class ReportStatsTests: XCTestCase {
         let progress = CaseCheck.run(content, asOf: Self.asOf, &diagnostics)
         XCTAssertEqual(diagnostics.all.map(\.description), [])
         XCTAssertEqual(progress.count, 7)
-        let cases = content.cases.map { (c: $0, progress: progress[$0.id]!) }
-        return ReportStats(sop: try XCTUnwrap(content.sop("SW01")), cases: cases, calendar: content.calendar)
+        let sop = try XCTUnwrap(content.sop("SW01"))
+        let words = Words(strings: [:], dayStyle: .thai)
+        let cases = content.cases.map { CaseView(c: $0, sop: sop, progress: progress[$0.id]!, words: words, baseURL: "") }
+        return ReportStats(sop: sop, cases: cases, calendar: content.calendar)
     }
 
     /// (through, with target, on time, percent, median, slowest, unmeasured) per step, 1 to 8.

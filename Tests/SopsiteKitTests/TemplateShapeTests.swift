@@ -54,6 +54,22 @@ final class TemplateShapeTests: XCTestCase {
         }
     }
 
+    func testRowsWalkedAheadRenderAsTheirDictionaries() throws {
+        let list = "{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>{{#z}}<td>{{z}}</td>{{/z}}<td>{{t.case_id}}</td></tr>{{/rows}}"
+        let library = try library(["list": list])
+        let shapes = TemplateShapes(templateTexts: [list])
+        for n in 0..<6 {
+            let dicts: [[String: Any]] = (0..<(n % 3 + 1)).map { i in
+                i % 2 == 0 ? ["x": "<\(n)&\(i)>", "y": "<b>\(i)</b>"] : ["x": "'\(i)'", "y": "ก", "z": "\"\(n)\""]
+            }
+            let direct = library.render(["rows": dicts, "t": strings], withTemplate: "list")
+            let rows = dicts.map(TemplateRow.init)
+            XCTAssertEqual(shapes.render("list", ["rows": rows, "t": strings], library: library), direct, "list \(n)")
+        }
+        XCTAssertEqual(TemplateRow(["x": "a"]).shapeNumber, TemplateRow(["x": "b"]).shapeNumber)
+        XCTAssertNotEqual(TemplateRow(["x": "a"]).shapeNumber, TemplateRow(["y": "a"]).shapeNumber)
+    }
+
     func testContextsOfOneShapeShareASkeleton() throws {
         let one = TemplateShape(context(1, title: "a", contact: "x", events: 2, late: false))
         let two = TemplateShape(context(3, title: "b <c>", contact: "y", events: 2, late: false))
