@@ -11,7 +11,7 @@ struct CaseListPage {
         // The filters match the rows' data-unit and data-year attributes byte for byte in the
         // browser, so the options are told apart the same way (and Thai text hashes fast so).
         values["units"] = Set(views.map { Exact($0.c.unit) }).map(\.text).sorted()
-        values["years"] = Set(views.map { v in Exact(String(context.dayStyle == .thai ? v.c.opened.day.buddhistYear : v.c.opened.day.year)) }).map(\.text).sorted()
+        values["years"] = Set(views.map { Exact($0.year) }).map(\.text).sorted()
         return Page(path: "cases/index.html", text: theme.render("cases", values))
     }
 }

@@ -49,6 +49,9 @@ final class CaseView: @unchecked Sendable {
 
     var url: String { "cases/\(c.id)/" }
 
+    /// The year of the request in the page's calendar (2569, or 2026 in English): the list's filter.
+    var year: String { String(words.dayStyle == .thai ? c.opened.day.buddhistYear : c.opened.day.year) }
+
     var stateLabel: String { words["state_" + progress.state.rawValue] }
 
     /// "3 พิจารณา", or nothing once the case has ended.
@@ -80,7 +83,7 @@ final class CaseView: @unchecked Sendable {
             "due": due.map { words.moment($0) } ?? "",
             "opened": words.moment(c.opened),
             "opened_iso": c.opened.day.description,
-            "year": words.dayStyle == .thai ? String(c.opened.day.buddhistYear) : String(c.opened.day.year),
+            "year": year,
         ]
         return values.filter { !$0.value.isEmpty }
     }

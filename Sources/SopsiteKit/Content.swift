@@ -10,6 +10,11 @@ public struct Content: Sendable {
 
     public func sop(_ code: String) -> SOP? { sops.first { $0.code == code } }
 
+    /// The SOPs by code (codes are unique: each is its file's name).
+    static func byCode(_ sops: [SOP]) -> [String: SOP] {
+        Dictionary(sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Files published as they are: each case's attachments (source → path in the site).
     var attachments: [(source: String, path: String)] {
         cases.flatMap { c in c.attachments.map { (c.folder + "/" + $0, "cases/\(c.id)/" + $0) } }
@@ -73,7 +78,7 @@ extension Content {
 
     /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core.
     static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> [Case] {
-        let byCode = Dictionary(sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let byCode = Content.byCode(sops)
         let loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
             var found = Diagnostics()
             let c = loadCase(f, sops: byCode, markdown: markdown, &found)

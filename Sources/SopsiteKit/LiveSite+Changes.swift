@@ -89,7 +89,7 @@ extension LiveSite {
         }
         let others = content.cases.filter { $0.id != id }
         var seen = Dictionary(others.map { ($0.id.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
-        let sops = Dictionary(content.sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let sops = Content.byCode(content.sops)
         let loaded = CaseFolders.folder(id, in: options.contentFolder + "/cases", seen: &seen, &diagnostics).flatMap {
             Content.loadCase($0, sops: sops, markdown: Markdown(allowRawHTML: content.site.allowRawHTML), &diagnostics)
         }

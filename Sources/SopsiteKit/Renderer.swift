@@ -25,7 +25,7 @@ struct Renderer: Sendable {
                                templateStrings: theme.templateStrings[language] ?? TemplateValues([:]), asOf: asOf)
         self.page = page
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
-        let sops = Dictionary(content.sops.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL
         views = content.cases.parallelMap { c -> CaseView? in
             if let view = reusing[c.id] { return view }

@@ -33,11 +33,7 @@ struct StepFigures: Sendable {
     let unmeasured: Int
 
     /// Figures from every record of this step, whatever its status; only completed ones count.
-    init(step: Step, records: [StepRecord]) {
-        self.init(step: step, results: records.map { ($0.status, $0.timing) })
-    }
-
-    /// The same from each record's status and timing alone (a report reads 10,000 of them).
+    /// Each record's status and timing alone: a report reads 10,000 of them.
     init(step: Step, results: [(status: StepStatus, timing: Timing?)]) {
         self.step = step
         if case .hours = step.duration?.target { unit = .minutes } else { unit = .days }
