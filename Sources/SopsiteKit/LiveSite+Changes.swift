@@ -35,7 +35,7 @@ extension LiveSite {
     public func apply(_ paths: [String]) -> Outcome {
         let changes = classify(paths)
         if changes.isEmpty { return .rebuilt(changed: [], stylesOnly: false) }
-        if changes.contains(.everything) || !siteErrors.isEmpty || content == nil { return buildAll() }
+        if changes.contains(.everything) || !siteErrors.isEmpty || renderer == nil { return buildAll() }
         var changed: [String] = []
         var listingsChanged = false
         do {
@@ -75,23 +75,20 @@ extension LiveSite {
     /// folder is gone loses its pages. Also says whether what the lists and counts show of the
     /// case changed: an edit of the report alone leaves them as they were.
     func updateCase(_ id: String) throws -> (files: [String], listingChanged: Bool) {
-        guard var content, let theme else { return ([], false) }
+        guard let content = renderer?.content else { return ([], false) }
         let folder = options.contentFolder + "/cases/" + id
         let prefix = "cases/\(id)/"
         var diagnostics = Diagnostics()
         guard ContentFiles.exists(folder + "/index.md") else {
-            content.cases.removeAll { $0.id == id }
-            progress[id] = nil
-            views[id] = nil
+            renderer?.replaceCase(id, with: nil)
             caseErrors[id] = nil
-            self.content = content
             return (remove(under: prefix, keeping: []), true)
         }
-        let others = content.cases.filter { $0.id != id }
-        var seen = Dictionary(others.map { ($0.id.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
-        let sops = Content.byCode(content.sops)
+        // The build's checks of a case folder, against the other cases loaded.
+        var seen: [String: String] = [:]
+        if let other = renderer?.caseDiffering(inCaseOnly: id) { seen[other.lowercased()] = other }
         let loaded = CaseFolders.folder(id, in: options.contentFolder + "/cases", seen: &seen, &diagnostics).flatMap {
-            Content.loadCase($0, sops: sops, markdown: Markdown(allowRawHTML: content.site.allowRawHTML), &diagnostics)
+            Content.loadCase($0, sops: Content.byCode(content.sops), markdown: renderer!.markdown, &diagnostics)
         }
         var caseProgress: CaseProgress?
         if let loaded, let sop = content.sop(loaded.sop) {
@@ -101,15 +98,9 @@ extension LiveSite {
             caseErrors[id] = diagnostics.sorted.filter { $0.severity == .error }
             return ([], false)
         }
-        let before = content.cases.first { $0.id == id }?.listing
+        let before = renderer?.loadedCase(id)?.listing
         caseErrors[id] = nil
-        content.cases = (others + [loaded]).sorted { $0.id < $1.id }
-        progress[id] = caseProgress
-        self.content = content
-        views[id] = nil
-        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf, reusing: views, keepsEntries: true)
-        guard let view = renderer.views.first(where: { $0.c.id == id }) else { return ([], true) }
-        views[id] = view
+        guard let view = renderer?.replaceCase(id, with: (loaded, caseProgress)), let renderer else { return ([], true) }
         var files = Dictionary(renderer.casePages(view).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         for file in loaded.attachments {
             files[prefix + file] = FileManager.default.contents(atPath: folder + "/" + file) ?? Data()
@@ -120,8 +111,7 @@ extension LiveSite {
 
     /// The pages that list or count cases, after any case changed.
     func syncAggregates() throws -> [String] {
-        guard let content, let theme else { return [] }
-        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf, reusing: views, keepsEntries: true)
+        guard let renderer else { return [] }
         let files = Dictionary(try renderer.aggregatePages().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         return try sync(files, removingOthers: false)
     }

@@ -39,9 +39,22 @@ extension LiveSite {
     /// Removes the files under `prefix` (a case's folder in the site) that `keep` does not hold.
     func remove(under prefix: String, keeping keep: Set<String>) -> [String] {
         let gone = written.keys.filter { $0.hasPrefix(prefix) && !keep.contains($0) }.sorted()
+        let fm = FileManager.default
         for path in gone {
-            try? FileManager.default.removeItem(atPath: options.outputFolder + "/" + path)
+            try? fm.removeItem(atPath: options.outputFolder + "/" + path)
             written[path] = nil
+        }
+        // Folders left empty go too, deepest first, as a build would not make them.
+        var folders = Set<String>()
+        for var path in gone {
+            while let slash = path.lastIndex(of: "/") {
+                path = String(path[..<slash])
+                folders.insert(path)
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            let full = options.outputFolder + "/" + folder
+            if (try? fm.contentsOfDirectory(atPath: full))?.isEmpty == true { try? fm.removeItem(atPath: full) }
         }
         return gone
     }

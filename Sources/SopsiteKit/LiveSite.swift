@@ -16,11 +16,9 @@ public actor LiveSite {
     }
 
     let options: BuildOptions
-    var theme: Theme?
-    var content: Content?
-    var progress: [String: CaseProgress] = [:]
-    /// The cases as the pages show them, kept between edits: an edit makes only its case's again.
-    var views: [String: CaseView] = [:]
+    /// What was loaded, with the cases as the pages show them, kept between edits: an edit
+    /// makes only its own case's view again.
+    var renderer: Renderer?
     /// Hashes of the files this site wrote, by path in the output folder.
     var written: [String: Int] = [:]
     /// Problems still standing: of the whole content (a full build failed), or of one case.
@@ -48,16 +46,11 @@ public actor LiveSite {
             return .failed(errors)
         }
         guard let theme = context.theme, let content = context.content else { return .failed(errors) }
-        let progress = context.progress
-        self.theme = theme
-        self.content = content
-        self.progress = progress
         siteErrors = []
         caseErrors = [:]
-        views = [:]
+        let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: options.asOf, keepsEntries: true)
+        self.renderer = renderer
         do {
-            let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: options.asOf, keepsEntries: true)
-            views = Dictionary(renderer.views.map { ($0.c.id, $0) }, uniquingKeysWith: { a, _ in a })
             var files = Dictionary(try renderer.all().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
             for (source, path) in content.attachments + staticFiles() {
                 files[path] = FileManager.default.contents(atPath: source) ?? Data()

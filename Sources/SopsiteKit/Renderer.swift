@@ -4,19 +4,19 @@ import BusinessTime
 /// that `serve` can render only what a change affects: one case's pages, then the pages that
 /// list or count cases.
 struct Renderer: Sendable {
-    let content: Content
+    /// What was loaded; `replaceCase` changes one case of it.
+    var content: Content
     let theme: Theme
     let asOf: Day
     let page: PageContext
     let markdown: Markdown
-    /// Every case with its SOP and progress, in id order.
-    let views: [CaseView]
+    /// Views keep their list entries once made (see `CaseView`): `serve` keeps the renderer.
+    let keepsEntries: Bool
+    /// Every case with its SOP and progress, in id order. Like `content`, changed only by
+    /// `replaceCase`, which keeps the two in step.
+    var views: [CaseView]
 
-    /// `reusing`: views made before for the same theme, site and as-of date, by case id, of
-    /// cases that have not changed since (`serve` keeps them between edits).
-    /// `keepsEntries`: views keep their list entries once made (see `CaseView`).
-    init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day,
-         reusing: [String: CaseView] = [:], keepsEntries: Bool = false) {
+    init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
         self.theme = theme
         self.asOf = asOf
@@ -25,10 +25,10 @@ struct Renderer: Sendable {
                                templateStrings: theme.templateStrings[language] ?? TemplateValues([:]), asOf: asOf)
         self.page = page
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
+        self.keepsEntries = keepsEntries
         let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL
         views = content.cases.parallelMap { c -> CaseView? in
-            if let view = reusing[c.id] { return view }
             guard let sop = sops[c.sop], let progress = progress[c.id] else { return nil }
             return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
         }.compactMap { $0 }

@@ -150,4 +150,38 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertEqual(files.filter { $0.hasSuffix(".html") }.count, 16, files.joined(separator: " "))
         XCTAssertFalse(files.contains("status.json"))
     }
+
+    /// Whatever `serve` patched or skipped, after a run of edits its output is what a build of
+    /// the same content writes, byte for byte.
+    func testAfterEditsTheOutputIsWhatABuildWrites() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let fm = FileManager.default
+        let cases = folder + "/content/cases/"
+        var steps: [(String, () throws -> Void)] = [
+            ("a title", { try self.edit("content/cases/SW01-2569-005/index.md") { $0.replacingOccurrences(of: "title: ", with: "title: ชื่อใหม่ ") } }),
+            ("an event", { try self.edit("content/cases/SW01-2569-004/index.md") {
+                $0.replacingOccurrences(of: "\n---\n", with: "\n  - step: 3\n    date: 2026-11-27\n    answer: yes\n---\n") } }),
+            ("a new case", { try fm.copyItem(atPath: cases + "SW01-2569-009", toPath: cases + "SW01-2569-010") }),
+            ("a deleted case", { try fm.removeItem(atPath: cases + "SW01-2568-002") }),
+            ("a unit", { try self.edit("content/cases/SW01-2567-007/index.md") { $0.replacingOccurrences(of: "unit: ", with: "unit: กอง ") } }),
+        ]
+        steps.append(("the title back", { try self.edit("content/cases/SW01-2569-005/index.md") { $0.replacingOccurrences(of: "title: ชื่อใหม่ ", with: "title: ") } }))
+        let changedCase = ["SW01-2569-005", "SW01-2569-004", "SW01-2569-010", "SW01-2568-002", "SW01-2567-007", "SW01-2569-005"]
+        for ((name, step), id) in zip(steps, changedCase) {
+            try step()
+            _ = changed(await site.apply([cases + id + "/index.md"]))
+            let fresh = try temporaryFolder(self) + "/public"
+            var options = BuildOptions(contentFolder: folder + "/content", outputFolder: fresh,
+                                       themeFolder: folder + "/themes/default", asOf: Repo.asOf)
+            options.search = false
+            try Build.run(options)
+            let built = Set(fm.subpaths(atPath: fresh) ?? []), served = Set(fm.subpaths(atPath: folder + "/public") ?? [])
+            XCTAssertEqual(served.filter { !$0.hasPrefix("pagefind") }, built, "after \(name)")
+            for path in built.sorted() where !ContentFiles.isFolder(fresh + "/" + path) {
+                XCTAssertEqual(fm.contents(atPath: folder + "/public/" + path), fm.contents(atPath: fresh + "/" + path),
+                               "\(path) after \(name)")
+            }
+        }
+    }
 }
