@@ -59,26 +59,44 @@ struct TemplateShape {
     private(set) var key: [UInt8] = []
     /// The texts of the context, in walk order.
     private(set) var values: [String] = []
+    /// For each text, whether HTML escaping leaves it as it is (most texts: no `& < > " '`),
+    /// found in the same look as the marker check, so filling a page does not look again.
+    private(set) var plain: [Bool] = []
     /// Shared value objects met: the cache keeps them alive, as the key holds their identity.
     private(set) var shared: [TemplateValues] = []
 
     init?(_ context: [String: Any]) {
         key.reserveCapacity(1024)
         values.reserveCapacity(128)
+        plain.reserveCapacity(128)
         guard walk(context) else { return nil }
     }
 
     private mutating func walk(_ value: Any) -> Bool {
+        // A row first: it is most of a long list, and each failed cast costs more than the row.
+        // Its type is asked first: casting a dictionary or a list to a class would convert it to
+        // an NSDictionary or NSArray (Foundation's bridging) just to fail.
+        if type(of: value) == TemplateRow.self, let row = value as? TemplateRow {
+            guard let walked = row.shape else { return false }
+            key += row.shapeNumber
+            values += walked.values
+            plain += walked.plain
+            shared += walked.shared
+            return true
+        }
         switch value {
         case let text as String:
-            guard !TemplateSkeleton.containsMarker(text) else { return false }
+            let look = TemplateSkeleton.look(at: text)
+            guard !look.hasMarker else { return false }
             key.append(0x73)  // s
             values.append(text)
+            plain.append(look.isPlain)
         case let flag as Bool:
             key.append(flag ? 0x54 : 0x46)  // T, F: sections depend on them
         case let number as Int:
             key.append(0x73)
             values.append(String(number))
+            plain.append(true)
         case let map as [String: Any]:
             key.append(0x7B)  // {
             for name in map.keys.sorted() {
@@ -91,11 +109,6 @@ struct TemplateShape {
             key.append(0x5B)  // [
             for item in list { guard walk(item) else { return false } }
             key.append(0x5D)  // ]
-        case let row as TemplateRow:
-            guard let walked = row.shape else { return false }
-            key += row.shapeNumber
-            values += walked.values
-            shared += walked.shared
         case let fixed as TemplateValues:
             key.append(0x40)  // @ and the object's address
             withUnsafeBytes(of: ObjectIdentifier(fixed)) { key += $0 }

@@ -35,7 +35,7 @@ final class TemplateShapes: @unchecked Sendable {
         }
         if let known {
             guard let skeleton = known else { return library.render(context, withTemplate: template) }
-            return skeleton.fill(shape.values)
+            return skeleton.fill(shape)
         }
         if isNew { return library.render(context, withTemplate: template) }
         var next = 0
@@ -46,7 +46,7 @@ final class TemplateShapes: @unchecked Sendable {
             if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
             seenOnce.remove(key.hashValue)
         }
-        return skeleton?.fill(shape.values) ?? library.render(context, withTemplate: template)
+        return skeleton?.fill(shape) ?? library.render(context, withTemplate: template)
     }
 
     /// Does a template's text use transforms or dynamic partials, or contain a marker character?
