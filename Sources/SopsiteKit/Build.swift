@@ -57,7 +57,7 @@ public enum Build {
         context.staging = staging
         let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: context.options.asOf)
         typealias Job = @Sendable () throws -> [Page]
-        let lists: [Job] = renderer.aggregateMakers.map { make -> Job in { [try make()] } }
+        let lists: [Job] = renderer.listings.map { listing -> Job in { [try listing.make()] } }
         let cases: [Job] = renderer.views.map { view -> Job in { renderer.casePages(view) } }
         let jobs = lists + [{ renderer.sopPages() }] + cases
         let failures = jobs.parallelMap { job -> String? in

@@ -51,17 +51,3 @@ public struct Document: Sendable, Equatable {
     /// An attachment's name inside the case's folder, or an http(s) URL.
     public var link: String?
 }
-
-extension Case {
-    /// What the pages that list or count cases (home, case list, reports, status.json, feed)
-    /// show of this case. The state follows from the events, so equal listings mean those
-    /// pages need not be rendered again.
-    var listing: String {
-        var parts = [sop, title, unit, opened.description, manual == nil ? "" : "manual"]
-        for e in events {
-            parts += [e.step, e.date.description, e.by ?? "", e.note ?? "", e.answer.map { "\($0)" } ?? ""]
-            parts += e.due.map { "\($0.step)=\($0.day)" }
-        }
-        return parts.joined(separator: "\u{1F}")
-    }
-}

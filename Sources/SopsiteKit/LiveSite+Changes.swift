@@ -1,3 +1,4 @@
+import BusinessTime
 import Foundation
 
 extension LiveSite {
@@ -37,22 +38,22 @@ extension LiveSite {
         if changes.isEmpty { return .rebuilt(changed: [], stylesOnly: false) }
         if changes.contains(.everything) || !siteErrors.isEmpty || renderer == nil { return buildAll() }
         var changed: [String] = []
-        var listingsChanged = false
+        var caseChanges: [(old: CaseView?, new: CaseView?)] = []
         do {
             for change in changes {
                 switch change {
                 case let .staticFile(relative):
                     changed += try copyStatic(relative)
                 case let .caseFolder(id):
-                    let (files, listed) = try updateCase(id)
+                    let (files, change) = try updateCase(id)
                     changed += files
-                    listingsChanged = listingsChanged || listed
+                    if let change { caseChanges.append(change) }
                 case .everything:
                     break
                 }
             }
-            if listingsChanged {
-                changed += try syncAggregates()
+            if !caseChanges.isEmpty {
+                changed += try syncListings(after: caseChanges)
             }
         } catch {
             return .failed([Diagnostic(.error, options.outputFolder, line: 0, column: 0, "\(error)")])
@@ -72,17 +73,19 @@ extension LiveSite {
     }
 
     /// Reads one case folder again. A case with errors keeps its last good pages; a case whose
-    /// folder is gone loses its pages. Also says whether what the lists and counts show of the
-    /// case changed: an edit of the report alone leaves them as they were.
-    func updateCase(_ id: String) throws -> (files: [String], listingChanged: Bool) {
-        guard let content = renderer?.content else { return ([], false) }
+    /// folder is gone loses its pages. Also returns the case's view before and after (nil: none),
+    /// for the pages that list cases to tell whether they changed; nil when the case did not
+    /// change (its errors keep the last good version).
+    func updateCase(_ id: String) throws -> (files: [String], change: (old: CaseView?, new: CaseView?)?) {
+        guard let content = renderer?.content else { return ([], nil) }
+        let old = renderer?.view(of: id)
         let folder = options.contentFolder + "/cases/" + id
         let prefix = "cases/\(id)/"
         var diagnostics = Diagnostics()
         guard ContentFiles.exists(folder + "/index.md") else {
             renderer?.replaceCase(id, with: nil)
             caseErrors[id] = nil
-            return (remove(under: prefix, keeping: []), true)
+            return (remove(under: prefix, keeping: []), (old, nil))
         }
         // The build's checks of a case folder, against the other cases loaded.
         var seen: [String: String] = [:]
@@ -96,23 +99,36 @@ extension LiveSite {
         }
         guard !diagnostics.hasErrors, let loaded, let caseProgress else {
             caseErrors[id] = diagnostics.sorted.filter { $0.severity == .error }
-            return ([], false)
+            return ([], nil)
         }
-        let before = renderer?.loadedCase(id)?.listing
         caseErrors[id] = nil
-        guard let view = renderer?.replaceCase(id, with: (loaded, caseProgress)), let renderer else { return ([], true) }
+        guard let view = renderer?.replaceCase(id, with: (loaded, caseProgress)), let renderer else { return ([], (old, nil)) }
         var files = Dictionary(renderer.casePages(view).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         for file in loaded.attachments {
             files[prefix + file] = FileManager.default.contents(atPath: folder + "/" + file) ?? Data()
         }
         let written = try sync(files, removingOthers: false)
-        return (written + remove(under: prefix, keeping: Set(files.keys)), before != loaded.listing)
+        return (written + remove(under: prefix, keeping: Set(files.keys)), (old, view))
     }
 
-    /// The pages that list or count cases, after any case changed.
-    func syncAggregates() throws -> [String] {
+    /// The pages that list or count cases that `changes` make differ, made again.
+    func syncListings(after changes: [(old: CaseView?, new: CaseView?)]) throws -> [String] {
         guard let renderer else { return [] }
-        let files = Dictionary(try renderer.aggregatePages().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+        let remade = renderer.listings.filter { listing in
+            changes.contains { listing.isChanged(from: $0.old, to: $0.new, newestFrom: { self.newestFrom(listing.newest) }) }
+        }
+        if remade.contains(where: { $0.newest > 0 }) { newestEvents = [:] }
+        let files = Dictionary(try renderer.listingPages(remade).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
         return try sync(files, removingOthers: false)
+    }
+
+    /// The date of the n-th newest event of all cases (nil when there are fewer), kept until a
+    /// change remakes a page that lists the newest events.
+    func newestFrom(_ n: Int) -> Moment? {
+        if let known = newestEvents[n] { return known }
+        let latest = Dashboard(views: renderer?.views ?? []).latest(n)
+        let from = latest.count < n ? nil : latest.last?.event.date
+        newestEvents[n] = .some(from)
+        return from
     }
 }

@@ -19,6 +19,8 @@ public actor LiveSite {
     /// What was loaded, with the cases as the pages show them, kept between edits: an edit
     /// makes only its own case's view again.
     var renderer: Renderer?
+    /// For `newestFrom`: the date of the n-th newest event, by n.
+    var newestEvents: [Int: Moment?] = [:]
     /// Hashes of the files this site wrote, by path in the output folder.
     var written: [String: Int] = [:]
     /// Problems still standing: of the whole content (a full build failed), or of one case.
@@ -50,6 +52,7 @@ public actor LiveSite {
         caseErrors = [:]
         let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: options.asOf, keepsEntries: true)
         self.renderer = renderer
+        newestEvents = [:]
         do {
             var files = Dictionary(try renderer.all().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
             for (source, path) in content.attachments + staticFiles() {

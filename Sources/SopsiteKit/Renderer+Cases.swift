@@ -17,10 +17,10 @@ extension Renderer {
         return view
     }
 
-    /// The case `id`, if loaded (cases are in id order).
-    func loadedCase(_ id: String) -> Case? {
-        let i = Renderer.index(of: id, in: content.cases, id: \.id)
-        return i < content.cases.count && content.cases[i].id == id ? content.cases[i] : nil
+    /// The view of the case `id`, if it has one.
+    func view(of id: String) -> CaseView? {
+        let i = Renderer.index(of: id, in: views, id: \.c.id)
+        return i < views.count && views[i].c.id == id ? views[i] : nil
     }
 
     /// Another loaded case whose id differs from `id` only in upper and lower case.

@@ -38,7 +38,7 @@ struct Renderer: Sendable {
     func all() throws -> [Page] {
         let renderer = self
         let perCase = views.parallelMap { renderer.casePages($0) }.flatMap { $0 }
-        return try aggregatePages() + sopPages() + perCase
+        return try listingPages() + sopPages() + perCase
     }
 
     /// The pages of SOPs, and the search page: they depend on the SOPs, the site and the theme only.
@@ -56,21 +56,21 @@ struct Renderer: Sendable {
         return pages
     }
 
-    /// The pages that list or count cases: home (the dashboard), the case list, status.json, the feed.
-    func aggregatePages() throws -> [Page] {
-        // Each of these reads every case; they are independent, so they share the cores.
-        try aggregateMakers.parallelMap { make in Result { try make() } }.map { try $0.get() }
+    /// The pages that list or count cases: home (the dashboard), the case list, reports,
+    /// status.json, the feed. Each reads every case; they are independent, so they share the cores.
+    func listingPages(_ listings: [Listing]? = nil) throws -> [Page] {
+        try (listings ?? self.listings).parallelMap { listing in Result { try listing.make() } }.map { try $0.get() }
     }
 
-    /// One maker per page that lists or counts cases, the longest first.
-    var aggregateMakers: [@Sendable () throws -> Page] {
+    /// The pages that list or count cases, the longest to make first.
+    var listings: [Listing] {
         let r = self
         return [
-            { CaseListPage(context: r.page).render(r.views, theme: r.theme) },
-            { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
-            { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
-            { try StatusJSON.render(r.views, asOf: r.asOf) },
-            { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
+            .caseList { CaseListPage(context: r.page).render(r.views, theme: r.theme) },
+            .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
+            .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
+            .statusJSON { try StatusJSON.render(r.views, asOf: r.asOf) },
+            .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
         ]
     }
 }

@@ -151,6 +151,17 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertFalse(files.contains("status.json"))
     }
 
+    func testATitleEditRemakesWhatShowsTheTitleAndNotTheCounts() async throws {
+        let site = try makeSite()
+        _ = await site.buildAll()
+        let id = "SW01-2569-005"
+        try edit("content/cases/\(id)/index.md") { $0.replacingOccurrences(of: "title: ", with: "title: ชื่อใหม่ ") }
+        let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
+        // Not on the dashboard (neither overdue, waiting nor among the latest ten events); the
+        // feed lists every event of this small portal, so it shows the title.
+        XCTAssertEqual(changed(outcome), ["cases/\(id)/index.html", "cases/index.html", "feed.xml", "status.json"])
+    }
+
     /// Whatever `serve` patched or skipped, after a run of edits its output is what a build of
     /// the same content writes, byte for byte.
     func testAfterEditsTheOutputIsWhatABuildWrites() async throws {
@@ -165,9 +176,12 @@ final class LiveSiteTests: XCTestCase {
             ("a new case", { try fm.copyItem(atPath: cases + "SW01-2569-009", toPath: cases + "SW01-2569-010") }),
             ("a deleted case", { try fm.removeItem(atPath: cases + "SW01-2568-002") }),
             ("a unit", { try self.edit("content/cases/SW01-2567-007/index.md") { $0.replacingOccurrences(of: "unit: ", with: "unit: กอง ") } }),
+            ("a title on the dashboard", { try self.edit("content/cases/SW01-2569-008/index.md") { $0.replacingOccurrences(of: "title: ", with: "title: ด่วน ") } }),
+            ("an event's note", { try self.edit("content/cases/SW01-2569-009/index.md") { $0.replacingOccurrences(of: "    note: เห็นควร", with: "    note: โทรแจ้งแล้ว เห็นควร") } }),
         ]
         steps.append(("the title back", { try self.edit("content/cases/SW01-2569-005/index.md") { $0.replacingOccurrences(of: "title: ชื่อใหม่ ", with: "title: ") } }))
-        let changedCase = ["SW01-2569-005", "SW01-2569-004", "SW01-2569-010", "SW01-2568-002", "SW01-2567-007", "SW01-2569-005"]
+        let changedCase = ["SW01-2569-005", "SW01-2569-004", "SW01-2569-010", "SW01-2568-002", "SW01-2567-007",
+                           "SW01-2569-008", "SW01-2569-009", "SW01-2569-005"]
         for ((name, step), id) in zip(steps, changedCase) {
             try step()
             _ = changed(await site.apply([cases + id + "/index.md"]))
