@@ -4,19 +4,24 @@ import Foundation
 /// A case as every page shows it (list, dashboard, case page, status.json): the values a
 /// template needs, worded in the page's language. A class: the pages that list or count cases
 /// pass 10,000 of them around, and copying the struct retained every field each time.
-/// Unchecked: the kept entries below change under `lock` only.
+/// Unchecked: the kept entries are set in `init` only.
 final class CaseView: @unchecked Sendable {
     let c: Case
     let sop: SOP
     let progress: CaseProgress
     let words: Words
     let baseURL: String
+    /// The year of the request in the page's calendar (2569, or 2026 in English): the list's filter.
+    let year: String
     /// Keep what the lists show of the case once made: `serve` keeps the views of unchanged
     /// cases between edits, so an edit makes only its own case's list entries again. A build
     /// needs each once and does not keep them (memory).
     let keepsEntries: Bool
-    private let lock = NSLock()
-    private var kept: (summary: [String: Any], row: TemplateRow, status: String)?
+    // Three fields rather than a tuple: reading one field of an optional tuple retained all
+    // three, and for 10,000 rows those objects lie on 30,000 pages of memory.
+    private var keptSummary: [String: Any]?
+    private var keptRow: TemplateRow?
+    private var keptStatus: String?
 
     init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
         self.c = c
@@ -25,32 +30,26 @@ final class CaseView: @unchecked Sendable {
         self.words = words
         self.baseURL = baseURL
         self.keepsEntries = keepsEntries
+        year = String(words.dayStyle == .thai ? c.opened.day.buddhistYear : c.opened.day.year)
+        // Made with the view (on every core when the renderer makes them all), so that reading
+        // them for 10,000 rows takes no lock.
+        if keepsEntries {
+            let summary = makeSummary()
+            (keptSummary, keptRow, keptStatus) = (summary, TemplateRow(summary), StatusJSON.entry(self, baseURL: baseURL))
+        }
     }
 
     /// The dictionary the list, the dashboard and the case page share. Empty values are left
     /// out, so that a template's `{{#time}}...{{/time}}` shows nothing for them.
-    var summary: [String: Any] { entries?.summary ?? makeSummary() }
+    var summary: [String: Any] { keptSummary ?? makeSummary() }
     /// The case's row in the case list: in `serve`, the kept summary already walked for the
     /// templates; in a build, the summary (walking it ahead would only hold more memory).
-    var row: Any { entries?.row ?? makeSummary() }
+    var row: Any { keptRow ?? makeSummary() }
     /// The case's entry in status.json.
-    var statusEntry: String { entries?.status ?? StatusJSON.entry(self, baseURL: baseURL) }
-
-    private var entries: (summary: [String: Any], row: TemplateRow, status: String)? {
-        guard keepsEntries else { return nil }
-        return lock.withLock {
-            if kept == nil {
-                let summary = makeSummary()
-                kept = (summary, TemplateRow(summary), StatusJSON.entry(self, baseURL: baseURL))
-            }
-            return kept
-        }
-    }
+    var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
 
     var url: String { "cases/\(c.id)/" }
 
-    /// The year of the request in the page's calendar (2569, or 2026 in English): the list's filter.
-    var year: String { String(words.dayStyle == .thai ? c.opened.day.buddhistYear : c.opened.day.year) }
 
     var stateLabel: String { words["state_" + progress.state.rawValue] }
 

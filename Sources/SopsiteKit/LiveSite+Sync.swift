@@ -59,13 +59,23 @@ extension LiveSite {
         return gone
     }
 
-    /// A hash of every byte. (`Data.hashValue` looks at the length and the first bytes only: a
-    /// page edited to the same length kept its old version.)
+    /// A hash of every byte, eight at a time: only to tell whether a file changed since this
+    /// server wrote it, so it need not resist anyone, and Swift's `Hasher` (SipHash) took longer
+    /// over a 6 MB case list than making the page. (`Data.hashValue` looks at the length and the
+    /// first bytes only: a page edited to the same length kept its old version.)
     static func digest(_ data: Data) -> Int {
         data.withUnsafeBytes { bytes in
-            var hasher = Hasher()
-            hasher.combine(bytes: bytes)
-            return hasher.finalize()
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+            func mix(_ word: UInt64) {
+                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 32
+            }
+            let words = bytes.count / 8
+            for i in 0..<words { mix(bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
+            var tail: UInt64 = 0
+            for i in (words * 8)..<bytes.count { tail = tail << 8 | UInt64(bytes[i]) }
+            mix(tail)
+            return Int(truncatingIfNeeded: hash)
         }
     }
 }

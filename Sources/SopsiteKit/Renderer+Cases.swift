@@ -12,6 +12,8 @@ extension Renderer {
                          baseURL: content.site.baseURL, keepsEntries: keepsEntries)
             }
         }
+        if let old = self.view(of: id) { filters.remove(old) }
+        if let view { filters.add(view) }
         Renderer.place(new?.c, id: id, in: &content.cases, id: \.id)
         Renderer.place(view, id: id, in: &views, id: \.c.id)
         return view

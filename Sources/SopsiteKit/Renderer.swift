@@ -15,6 +15,8 @@ struct Renderer: Sendable {
     /// Every case with its SOP and progress, in id order. Like `content`, changed only by
     /// `replaceCase`, which keeps the two in step.
     var views: [CaseView]
+    /// The case list's filter options, kept in step with `views`.
+    var filters: CaseFilters
 
     init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
@@ -32,6 +34,7 @@ struct Renderer: Sendable {
             guard let sop = sops[c.sop], let progress = progress[c.id] else { return nil }
             return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
         }.compactMap { $0 }
+        filters = CaseFilters(views)
     }
 
     /// Every page of the portal; the cases' pages on every core.
@@ -66,7 +69,7 @@ struct Renderer: Sendable {
     var listings: [Listing] {
         let r = self
         return [
-            .caseList { CaseListPage(context: r.page).render(r.views, theme: r.theme) },
+            .caseList { CaseListPage(context: r.page).render(r.views, filters: r.filters, theme: r.theme) },
             .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
             .statusJSON { try StatusJSON.render(r.views, asOf: r.asOf) },

@@ -14,38 +14,6 @@ final class TemplateValues: MustacheParent, @unchecked Sendable {
     func child(named name: String) -> Any? { values[name] }
 }
 
-/// A dictionary that many renderings share, such as a case's row in the lists, walked once for
-/// `TemplateShape` (templates read it as the dictionary it holds).
-final class TemplateRow: MustacheParent, @unchecked Sendable {
-    let values: [String: Any]
-    let shape: TemplateShape?
-    /// The shape's key as a number shared by rows of one shape: a page of 10,000 rows then has
-    /// a key of 10,000 numbers rather than 10,000 copies of the row's key.
-    let shapeNumber: [UInt8]
-
-    init(_ values: [String: Any]) {
-        self.values = values
-        shape = TemplateShape(values)
-        shapeNumber = shape.map { TemplateRow.number(for: $0.key) } ?? []
-    }
-
-    private nonisolated(unsafe) static var numbers: [[UInt8]: [UInt8]] = [:]
-    private static let lock = NSLock()
-
-    private static func number(for key: [UInt8]) -> [UInt8] {
-        lock.withLock {
-            if let known = numbers[key] { return known }
-            // Past a bound (content where every row has a shape of its own), the key itself.
-            guard numbers.count < 10_000 else { return [0x4B] + key }
-            let number = [0x4E] + withUnsafeBytes(of: numbers.count.littleEndian) { Array($0) }
-            numbers[key] = number
-            return number
-        }
-    }
-
-    func child(named name: String) -> Any? { values[name] }
-}
-
 /// What a swift-mustache rendering depends on, apart from the text of the values: which keys
 /// there are, how long each list is, each `true`/`false`, each absent value. Two contexts of one
 /// shape render to the same text with their values in the same places, so the template runs once
@@ -57,18 +25,25 @@ final class TemplateRow: MustacheParent, @unchecked Sendable {
 struct TemplateShape {
     /// The shape, as bytes: the dictionary key of the skeleton cache.
     private(set) var key: [UInt8] = []
+    /// A text of the context: a string, with whether HTML escaping leaves it as it is (most
+    /// texts: no `& < > " '`, found in the same look as the marker check, so filling a page does
+    /// not look again); or the i-th text of a row.
+    enum Value: Equatable {
+        case text(String, plain: Bool)
+        /// Text i of `rows[row]`: two numbers, so that 140,000 of them count no references.
+        case row(Int, Int)
+    }
+
     /// The texts of the context, in walk order.
-    private(set) var values: [String] = []
-    /// For each text, whether HTML escaping leaves it as it is (most texts: no `& < > " '`),
-    /// found in the same look as the marker check, so filling a page does not look again.
-    private(set) var plain: [Bool] = []
+    private(set) var values: [Value] = []
+    /// The texts of the rows met, in walk order.
+    private(set) var rows: [PackedTexts] = []
     /// Shared value objects met: the cache keeps them alive, as the key holds their identity.
     private(set) var shared: [TemplateValues] = []
 
     init?(_ context: [String: Any]) {
         key.reserveCapacity(1024)
         values.reserveCapacity(128)
-        plain.reserveCapacity(128)
         guard walk(context) else { return nil }
     }
 
@@ -76,12 +51,13 @@ struct TemplateShape {
         // A row first: it is most of a long list, and each failed cast costs more than the row.
         // Its type is asked first: casting a dictionary or a list to a class would convert it to
         // an NSDictionary or NSArray (Foundation's bridging) just to fail.
-        if type(of: value) == TemplateRow.self, let row = value as? TemplateRow {
-            guard let walked = row.shape else { return false }
-            key += row.shapeNumber
-            values += walked.values
-            plain += walked.plain
-            shared += walked.shared
+        if type(of: value) == TemplateRow.self {
+            let row = unsafeDowncast(value as AnyObject, to: TemplateRow.self)
+            guard let number = row.shapeNumber else { return false }
+            key += number
+            for i in 0..<row.texts.count { values.append(.row(rows.count, i)) }
+            rows.append(row.texts)
+            if !row.shared.isEmpty { shared += row.shared }
             return true
         }
         switch value {
@@ -89,14 +65,12 @@ struct TemplateShape {
             let look = TemplateSkeleton.look(at: text)
             guard !look.hasMarker else { return false }
             key.append(0x73)  // s
-            values.append(text)
-            plain.append(look.isPlain)
+            values.append(.text(text, plain: look.isPlain))
         case let flag as Bool:
             key.append(flag ? 0x54 : 0x46)  // T, F: sections depend on them
         case let number as Int:
             key.append(0x73)
-            values.append(String(number))
-            plain.append(true)
+            values.append(.text(String(number), plain: true))
         case let map as [String: Any]:
             key.append(0x7B)  // {
             for name in map.keys.sorted() {
