@@ -13,7 +13,8 @@
         line (the rebuild is finished: the moment serve reloads the browser). KIND is `body`
         (a paragraph appended to the report: only the case's own pages change) or `title` (the
         front matter's title changed: the case list and status.json change too, the
-        dashboard and feed when they show the case). Waits for each rebuild to finish before
+        dashboard and feed when they show the case) or `event` (a maintenance event, step 9, dated
+        the as-of day, is added: every page that lists or counts cases changes). Waits for each rebuild to finish before
         the next edit. Prints one line per edit, then, last, "PAGE_MEDIAN_MS DONE_MEDIAN_MS
         SERVER_MEDIAN_MS" (the last as the server's own log says). A change not seen within
         60 s is an error.
@@ -83,6 +84,19 @@ def rebuilds(log):
 
 
 def change(kind, md, token):
+    if kind == "event":
+        # A maintenance event (SW01 step 9, ongoing: any number of them) recorded today, as staff
+        # record a step done; the previous run's event is replaced.
+        with open(md, encoding="utf-8") as f:
+            text = f.read()
+        text = re.sub(r"  - step: 9\n    date: 2026-11-27\n    note: bench-edit-\S+\n", "", text)
+        head, sep, rest = text.partition("\n---\n")
+        if not sep or "\nevents:\n" not in head:
+            sys.exit("serve_latency: no front matter with events in %s" % md)
+        text = head + "\n  - step: 9\n    date: 2026-11-27\n    note: " + token + sep + rest
+        with open(md, "w", encoding="utf-8") as f:
+            f.write(text)
+        return
     if kind == "body":
         with open(md, "a", encoding="utf-8") as f:
             f.write("\nแก้ไขเพื่อวัดเวลา %s\n" % token)
@@ -138,7 +152,7 @@ def edit(kind, md, html, log, runs):
 def main(argv):
     if len(argv) == 7 and argv[1] == "ready":
         ready(argv[2], argv[3], argv[4], float(argv[5]), int(argv[6]))
-    elif len(argv) == 7 and argv[1] == "edit" and argv[2] in ("body", "title"):
+    elif len(argv) == 7 and argv[1] == "edit" and argv[2] in ("body", "title", "event"):
         edit(argv[2], argv[3], argv[4], argv[5], int(argv[6]))
     else:
         sys.exit(__doc__)

@@ -13,6 +13,8 @@ final class CaseView: @unchecked Sendable {
     let baseURL: String
     /// The year of the request in the page's calendar (2569, or 2026 in English): the list's filter.
     let year: String
+    /// The date of the case's newest event, if it has events (the dashboard's latest events).
+    let newestEvent: Moment?
     /// Keep what the lists show of the case once made: `serve` keeps the views of unchanged
     /// cases between edits, so an edit makes only its own case's list entries again. A build
     /// needs each once and does not keep them (memory).
@@ -31,6 +33,7 @@ final class CaseView: @unchecked Sendable {
         self.baseURL = baseURL
         self.keepsEntries = keepsEntries
         year = String(words.dayStyle == .thai ? c.opened.day.buddhistYear : c.opened.day.year)
+        newestEvent = c.events.lazy.map(\.date).max()
         // Made with the view (on every core when the renderer makes them all), so that reading
         // them for 10,000 rows takes no lock.
         if keepsEntries {

@@ -38,9 +38,10 @@ extension HomePage {
             "count": String(d.views.count),
             "by_state": d.byState.map { ["key": $0.state.rawValue, "label": words["state_" + $0.state.rawValue], "count": String($0.count)] },
             "by_step": d.byStep.map { ["sop": $0.sop.code, "id": $0.step.id, "title": $0.step.title, "count": String($0.count)] },
-            "overdue": overdue.map(\.summary),
+            // Rows as the case list has them (in `serve`, already walked for the templates).
+            "overdue": overdue.map(\.row),
             "has_overdue": !overdue.isEmpty,
-            "waiting": waiting.map(\.summary),
+            "waiting": waiting.map(\.row),
             "has_waiting": !waiting.isEmpty,
             "latest": latest,
             "has_latest": !latest.isEmpty,

@@ -56,11 +56,12 @@ extension Listing {
     }
 
     /// The dashboard: counts by state and current step, the overdue and waiting cases, the
-    /// latest events.
+    /// latest events (their step, date and answer; not who or the note, which the feed shows).
     static func home(_ make: @escaping @Sendable () throws -> Page) -> Listing {
         Listing(path: "index.html", make: make, counts: { view in
             join([view.sop.code, view.progress.state.rawValue, view.progress.current?.id ?? "",
-                  view.due?.description ?? "", view.c.opened.description] + events(view))
+                  view.due?.description ?? "", view.c.opened.description]
+                 + view.c.events.map { join([$0.step, $0.date.description, $0.answer.map { "\($0)" } ?? ""]) })
         }, shows: summary, listsAlways: { view in
             view.progress.state == .overdue || (view.progress.state.isOpen && view.progress.current?.decision != nil)
         }, newest: 10)

@@ -10,6 +10,7 @@ extension LiveSite {
         let root = options.outputFolder
         let fm = FileManager.default
         var changed: [String] = []
+        var writes: [(path: String, data: Data, hash: Int)] = []
         for path in files.keys.sorted() {
             let data = files[path]!
             let hash = LiveSite.digest(data)
@@ -19,11 +20,25 @@ extension LiveSite {
                 written[path] = hash
                 continue
             }
-            try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: full), options: .atomic)
-            written[path] = hash
-            changed.append(path)
+            writes.append((path, data, hash))
         }
+        // On every core: a title edit writes two files of 6 MB (the case list, status.json).
+        let failures = writes.parallelMap { write -> Error? in
+            let full = root + "/" + write.path
+            do {
+                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try write.data.write(to: URL(fileURLWithPath: full), options: .atomic)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        for (write, failure) in zip(writes, failures) where failure == nil {
+            written[write.path] = write.hash
+            changed.append(write.path)
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         if removingOthers {
             for path in (fm.subpaths(atPath: root) ?? []).sorted()
             where !path.hasPrefix(".") && !path.hasPrefix("pagefind/") && files[path] == nil

@@ -16,6 +16,9 @@ final class TemplateShapes: @unchecked Sendable {
     /// Shapes met once, by hash: a skeleton is made the second time. A page met once per build
     /// (the case list of 10,000 rows) renders directly, without the memory of a skeleton.
     private var seenOnce: Set<Int> = []
+    /// `serve` makes a skeleton at the first sighting: its case list is remade on every title
+    /// edit, and rendering it directly took 300 ms (see `makeSkeletonsAtFirstSight`).
+    private var atFirstSight = false
     /// A bound on memory for content whose every page has a shape of its own.
     static let limit = 4096
 
@@ -31,7 +34,7 @@ final class TemplateShapes: @unchecked Sendable {
         let key = Array(template.utf8) + [0] + shape.key
         let (known, isNew) = lock.withLock { () -> (TemplateSkeleton??, Bool) in
             if let known = skeletons[key] { return (known, false) }
-            return (nil, seenOnce.insert(key.hashValue).inserted)
+            return (nil, !atFirstSight && seenOnce.insert(key.hashValue).inserted)
         }
         if let known {
             guard let skeleton = known else { return library.render(context, withTemplate: template) }
@@ -47,6 +50,12 @@ final class TemplateShapes: @unchecked Sendable {
             seenOnce.remove(key.hashValue)
         }
         return skeleton?.fill(shape) ?? library.render(context, withTemplate: template)
+    }
+
+    /// From now on, a skeleton is made the first time a shape is met (for `serve`, which keeps
+    /// the theme and remakes the same pages again and again).
+    func makeSkeletonsAtFirstSight() {
+        lock.withLock { atFirstSight = true }
     }
 
     /// Does a template's text use transforms or dynamic partials, or contain a marker character?
