@@ -53,6 +53,33 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(safe.inlineHTML("a\n\nb"), "<p>a</p>\n<p>b</p>")
     }
 
+    /// `inlineHTML` skips cmark-gfm for lines it would leave as they are; whenever it does, the
+    /// result must be cmark-gfm's own, byte for byte.
+    func testPlainLinesAreWhatCmarkMakesOfThem() throws {
+        var notes: [String] = []
+        for id in try FileManager.default.contentsOfDirectory(atPath: Repo.root + "/content/cases") {
+            let text = try String(contentsOfFile: Repo.root + "/content/cases/\(id)/index.md", encoding: .utf8)
+            notes += text.split(separator: "\n").filter { $0.hasPrefix("    note: ") }.map { String($0.dropFirst(10)) }
+        }
+        let nearMisses = [
+            "1. ส่งแล้ว", "2) ส่งแล้ว", "1.5 วัน", "0654.22/1374", "- รายการ", "ดู www.rmutl.ac.th", "ดู WWW.RMUTL.AC.TH",
+            "a_b_c", "*ด่วน*", "ราคา 100%", "(หมายเหตุ) ส่งแล้ว", "  เว้นหน้า", "เว้นท้าย  ", "สอง  ช่อง", "a - b", "#1",
+            "ก/ข/ค", "ติดต่อ admin@rmutl.ac.th", "http://x.y", "ก & ข", "<b>x</b>", "a\\b", "`code`", "~~ลบ~~", "x|y",
+        ]
+        var plain = 0
+        for text in notes + nearMisses where Markdown.isPlainText(text) {
+            plain += 1
+            var html = safe.html(text)
+            if html.hasSuffix("\n") { html.removeLast() }
+            XCTAssertEqual("<p>\(text)</p>", html, text)
+            XCTAssertEqual(safe.inlineHTML(text), text)
+        }
+        XCTAssertGreaterThan(plain, notes.count / 2, "most notes of the shipped content are plain lines")
+        for text in nearMisses.filter({ $0.contains("www") || $0.hasPrefix("1.") || $0.hasPrefix("-") || $0.contains("*") }) {
+            XCTAssertFalse(Markdown.isPlainText(text), text)
+        }
+    }
+
     func testThaiTextPassesThroughUnchanged() {
         let text = "งานพัฒนาระบบสารสนเทศสร้าง/พัฒนาระบบตามกระบวนการวิศวกรรมซอฟต์แวร์"
         XCTAssertEqual(safe.html(text), "<p>\(text)</p>\n")
