@@ -137,6 +137,31 @@ final class FuzzFrontMatterTests: XCTestCase {
         fuzz(CaseRulesTests.valid, seed: 2, count: 1_200, path: "cases/C1/index.md", loadCase)
     }
 
+    /// The one-pass split of plain files gives what the line-by-line split gives, for the same
+    /// mutated files and for the edges of a fence.
+    func testThePlainSplitIsTheLineSplit() {
+        var r = FuzzRandom(seed: 5)
+        let edges = ["---\n---\n", "---\n---", "--- \t\na: 1\n---  \nbody", "---\na: 1\n---\n\nbody\n", "---\na: 1\n----\n---\n",
+                     "---\na\u{2028}b\n---\n", "---\r\na: 1\r\n---\r\n", "\u{FEFF}---\na: 1\n---\n", "---\na: 1\n", "---", "",
+                     "---\nไทย: ก\n---\nเนื้อหา ๓\n\u{0301}"]
+        var plain = 0
+        for text in edges + (0..<2_000).map({ _ in fuzzMutate(CaseRulesTests.valid, &r) }) {
+            let lines = try? FrontMatter.lineSplit(text, path: "x.md")
+            guard let split = FrontMatter.plainSplit(text) else {
+                // Left to the line split: files it refuses, and those with "\r", a BOM or U+2028/9.
+                let needsLines = text.utf8.contains(0x0D) || text.hasPrefix("\u{FEFF}") || text.contains("\u{2028}")
+                XCTAssertTrue(lines == nil || needsLines, text.debugDescription)
+                continue
+            }
+            plain += 1
+            XCTAssertEqual(split.yaml, lines?.yaml, text.debugDescription)
+            XCTAssertEqual(split.body, lines?.body, text.debugDescription)
+            XCTAssertEqual(split.yamlLine, lines?.yamlLine, text.debugDescription)
+            XCTAssertEqual(split.bodyLine, lines?.bodyLine, text.debugDescription)
+        }
+        XCTAssertGreaterThan(plain, 500)
+    }
+
     func testTheFuzzerReachesEveryKindOfError() {
         // A sanity check of the generator: its inputs meet the front-matter, YAML and rule checks.
         var r = FuzzRandom(seed: 3)
