@@ -15,12 +15,26 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads "YYYY-MM-DD"; nil for any other form or a date that does not exist.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
+        // By bytes: a build reads 100,000 dates, and splitting each into Characters cost more
+        // than the rest of reading an event.
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ Day.isoParts($0) }) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The numbers of "YYYY-MM-DD" written in ASCII digits, or nil.
+    static func isoParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard (0x30...0x39).contains(bytes[i]) else { return nil }
+                n = n * 10 + Int(bytes[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     /// "2021-06-22".

@@ -20,18 +20,22 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// for a time that does not exist (24:00, 10:61). A zone suffix (Z, +07:00) is NOT accepted:
     /// the office records local times, and a zone would suggest a conversion this module never does.
     public init?(text: String) {
-        let chars = Array(text)
-        guard chars.count == 10 || chars.count == 16, let day = Day(iso: String(chars[0..<10])) else { return nil }
-        guard chars.count == 16 else {
-            self.init(day: day)
-            return
-        }
-        guard chars[10] == " " || chars[10] == "T", chars[13] == ":",
-              let hour = Moment.twoDigits(chars[11], chars[12]),
-              let minute = Moment.twoDigits(chars[14], chars[15]),
+        var text = text
+        guard let (y, m, d, minute) = text.withUTF8({ Moment.parts($0) }), let day = Day(year: y, month: m, day: d)
+        else { return nil }
+        self.init(day: day, minute: minute)
+    }
+
+    /// "YYYY-MM-DD", or with " HH:MM" or "THH:MM": the day's numbers and the minutes, by bytes.
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int?)? {
+        guard bytes.count == 10 || bytes.count == 16,
+              let (y, m, d) = Day.isoParts(UnsafeBufferPointer(rebasing: bytes[0..<10])) else { return nil }
+        guard bytes.count == 16 else { return (y, m, d, nil) }
+        guard bytes[10] == 0x20 || bytes[10] == 0x54, bytes[13] == 0x3A,  // " " or "T", ":"
+              let hour = twoDigits(bytes[11], bytes[12]), let minute = twoDigits(bytes[14], bytes[15]),
               hour < 24, minute < 60
         else { return nil }
-        self.init(day: day, minute: hour * 60 + minute)
+        return (y, m, d, hour * 60 + minute)
     }
 
     /// "2025-01-06" or "2025-01-06 10:30".
@@ -53,20 +57,12 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     static let minutesPerDay = 24 * 60
 
-    private static func twoDigits(_ a: Character, _ b: Character) -> Int? {
-        guard let x = a.asciiDigit, let y = b.asciiDigit else { return nil }
-        return x * 10 + y
+    private static func twoDigits(_ a: UInt8, _ b: UInt8) -> Int? {
+        guard (0x30...0x39).contains(a), (0x30...0x39).contains(b) else { return nil }
+        return Int(a - 0x30) * 10 + Int(b - 0x30)
     }
 
     private static func pad(_ n: Int) -> String {
         n < 10 ? "0\(n)" : "\(n)"
-    }
-}
-
-extension Character {
-    /// 0...9 for the ASCII digits only: Thai digits are for readers, not for record times.
-    fileprivate var asciiDigit: Int? {
-        guard isASCII, let value = wholeNumberValue else { return nil }
-        return value
     }
 }
