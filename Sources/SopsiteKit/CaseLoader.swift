@@ -43,7 +43,7 @@ enum CaseLoader {
 
     /// `events:` with nothing after it, or `events: []`: a case just opened.
     static func isEmptyList(_ value: YAMLValue) -> Bool {
-        if case let .scalar(text, plain) = value.kind { return plain && YAMLValue.nullWords.contains(text) }
+        if case let .scalar(text, plain) = value.kind { return plain && YAMLValue.isNull(text) }
         if case let .list(items) = value.kind { return items.isEmpty }
         return false
     }

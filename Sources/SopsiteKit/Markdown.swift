@@ -192,7 +192,12 @@ public struct Markdown: Sendable {
         // "1. " or "2) " would start an ordered list; "www." would become a link.
         let digits = text.utf8.prefix { (0x30...0x39).contains($0) }.count
         if digits > 0, let next = text.utf8.dropFirst(digits).first, next == 0x2E || next == 0x29 { return false }
-        return !text.lowercased().contains("www.")
+        let bytes = Array(text.utf8)
+        for i in bytes.indices.dropLast(3)
+        where bytes[i] | 0x20 == 0x77 && bytes[i + 1] | 0x20 == 0x77 && bytes[i + 2] | 0x20 == 0x77 && bytes[i + 3] == 0x2E {
+            return false  // "www." in any case (| 0x20 lowers an ASCII letter)
+        }
+        return true
     }
 
 }

@@ -64,7 +64,7 @@ struct YAMLValue {
             diagnostics.append(location.error("\(what) must be text, not a \(shape)"))
             return nil
         }
-        if plain && YAMLValue.nullWords.contains(string) {
+        if plain && YAMLValue.isNull(string) {
             diagnostics.append(location.error("\(what) is empty"))
             return nil
         }
@@ -78,6 +78,10 @@ struct YAMLValue {
 
     /// What YAML reads as "no value" when written unquoted.
     static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// Is a plain scalar YAML's null? Long texts are not looked up: hashing a Thai text needs its
+    /// Unicode normalisation, and every value of every case was looked up.
+    static func isNull(_ text: String) -> Bool { text.utf8.count <= 4 && nullWords.contains(text) }
 
     func bool(_ what: String, _ diagnostics: inout Diagnostics) -> Bool? {
         if case let .scalar(string, plain: true) = kind {
