@@ -96,13 +96,28 @@ enum Output {
         // Exchange the two folders in one step where the kernel can, so that no reader
         // ever finds the output missing.
         if sopsite_exchange_paths(staging, output) == 0 {
-            try fm.removeItem(atPath: staging)
+            try removeTree(staging)
             return
         }
         let old = staging + ".old"
         try rename(output, old)
         try rename(staging, output)
-        try fm.removeItem(atPath: old)
+        try removeTree(old)
+    }
+
+    /// Removes the previous portal, the folders one level down (10,000 case folders) on every
+    /// core: one thread took a tenth of a build. Links are removed, never followed.
+    static func removeTree(_ path: String) throws {
+        let fm = FileManager.default
+        func isRealFolder(_ path: String) -> Bool {
+            (try? fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
+        }
+        var inner: [String] = []
+        for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] where isRealFolder(path + "/" + name) {
+            inner += ((try? fm.contentsOfDirectory(atPath: path + "/" + name)) ?? []).map { path + "/" + name + "/" + $0 }
+        }
+        _ = inner.parallelMap { try? FileManager.default.removeItem(atPath: $0) }
+        try fm.removeItem(atPath: path)
     }
 
     private static func rename(_ from: String, _ to: String) throws {
