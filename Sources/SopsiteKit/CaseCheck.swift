@@ -10,12 +10,19 @@ enum CaseCheck {
             diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,
                                           "no holidays listed: working days count every Monday to Friday"))
         }
-        for c in content.cases {
-            guard let sop = content.sop(c.sop),
-                  let progress = CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: asOf, &diagnostics)
-            else { continue }
+        // Each case on its own, on every core; their findings are kept in the cases' order.
+        let sops = Content.byCode(content.sops)
+        let followed = content.cases.parallelMap { c -> (progress: CaseProgress?, found: [Diagnostic]) in
+            var found = Diagnostics()
+            guard let sop = sops[c.sop],
+                  let progress = CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: asOf, &found)
+            else { return (nil, found.all) }
+            warnPastHolidays(c, progress, content.holidays, asOf: asOf, &found)
+            return (progress, found.all)
+        }
+        for (c, (progress, found)) in zip(content.cases, followed) {
             result[c.id] = progress
-            warnPastHolidays(c, progress, content.holidays, asOf: asOf, &diagnostics)
+            diagnostics.append(contentsOf: found)
         }
         return result
     }

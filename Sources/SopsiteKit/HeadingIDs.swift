@@ -5,45 +5,64 @@ struct HeadingIDs {
 
     /// "ขั้นตอนการจองห้อง 1.2" → "ขั้นตอนการจองห้อง-12"; repeats get -2, -3.
     mutating func make(_ text: String) -> String {
-        var slug = ""
+        var slug = String.UnicodeScalarView()
+        var endsWithDash = false
         for scalar in text.lowercased().unicodeScalars {
-            let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-                || p.generalCategory == .spacingMark {
-                slug.unicodeScalars.append(scalar)
-            } else if (scalar == " " || scalar == "-" || scalar == "_") && !slug.hasSuffix("-") && !slug.isEmpty {
-                slug += "-"
+            if HeadingIDs.isKept(scalar) {
+                slug.append(scalar)
+                endsWithDash = false
+            } else if (scalar == " " || scalar == "-" || scalar == "_") && !endsWithDash && !slug.isEmpty {
+                slug.append("-")
+                endsWithDash = true
             }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.isEmpty { slug = "section" }
-        let count = (used[slug] ?? 0) + 1
-        used[slug] = count
-        return count == 1 ? slug : "\(slug)-\(count)"
+        if endsWithDash { slug.removeLast() }
+        let id = slug.isEmpty ? "section" : String(slug)
+        let count = (used[id] ?? 0) + 1
+        used[id] = count
+        return count == 1 ? id : "\(id)-\(count)"
     }
 
+    /// Letters, digits and combining marks stay in an id. Asked of every letter of every heading,
+    /// so the answers for ASCII and Thai are worked out once (with the same question).
+    private static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80: return ascii[Int(scalar.value)]
+        case 0x0E00..<0x0E80: return thai[Int(scalar.value - 0x0E00)]
+        default: return keeps(scalar)
+        }
+    }
+
+    private static func keeps(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
+    }
+
+    private static let ascii = (0..<0x80).map { keeps(Unicode.Scalar(UInt8($0))) }
+    private static let thai = (0x0E00..<0x0E80).map { Unicode.Scalar($0).map(keeps) ?? false }
+
     /// Gives the n-th `<hN>` of `html` the n-th id. cmark-gfm writes headings as bare `<h2>`
-    /// tags in document order, the order the ids were made in. Scans bytes: this runs on every
-    /// page body, and `<h1>`...`<h6>` are ASCII.
+    /// tags in document order, the order the ids were made in. Scans bytes and copies the text
+    /// between headings whole: this runs on every page body, and `<h1>`...`<h6>` are ASCII.
     static func insert(_ ids: [String], into html: String) -> String {
         guard !ids.isEmpty else { return html }
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 32)
-        var next = 0
-        var i = 0
-        while i < bytes.count {
-            if next < ids.count, bytes[i] == UInt8(ascii: "<"), i + 3 < bytes.count, bytes[i + 1] == UInt8(ascii: "h"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[i + 2]), bytes[i + 3] == UInt8(ascii: ">") {
-                out += bytes[i..<(i + 3)]
-                out += Array(" id=\"\(ids[next].xmlEscaped)\">".utf8)
-                next += 1
-                i += 4
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
+        var next = 0, copied = 0, i = 0
+        while next < ids.count, let open = bytes[i...].firstIndex(of: UInt8(ascii: "<")) {
+            i = open + 1
+            guard open + 3 < bytes.count, bytes[open + 1] == UInt8(ascii: "h"),
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[open + 2]), bytes[open + 3] == UInt8(ascii: ">")
+            else { continue }
+            out += bytes[copied..<(open + 3)]
+            out += " id=\"\(ids[next].xmlEscaped)\">".utf8
+            next += 1
+            copied = open + 4
+            i = copied
         }
+        out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
     }
 }
