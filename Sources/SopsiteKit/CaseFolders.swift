@@ -42,10 +42,16 @@ enum CaseFolders {
         init(_ name: String, in casesFolder: String) {
             self.name = name
             path = casesFolder + "/" + name
-            isFolder = ContentFiles.isFolder(path)
-            outside = ContentFiles.linkOutside(path)
+            // One lstat and one listing for the common folder (no link, index.md alone): asking
+            // FileManager for a link's target, and walking the folder, cost more than reading the case.
+            var info = stat()
+            let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            isFolder = isLink ? ContentFiles.isFolder(path) : (info.st_mode & S_IFMT) == S_IFDIR
+            outside = isLink ? ContentFiles.linkOutside(path) : nil
             guard outside == nil, SOPLoader.isSafeName(name) else { return }
-            hasIndex = ContentFiles.exists(path + "/index.md")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            hasIndex = names.contains("index.md") && ContentFiles.exists(path + "/index.md")
+            guard names.contains(where: { $0 != "index.md" && $0 != "manual.md" && !$0.hasPrefix(".") }) else { return }
             var found = Diagnostics()
             attachments = CaseFolders.attachments(in: path, &found)
             attachmentProblems = found.all
