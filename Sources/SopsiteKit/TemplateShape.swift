@@ -60,29 +60,29 @@ struct TemplateShape {
             if !row.shared.isEmpty { shared += row.shared }
             return true
         }
+        // The types pages are made of, told by their type alone: a failed cast costs more than
+        // a text, and casting [[String: Any]] or [String: String] to [Any] or [String: Any]
+        // copies it.
+        let type = type(of: value)
+        if type == String.self { return walk(text: value as! String) }
+        if type == [String: Any].self { return walk(map: value as! [String: Any]) }
+        if type == [String: String].self { return walk(map: value as! [String: String]) }
+        if type == [[String: Any]].self { return walk(list: value as! [[String: Any]]) }
+        if type == [[String: String]].self { return walk(list: value as! [[String: String]]) }
+        if type == [String].self { return walk(list: value as! [String]) }
+        if type == [Any].self { return walk(list: value as! [Any]) }
         switch value {
         case let text as String:
-            let look = TemplateSkeleton.look(at: text)
-            guard !look.hasMarker else { return false }
-            key.append(0x73)  // s
-            values.append(.text(text, plain: look.isPlain))
+            return walk(text: text)
         case let flag as Bool:
             key.append(flag ? 0x54 : 0x46)  // T, F: sections depend on them
         case let number as Int:
             key.append(0x73)
             values.append(.text(String(number), plain: true))
         case let map as [String: Any]:
-            key.append(0x7B)  // {
-            for name in map.keys.sorted() {
-                key += name.utf8
-                key.append(0x3A)  // :
-                guard walk(map[name]!) else { return false }
-            }
-            key.append(0x7D)  // }
+            return walk(map: map)
         case let list as [Any]:
-            key.append(0x5B)  // [
-            for item in list { guard walk(item) else { return false } }
-            key.append(0x5D)  // ]
+            return walk(list: list)
         case let fixed as TemplateValues:
             key.append(0x40)  // @ and the object's address
             withUnsafeBytes(of: ObjectIdentifier(fixed)) { key += $0 }
@@ -91,6 +91,32 @@ struct TemplateShape {
             guard TemplateShape.isAbsent(value) else { return false }
             key.append(0x30)  // 0: an absent value closes sections
         }
+        return true
+    }
+
+    private mutating func walk(text: String) -> Bool {
+        let look = TemplateSkeleton.look(at: text)
+        guard !look.hasMarker else { return false }
+        key.append(0x73)  // s
+        values.append(.text(text, plain: look.isPlain))
+        return true
+    }
+
+    private mutating func walk<Value>(map: [String: Value]) -> Bool {
+        key.append(0x7B)  // {
+        for name in map.keys.sorted() {
+            key += name.utf8
+            key.append(0x3A)  // :
+            guard walk(map[name]!) else { return false }
+        }
+        key.append(0x7D)  // }
+        return true
+    }
+
+    private mutating func walk<Item>(list: [Item]) -> Bool {
+        key.append(0x5B)  // [
+        for item in list { guard walk(item) else { return false } }
+        key.append(0x5D)  // ]
         return true
     }
 
