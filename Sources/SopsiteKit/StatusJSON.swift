@@ -7,10 +7,18 @@ struct StatusJSON {
     /// Written by hand in JSONEncoder's pretty, sorted form (`StatusJSONTests` compares the two):
     /// JSONEncoder boxed every value of 10,000 entries, a tenth of a build's memory.
     static func render(_ views: [CaseView], asOf: Day) throws -> Page {
-        var out = "{\n  \"as_of\" : \(json(asOf.description)),\n  \"cases\" : ["
-        out += views.isEmpty ? "\n\n  ]" : views.map { "\n" + $0.statusEntry }.joined(separator: ",") + "\n  ]"
-        out += ",\n  \"version\" : 1\n}\n"
-        return Page(path: "status.json", text: out)
+        // Into one buffer: 10,000 entries are 6 MB, and joining strings copied them twice.
+        var out: [UInt8] = []
+        out.reserveCapacity(views.count * 700 + 100)
+        out += "{\n  \"as_of\" : \(json(asOf.description)),\n  \"cases\" : [".utf8
+        for (i, view) in views.enumerated() {
+            out += (i == 0 ? "\n" : ",\n").utf8
+            var entry = view.statusEntry
+            entry.withUTF8 { out += $0 }
+        }
+        out += (views.isEmpty ? "\n\n  ]" : "\n  ]").utf8
+        out += ",\n  \"version\" : 1\n}\n".utf8
+        return Page(path: "status.json", text: String(decoding: out, as: UTF8.self))
     }
 
     /// One case's entry, indented as an item of `cases`.

@@ -103,13 +103,12 @@ struct TemplateSkeleton {
                             value.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) }
                                 ?? out.append(contentsOf: value.utf8)
                         }
-                    case let .row(row, i):
-                        shape.rows[row].withText(i) { bytes, plain in
-                            if slot.escaped && !plain {
-                                out.append(contentsOf: String(decoding: bytes, as: UTF8.self).htmlEscaped.utf8)
-                            } else {
-                                out.append(contentsOf: bytes)
-                            }
+                    case let .bytes(pointer, count, plain):
+                        let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
+                        if slot.escaped && !plain {
+                            out.append(contentsOf: String(decoding: bytes, as: UTF8.self).htmlEscaped.utf8)
+                        } else {
+                            out.append(contentsOf: bytes)
                         }
                     }
                 }
