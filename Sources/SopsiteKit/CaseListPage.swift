@@ -4,10 +4,16 @@ import Foundation
 struct CaseListPage {
     let context: PageContext
 
-    func render(_ views: [CaseView], filters: CaseFilters, theme: Theme) -> Page {
+    /// `rows`: the views' rows kept as one list (`serve`); used when the theme renders by
+    /// shape (a theme with transforms such as `reversed(cases)` needs a plain list).
+    func render(_ views: [CaseView], rows: TemplateList? = nil, filters: CaseFilters, theme: Theme) -> Page {
         var values = context.common(url: "cases/", title: context.strings["cases_heading"] ?? "")
         let words = context.words
-        values["cases"] = views.map(\.row)
+        if let rows, theme.shapes.isEnabled {
+            values["cases"] = rows
+        } else {
+            values["cases"] = views.map(\.row)
+        }
         values["has_cases"] = !views.isEmpty
         values["states"] = CaseState.allCases.map { ["key": $0.rawValue, "label": words["state_" + $0.rawValue]] }
         values["units"] = filters.units.keys.map(\.text).sorted()

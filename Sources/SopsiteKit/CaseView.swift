@@ -48,6 +48,8 @@ final class CaseView: @unchecked Sendable {
     /// The case's row in the case list: in `serve`, the kept summary already walked for the
     /// templates; in a build, the summary (walking it ahead would only hold more memory).
     var row: Any { keptRow ?? makeSummary() }
+    /// The kept row, in `serve`.
+    var templateRow: TemplateRow? { keptRow }
     /// The case's entry in status.json.
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
 

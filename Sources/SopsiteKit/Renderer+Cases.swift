@@ -14,6 +14,9 @@ extension Renderer {
         }
         if let old = self.view(of: id) { filters.remove(old) }
         if let view { filters.add(view) }
+        let i = Renderer.index(of: id, in: views, id: \.c.id)
+        let found = i < views.count && views[i].c.id == id
+        caseRows = caseRows?.replacing(found ? i..<(i + 1) : i..<i, with: view?.templateRow.map { [$0] } ?? [])
         Renderer.place(new?.c, id: id, in: &content.cases, id: \.id)
         Renderer.place(view, id: id, in: &views, id: \.c.id)
         return view

@@ -17,6 +17,8 @@ struct Renderer: Sendable {
     var views: [CaseView]
     /// The case list's filter options, kept in step with `views`.
     var filters: CaseFilters
+    /// In `serve`, the case list's rows, walked once and kept in step with `views`.
+    var caseRows: TemplateList?
 
     init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
@@ -35,6 +37,7 @@ struct Renderer: Sendable {
             return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
         }.compactMap { $0 }
         filters = CaseFilters(views)
+        if keepsEntries { caseRows = TemplateList(views.compactMap(\.templateRow)) }
     }
 
     /// Every page of the portal; the cases' pages on every core.
@@ -69,7 +72,7 @@ struct Renderer: Sendable {
     var listings: [Listing] {
         let r = self
         return [
-            .caseList { CaseListPage(context: r.page).render(r.views, filters: r.filters, theme: r.theme) },
+            .caseList { CaseListPage(context: r.page).render(r.views, rows: r.caseRows, filters: r.filters, theme: r.theme) },
             .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
             .statusJSON { try StatusJSON.render(r.views, asOf: r.asOf) },

@@ -37,8 +37,9 @@ struct TemplateShape {
 
     /// The texts of the context, in walk order.
     private(set) var values: [Value] = []
-    /// The texts of the rows met: kept alive while their bytes are values.
+    /// The texts of the rows and the lists met: kept alive while their bytes are values.
     private(set) var rows: [PackedTexts] = []
+    private(set) var lists: [TemplateList] = []
     /// Shared value objects met: the cache keeps them alive, as the key holds their identity.
     private(set) var shared: [TemplateValues] = []
 
@@ -59,6 +60,15 @@ struct TemplateShape {
             values += row.texts.values
             rows.append(row.texts)
             if !row.shared.isEmpty { shared += row.shared }
+            return true
+        }
+        if type(of: value) == TemplateList.self {
+            let list = unsafeDowncast(value as AnyObject, to: TemplateList.self)
+            guard list.isShaped else { return false }
+            key += list.key
+            values += list.values
+            lists.append(list)
+            shared += list.shared
             return true
         }
         // The types pages are made of, told by their type alone: a failed cast costs more than
@@ -142,6 +152,8 @@ struct TemplateShape {
             return list.map { markers(for: $0, next: &next) }
         case let row as TemplateRow:
             return markers(for: row.values, next: &next)
+        case let list as TemplateList:
+            return list.rows.map { markers(for: $0.values, next: &next) }
         default:
             return value  // true, false, shared values and absent ones render as they are
         }
