@@ -40,6 +40,17 @@ final class TemplateShapes: @unchecked Sendable {
             guard let skeleton = known else { return library.render(context, withTemplate: template) }
             return skeleton.fill(shape)
         }
+        // A long list of rows: its skeleton comes from a rendering of a few rows, so it is made
+        // even at first sight.
+        if shape.lists.count == 1, shape.lists[0].rows.count >= 16,
+           let skeleton = TemplateListSkeleton.make(template, context, list: shape.lists[0], library: library,
+                                                    shared: shape.shared) {
+            lock.withLock {
+                if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
+                seenOnce.remove(key.hashValue)
+            }
+            return skeleton.fill(shape)
+        }
         if isNew { return library.render(context, withTemplate: template) }
         var next = 0
         guard let marked = TemplateShape.markers(for: context, next: &next) as? [String: Any],

@@ -48,13 +48,37 @@ struct TemplateSkeleton {
         }
     }
 
-    /// Reads the markers back out of a rendering; nil when the text has a marker it cannot read
-    /// (a template that writes U+FDD0 itself, a content type that escapes differently).
+    /// A rendering read back: its texts and the values' places, in order.
+    enum Token: Equatable {
+        case text([UInt8])
+        case value(Int, escaped: Bool)
+    }
+
     init?(rendered: String, valueCount: Int, shared: [TemplateValues]) {
+        guard let tokens = TemplateSkeleton.tokens(rendered: rendered, valueCount: valueCount) else { return nil }
+        self.init(tokens: tokens, shared: shared)
+    }
+
+    init(tokens: [Token], shared: [TemplateValues]) {
+        var text: [UInt8] = [], slots: [Slot] = []
+        for token in tokens {
+            switch token {
+            case let .text(bytes): text += bytes
+            case let .value(number, escaped): slots.append(Slot(textEnd: text.count, value: number, escaped: escaped))
+            }
+        }
+        self.text = text
+        self.slots = slots
+        self.shared = shared
+    }
+
+    /// The markers of a rendering read back; nil when the text has a marker it cannot read
+    /// (a template that writes U+FDD0 itself, a content type that escapes differently).
+    static func tokens(rendered: String, valueCount: Int) -> [Token]? {
         let bytes = Array(rendered.utf8)
         let open: [UInt8] = [0xEF, 0xB7, 0x90], close: [UInt8] = [0xEF, 0xB7, 0x91]
         let raw: [UInt8] = [0x26], escaped = Array("&amp;".utf8)
-        var slots: [Slot] = [], text: [UInt8] = [], i = 0
+        var tokens: [Token] = [], text: [UInt8] = [], i = 0
         func starts(_ word: [UInt8], at j: Int) -> Bool {
             j + word.count <= bytes.count && bytes[j..<(j + word.count)].elementsEqual(word)
         }
@@ -75,13 +99,15 @@ struct TemplateSkeleton {
             guard isEscaped || starts(raw, at: j) else { return nil }
             j += isEscaped ? escaped.count : raw.count
             guard starts(close, at: j) else { return nil }
-            slots.append(Slot(textEnd: text.count, value: number, escaped: isEscaped))
+            if !text.isEmpty { tokens.append(.text(text)) }
+            text = []
+            tokens.append(.value(number, escaped: isEscaped))
             i = j + 3
         }
-        self.text = text
-        self.slots = slots
-        self.shared = shared
+        if !text.isEmpty { tokens.append(.text(text)) }
+        return tokens
     }
+
 
     /// The page for a context of this skeleton's shape.
     func fill(_ shape: TemplateShape) -> String {

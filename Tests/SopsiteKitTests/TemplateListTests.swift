@@ -55,4 +55,37 @@ final class TemplateListTests: XCTestCase {
         }
         XCTAssertEqual(shapes.render("list", ["rows": TemplateList([]), "t": "ท"], library: library), "none")
     }
+
+    /// Long lists get their skeleton from a few rows (`TemplateListSkeleton`): the pages must be
+    /// swift-mustache's own, whatever the order of the rows' shapes, a list rendered twice, values
+    /// from outside the list inside its rows, and templates it cannot read that way.
+    func testALongListsSkeletonFromAFewRowsIsTheFullRendering() throws {
+        _ = PortalHTML.registered
+        let templates = [
+            "{{% CONTENT_TYPE: HTML }}<h1>{{t}}</h1><table>{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>{{#z}}<td>{{z}}</td>{{/z}}"
+                + "{{#w4}}<b>{{t}}</b>{{/w4}}{{^w2}}-{{/w2}}</tr>\n{{/rows}}</table><p>{{after}}</p>"
+                + "<ul>{{#rows}}<li>{{y}}</li>{{/rows}}</ul>{{^rows}}none{{/rows}}",
+            // Rows without a z print nothing of their own: read the long way.
+            "{{% CONTENT_TYPE: HTML }}{{#rows}}[{{z}}]{{/rows}}",
+            "{{% CONTENT_TYPE: HTML }}{{#rows}}{{x}}{{/rows}}",
+        ]
+        var random = FuzzRandom(seed: 11)
+        for (t, text) in templates.enumerated() {
+            var library = MustacheLibrary()
+            library.register(try MustacheTemplate(string: text), named: "list")
+            let shapes = TemplateShapes(templateTexts: [text])
+            for n in 0..<6 {
+                let rows = (0..<(16 + random.int(0...40))).map { _ in row(random.int(0...(n < 3 ? 1 : 4)) + 5 * random.int(0...9)) }
+                let context: [String: Any] = ["rows": TemplateList(rows), "t": "ท <\(n)>", "after": "หลัง \(n)"]
+                var plain = context
+                plain["rows"] = rows as [Any]
+                let direct = library.render(plain, withTemplate: "list")
+                XCTAssertEqual(shapes.render("list", context, library: library), direct, "template \(t), list \(n)")
+                // The short way is taken, except where rows without a z would have no text.
+                let short = TemplateListSkeleton.make("list", context, list: context["rows"] as! TemplateList,
+                                                      library: library, shared: [])
+                XCTAssertEqual(short == nil, t == 1 && rows.contains { $0.values["z"] == nil }, "template \(t), list \(n)")
+            }
+        }
+    }
 }
