@@ -59,18 +59,18 @@ struct YAMLValue {
     }
 
     /// A scalar as text. Numbers and dates are text too (`id: 1`, `issued: 2021-06-22`).
-    func text(_ what: String, _ diagnostics: inout Diagnostics) -> String? {
+    func text(_ what: @autoclosure () -> String, _ diagnostics: inout Diagnostics) -> String? {
         guard case let .scalar(string, plain) = kind else {
-            diagnostics.append(location.error("\(what) must be text, not a \(shape)"))
+            diagnostics.append(location.error("\(what()) must be text, not a \(shape)"))
             return nil
         }
         if plain && YAMLValue.isNull(string) {
-            diagnostics.append(location.error("\(what) is empty"))
+            diagnostics.append(location.error("\(what()) is empty"))
             return nil
         }
         // A quoted "\x01" or "\f" gets past the reader; such characters are invalid in HTML and XML.
         if let bad = string.unicodeScalars.first(where: \.isUnpublishable) {
-            diagnostics.append(location.error("\(what) contains the control character \(bad.codePoint), which cannot be published; remove it"))
+            diagnostics.append(location.error("\(what()) contains the control character \(bad.codePoint), which cannot be published; remove it"))
             return nil
         }
         return string
@@ -83,7 +83,7 @@ struct YAMLValue {
     /// Unicode normalisation, and every value of every case was looked up.
     static func isNull(_ text: String) -> Bool { text.utf8.count <= 4 && nullWords.contains(text) }
 
-    func bool(_ what: String, _ diagnostics: inout Diagnostics) -> Bool? {
+    func bool(_ what: @autoclosure () -> String, _ diagnostics: inout Diagnostics) -> Bool? {
         if case let .scalar(string, plain: true) = kind {
             switch string {
             case "true", "True", "TRUE", "yes": return true
@@ -91,37 +91,37 @@ struct YAMLValue {
             default: break
             }
         }
-        diagnostics.append(location.error("\(what) must be true or false"))
+        diagnostics.append(location.error("\(what()) must be true or false"))
         return nil
     }
 
-    func list(_ what: String, _ diagnostics: inout Diagnostics) -> [YAMLValue]? {
+    func list(_ what: @autoclosure () -> String, _ diagnostics: inout Diagnostics) -> [YAMLValue]? {
         guard case let .list(items) = kind else {
-            diagnostics.append(location.error("\(what) must be a list, not a \(shape)"))
+            diagnostics.append(location.error("\(what()) must be a list, not a \(shape)"))
             return nil
         }
         return items
     }
 
-    func map(_ what: String, _ diagnostics: inout Diagnostics) -> YAMLMap? {
+    func map(_ what: @autoclosure () -> String, _ diagnostics: inout Diagnostics) -> YAMLMap? {
         guard case let .map(pairs) = kind else {
-            diagnostics.append(location.error("\(what) must be a mapping of keys to values, not a \(shape)"))
+            diagnostics.append(location.error("\(what()) must be a mapping of keys to values, not a \(shape)"))
             return nil
         }
         var entries: [YAMLMap.Entry] = []
         for (key, value) in pairs {
             guard case let .scalar(name, _) = key.kind else {
-                diagnostics.append(key.location.error("a key in \(what) must be text"))
+                diagnostics.append(key.location.error("a key in \(what()) must be text"))
                 continue
             }
             // Keys end up in messages printed to a terminal: no escape sequences.
             if let bad = name.unicodeScalars.first(where: \.isUnpublishable) {
-                diagnostics.append(key.location.error("a key in \(what) contains the control character \(bad.codePoint); remove it"))
+                diagnostics.append(key.location.error("a key in \(what()) contains the control character \(bad.codePoint); remove it"))
                 continue
             }
             entries.append(.init(key: name, keyLocation: key.location, value: value))
         }
-        return YAMLMap(what: what, location: location, entries: entries)
+        return YAMLMap(what: what(), location: location, entries: entries)
     }
 
     private var shape: String {
