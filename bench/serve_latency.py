@@ -14,8 +14,10 @@
         (a paragraph appended to the report: only the case's own pages change) or `title` (the
         front matter's title changed: the case list and status.json change too, the
         dashboard and feed when they show the case) or `event` (a maintenance event, step 9, dated
-        the as-of day, is added: every page that lists or counts cases changes). Waits for each rebuild to finish before
-        the next edit. Prints one line per edit, then, last, "PAGE_MEDIAN_MS DONE_MEDIAN_MS
+        the as-of day, is added: the dashboard and the feed list it) or `new` (a new case, a copy
+        of CASE_MD under the id <case>-n<run>, moved into cases/: its pages are new and every page
+        that lists or counts cases changes; CASE_HTML's folder is replaced by the new id's).
+        Waits for each rebuild to finish before the next edit. Prints one line per edit, then, last, "PAGE_MEDIAN_MS DONE_MEDIAN_MS
         SERVER_MEDIAN_MS" (the last as the server's own log says). A change not seen within
         60 s is an error.
 """
@@ -118,9 +120,25 @@ def edit(kind, md, html, log, runs):
         # bytes have the old ones' length and first bytes (it compares Data.hashValue), so
         # same-length title edits after the first never reach the disk.
         token = "bench-edit-%s-%d-%d%s" % (kind, i + 1, time.time_ns(), "x" * (i + 1))
+        if kind == "new":
+            # A new case: the edited case's file under a new id, written to a temporary folder
+            # and moved in (as a file manager or `git pull` makes it appear at once).
+            new_id = "%s-n%d" % (os.path.basename(os.path.dirname(md)), i + 1)
+            html = os.path.join(os.path.dirname(os.path.dirname(html)), new_id, "index.html")
         seen = signature(html)
         before = len(rebuilds(log))
-        change(kind, md, token)
+        if kind == "new":
+            cases = os.path.dirname(os.path.dirname(md))
+            temporary = os.path.join(os.path.dirname(cases), ".bench-new-case")
+            os.makedirs(temporary, exist_ok=True)
+            with open(md, encoding="utf-8") as f:
+                text = f.read()
+            text = re.sub(r"^title: .*$", lambda m: m.group(0) + " " + token, text, count=1, flags=re.M)
+            with open(os.path.join(temporary, "index.md"), "w", encoding="utf-8") as f:
+                f.write(text)
+            os.rename(temporary, os.path.join(cases, new_id))
+        else:
+            change(kind, md, token)
         start = time.perf_counter()
         needle = token.encode()
         page = None
@@ -152,7 +170,7 @@ def edit(kind, md, html, log, runs):
 def main(argv):
     if len(argv) == 7 and argv[1] == "ready":
         ready(argv[2], argv[3], argv[4], float(argv[5]), int(argv[6]))
-    elif len(argv) == 7 and argv[1] == "edit" and argv[2] in ("body", "title", "event"):
+    elif len(argv) == 7 and argv[1] == "edit" and argv[2] in ("body", "title", "event", "new"):
         edit(argv[2], argv[3], argv[4], argv[5], int(argv[6]))
     else:
         sys.exit(__doc__)
