@@ -14,7 +14,9 @@
         (a paragraph appended to the report: only the case's own pages change) or `title` (the
         front matter's title changed: the case list and status.json change too, the
         dashboard and feed when they show the case) or `event` (a maintenance event, step 9, dated
-        the as-of day, is added: the dashboard and the feed list it) or `new` (a new case, a copy
+        the as-of day, is added: the dashboard and the feed list it), `step` (for a case at step 6:
+        step 6 done the as-of day, or undone again, with the title changed: every page that
+        lists or counts cases changes) or `new` (a new case, a copy
         of CASE_MD under the id <case>-n<run>, moved into cases/: its pages are new and every page
         that lists or counts cases changes; CASE_HTML's folder is replaced by the new id's).
         Waits for each rebuild to finish before the next edit. Prints one line per edit, then, last, "PAGE_MEDIAN_MS DONE_MEDIAN_MS
@@ -86,6 +88,23 @@ def rebuilds(log):
 
 
 def change(kind, md, token):
+    if kind == "step":
+        # The case's step 6 done today (the case stood at step 6), or undone again: the state, the
+        # current step and the step's times change, so every page that lists or counts cases
+        # does. The title carries the token, for the page on disk to show.
+        with open(md, encoding="utf-8") as f:
+            text = f.read()
+        done = "  - step: 6\n    date: 2026-11-27\n    note: bench-step\n"
+        head, sep, rest = text.partition("\n---\n")
+        head += "\n"
+        head = (head[: -len(done)] if head.endswith(done) else head + done).rstrip("\n")
+        head, n = re.subn(r"^title: .*?(?: bench-edit-\S+)?$", lambda m: m.group(0).split(" bench-edit-")[0]
+                          + " " + token, head, count=1, flags=re.M)
+        if not sep or n != 1:
+            sys.exit("serve_latency: no front matter with a title in %s" % md)
+        with open(md, "w", encoding="utf-8") as f:
+            f.write(head + sep + rest)
+        return
     if kind == "event":
         # A maintenance event (SW01 step 9, ongoing: any number of them) recorded today, as staff
         # record a step done; the previous run's event is replaced.
@@ -170,7 +189,7 @@ def edit(kind, md, html, log, runs):
 def main(argv):
     if len(argv) == 7 and argv[1] == "ready":
         ready(argv[2], argv[3], argv[4], float(argv[5]), int(argv[6]))
-    elif len(argv) == 7 and argv[1] == "edit" and argv[2] in ("body", "title", "event", "new"):
+    elif len(argv) == 7 and argv[1] == "edit" and argv[2] in ("body", "title", "event", "new", "step"):
         edit(argv[2], argv[3], argv[4], argv[5], int(argv[6]))
     else:
         sys.exit(__doc__)

@@ -17,6 +17,8 @@ extension Renderer {
         let i = Renderer.index(of: id, in: views, id: \.c.id)
         let found = i < views.count && views[i].c.id == id
         caseRows = caseRows?.replacing(found ? i..<(i + 1) : i..<i, with: view?.templateRow.map { [$0] } ?? [])
+        let calendar = content.calendar
+        for s in reportColumns.indices { reportColumns[s].replacing(id, with: view, calendar: calendar) }
         Renderer.place(new?.c, id: id, in: &content.cases, id: \.id)
         Renderer.place(view, id: id, in: &views, id: \.c.id)
         return view

@@ -19,6 +19,8 @@ struct Renderer: Sendable {
     var filters: CaseFilters
     /// In `serve`, the case list's rows, walked once and kept in step with `views`.
     var caseRows: TemplateList?
+    /// What the reports count of each SOP's cases, kept in step with `views`.
+    var reportColumns: [ReportColumns]
 
     init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
@@ -37,6 +39,8 @@ struct Renderer: Sendable {
             return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
         }.compactMap { $0 }
         filters = CaseFilters(views)
+        let views = self.views, calendar = content.calendar
+        reportColumns = content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
         if keepsEntries { caseRows = TemplateList(views.compactMap(\.templateRow)) }
     }
 
@@ -73,7 +77,7 @@ struct Renderer: Sendable {
         let r = self
         return [
             .caseList { CaseListPage(context: r.page).render(r.views, rows: r.caseRows, filters: r.filters, theme: r.theme) },
-            .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.content.sops, cases: r.views, theme: r.theme) },
+            .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns, theme: r.theme) },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
             .statusJSON { try StatusJSON.render(r.views, asOf: r.asOf) },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },

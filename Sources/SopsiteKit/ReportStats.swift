@@ -76,42 +76,21 @@ struct ReportStats: Sendable {
     let years: [(year: FiscalYear, counts: CaseCounts)]
 
     /// `cases` may include other SOPs' cases; only this SOP's are counted.
-    /// Reads the cases where the pages keep them instead of copying 10,000 of them.
     init(sop: SOP, cases: [CaseView], calendar: WorkCalendar) {
-        self.sop = sop
-        let mine = cases.filter { $0.sop.code == sop.code }
-        // Each step's status and timing in every case, read in place: copying the records of
-        // 10,000 cases (their steps, events and texts) took most of a report's time.
-        var results = Array(repeating: [(status: StepStatus, timing: Timing?)](), count: sop.steps.count)
-        for view in mine {
-            view.progress.records.withUnsafeBufferPointer { records in
-                for (i, step) in sop.steps.enumerated() {
-                    // Records follow the SOP's steps in order; look further only if they do not.
-                    let r = i < records.count && records[i].step.id == step.id ? i : records.firstIndex { $0.step.id == step.id }
-                    if let r { results[i].append((records[r].status, records[r].timing)) }
-                }
-            }
-        }
-        steps = sop.steps.indices.filter { !sop.steps[$0].ongoing }.map { StepFigures(step: sop.steps[$0], results: results[$0]) }
-        let handover = sop.steps.last { !$0.ongoing }
-        var units: [String: CaseCounts] = [:], years: [FiscalYear: CaseCounts] = [:]
-        for view in mine {
-            let state = view.progress.state
-            let days = Self.daysToHandover(view, handover: handover, calendar: calendar)
-            units[view.c.unit, default: CaseCounts()].add(state, daysToHandover: days)
-            years[FiscalYear(containing: view.c.opened.day), default: CaseCounts()].add(state, daysToHandover: days)
-        }
-        self.units = units.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        self.years = years.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.init(ReportColumns(sop: sop, views: cases, calendar: calendar))
     }
 
-    /// Working days from the request (`opened`) to the event of the SOP's last step before the
-    /// ongoing one (SW01 step 8, the handover), for a case handed over; nil otherwise.
-    static func daysToHandover(_ view: CaseView, handover: Step?, calendar: WorkCalendar) -> Int? {
-        guard view.progress.state == .handedOver || view.progress.state == .maintenance, let handover,
-              let end = view.progress.records.withUnsafeBufferPointer({ records in records.first { $0.step.id == handover.id }?.end })
-        else { return nil }
-        return calendar.workingDays(after: view.c.opened.day, through: end.day)
+    init(_ columns: ReportColumns) {
+        let sop = columns.sop
+        self.sop = sop
+        steps = sop.steps.indices.filter { !sop.steps[$0].ongoing }.map { StepFigures(step: sop.steps[$0], results: columns.results[$0]) }
+        var units = Array(repeating: CaseCounts(), count: columns.unitNames.count), years: [FiscalYear: CaseCounts] = [:]
+        for i in columns.ids.indices {
+            units[columns.units[i]].add(columns.states[i], daysToHandover: columns.daysToHandover[i])
+            years[columns.years[i], default: CaseCounts()].add(columns.states[i], daysToHandover: columns.daysToHandover[i])
+        }
+        self.units = zip(columns.unitNames, units).filter { $0.1.opened > 0 }.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1) }
+        self.years = years.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 

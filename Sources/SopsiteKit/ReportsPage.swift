@@ -10,11 +10,13 @@ struct ReportsPage {
 
     var words: Words { context.words }
 
-    func render(_ sops: [SOP], cases views: [CaseView], theme: Theme) -> Page {
+    /// One report per SOP, from its cases' columns (`ReportColumns`), in the SOPs' order.
+    func render(_ sops: [ReportColumns], theme: Theme) -> Page {
         var values = context.common(url: "reports/", title: words["reports_heading"])
-        values["sops"] = sops.map { sop -> [String: Any] in
+        values["sops"] = sops.map { columns -> [String: Any] in
+            let sop = columns.sop
             var v: [String: Any] = ["code": sop.code, "title": sop.title, "url": "sops/\(sop.code)/"]
-            let stats = ReportStats(sop: sop, cases: views, calendar: calendar)
+            let stats = ReportStats(columns)
             // A unit row per requesting unit: none means no case follows this SOP yet.
             if !stats.units.isEmpty {
                 v["report"] = ["steps": steps(stats), "units": units(stats), "years": years(stats),
