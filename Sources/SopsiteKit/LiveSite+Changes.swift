@@ -118,8 +118,12 @@ extension LiveSite {
             changes.contains { listing.isChanged(from: $0.old, to: $0.new, newestFrom: { self.newestFrom(listing.newest) }) }
         }
         if remade.contains(where: { $0.newest > 0 }) { newestEvents = [:] }
-        let files = Dictionary(try renderer.listingPages(remade).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
-        return try sync(files, removingOthers: false)
+        // Each page written as soon as it is made, on every core.
+        let root = options.outputFolder
+        let outcomes = remade.map { (listing: $0, previous: written[$0.path]) }.parallelMap { job in
+            Result { try LiveSite.write(Data(try job.listing.make().text.utf8), to: root + "/" + job.listing.path, previous: job.previous) }
+        }
+        return try record(zip(remade.map(\.path), outcomes).map { ($0, $1) })
     }
 
     /// The date of the n-th newest event of all cases (nil when there are fewer), kept until a

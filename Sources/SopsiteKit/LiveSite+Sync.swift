@@ -9,36 +9,12 @@ extension LiveSite {
     func sync(_ files: [String: Data], removingOthers: Bool) throws -> [String] {
         let root = options.outputFolder
         let fm = FileManager.default
-        var changed: [String] = []
-        var writes: [(path: String, data: Data, hash: Int)] = []
-        for path in files.keys.sorted() {
-            let data = files[path]!
-            let hash = LiveSite.digest(data)
-            let full = root + "/" + path
-            if written[path] == hash, fm.fileExists(atPath: full) { continue }
-            if written[path] == nil, fm.contents(atPath: full) == data {
-                written[path] = hash
-                continue
-            }
-            writes.append((path, data, hash))
-        }
         // On every core: a title edit writes two files of 6 MB (the case list, status.json).
-        let failures = writes.parallelMap { write -> Error? in
-            let full = root + "/" + write.path
-            do {
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                try write.data.write(to: URL(fileURLWithPath: full), options: .atomic)
-                return nil
-            } catch {
-                return error
-            }
+        let paths = files.keys.sorted()
+        let outcomes = paths.map { (path: $0, data: files[$0]!, previous: written[$0]) }.parallelMap { file in
+            Result { try LiveSite.write(file.data, to: root + "/" + file.path, previous: file.previous) }
         }
-        for (write, failure) in zip(writes, failures) where failure == nil {
-            written[write.path] = write.hash
-            changed.append(write.path)
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        var changed = try record(zip(paths, outcomes).map { ($0, $1) })
         if removingOthers {
             for path in (fm.subpaths(atPath: root) ?? []).sorted()
             where !path.hasPrefix(".") && !path.hasPrefix("pagefind/") && files[path] == nil
@@ -49,6 +25,30 @@ extension LiveSite {
             }
         }
         return changed.sorted()
+    }
+
+    /// Writes `data` to `path` (through a temporary file and a rename) unless it is what this
+    /// server wrote there before (`previous`, its hash) or, on the first build, what the file
+    /// already holds. Returns the data's hash and whether the file was written.
+    static func write(_ data: Data, to path: String, previous: Int?) throws -> (hash: Int, isWritten: Bool) {
+        let hash = LiveSite.digest(data)
+        let fm = FileManager.default
+        if previous == hash, fm.fileExists(atPath: path) { return (hash, false) }
+        if previous == nil, fm.contents(atPath: path) == data { return (hash, false) }
+        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        return (hash, true)
+    }
+
+    /// Notes what `write` did for each path; returns the paths written, or throws the first failure.
+    func record(_ outcomes: [(String, Result<(hash: Int, isWritten: Bool), Error>)]) throws -> [String] {
+        var changed: [String] = []
+        for case let (path, .success(outcome)) in outcomes {
+            written[path] = outcome.hash
+            if outcome.isWritten { changed.append(path) }
+        }
+        for case let (_, .failure(error)) in outcomes { throw error }
+        return changed
     }
 
     /// Removes the files under `prefix` (a case's folder in the site) that `keep` does not hold.

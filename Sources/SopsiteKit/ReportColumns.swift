@@ -31,25 +31,40 @@ struct ReportColumns: Sendable {
             let middle = (low + high) / 2
             if ids[middle] < id { low = middle + 1 } else { high = middle }
         }
-        if low < ids.count && ids[low] == id { remove(at: low) }
-        if let view, view.sop.code == sop.code { insert(view, at: low, calendar: calendar) }
+        let found = low < ids.count && ids[low] == id
+        switch (found, view.map { $0.sop.code == sop.code } ?? false) {
+        case (true, true): set(view!, at: low, calendar: calendar)  // in place: no 10,000 entries moved
+        case (true, false): remove(at: low)
+        case (false, true): insert(view!, at: low, calendar: calendar)
+        case (false, false): break
+        }
     }
 
     private mutating func insert(_ view: CaseView, at i: Int, calendar: WorkCalendar) {
         ids.insert(view.c.id, at: i)
-        states.insert(view.progress.state, at: i)
+        states.insert(.inProgress, at: i)
+        units.insert(0, at: i)
+        years.insert(FiscalYear(year: 0), at: i)
+        daysToHandover.insert(nil, at: i)
+        for s in results.indices { results[s].insert((.notReached, nil), at: i) }
+        set(view, at: i, calendar: calendar)
+    }
+
+    /// Entry `i` from `view`.
+    private mutating func set(_ view: CaseView, at i: Int, calendar: WorkCalendar) {
+        states[i] = view.progress.state
         if unitNumbers[view.c.unit] == nil {
             unitNumbers[view.c.unit] = unitNames.count
             unitNames.append(view.c.unit)
         }
-        units.insert(unitNumbers[view.c.unit]!, at: i)
-        years.insert(FiscalYear(containing: view.c.opened.day), at: i)
-        daysToHandover.insert(ReportColumns.daysToHandover(view, sop: sop, calendar: calendar), at: i)
+        units[i] = unitNumbers[view.c.unit]!
+        years[i] = FiscalYear(containing: view.c.opened.day)
+        daysToHandover[i] = ReportColumns.daysToHandover(view, sop: sop, calendar: calendar)
         // Records follow the SOP's steps in order; look further only if they do not.
         view.progress.records.withUnsafeBufferPointer { records in
             for (s, step) in sop.steps.enumerated() {
                 let r = s < records.count && records[s].step.id == step.id ? s : records.firstIndex { $0.step.id == step.id }
-                results[s].insert(r.map { (records[$0].status, records[$0].timing) } ?? (.notReached, nil), at: i)
+                results[s][i] = r.map { (records[$0].status, records[$0].timing) } ?? (.notReached, nil)
             }
         }
     }
