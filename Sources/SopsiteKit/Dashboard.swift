@@ -49,7 +49,11 @@ struct Dashboard {
         func newer(_ a: (date: Moment, id: String, view: Int, event: Int), than b: (date: Moment, id: String, view: Int, event: Int)) -> Bool {
             a.date != b.date ? a.date > b.date : a.id > b.id
         }
-        for (v, view) in views.enumerated() {
+        // The cases from the last id back: ids carry the year, so the newest events come first
+        // and soon every other case is skipped whole (the result is the same in any order:
+        // events of one case stay in their order, and different cases never tie).
+        for v in views.indices.reversed() {
+            let view = views[v]
             // Most cases' events are all older than the ones kept: their events are not read.
             if kept.count == limit, let last = kept.last, let newest = view.newestEvent, newest < last.date { continue }
             let events = view.c.events
