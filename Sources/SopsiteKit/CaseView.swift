@@ -15,9 +15,10 @@ final class CaseView: @unchecked Sendable {
     let year: String
     /// The date of the case's newest event, if it has events (the dashboard's latest events).
     let newestEvent: Moment?
-    /// Keep what the lists show of the case once made: `serve` keeps the views of unchanged
-    /// cases between edits, so an edit makes only its own case's list entries again. A build
-    /// needs each once and does not keep them (memory).
+    /// Make and keep what the lists show of the case (its summary, its row walked for the
+    /// templates, its status.json entry): `serve` keeps the views of unchanged cases between
+    /// edits, so an edit makes only its own case's entries again. A build needs each once and
+    /// does not keep them (memory).
     let keepsEntries: Bool
     // Three fields rather than a tuple: reading one field of an optional tuple retained all
     // three, and for 10,000 rows those objects lie on 30,000 pages of memory.
@@ -54,7 +55,6 @@ final class CaseView: @unchecked Sendable {
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
 
     var url: String { "cases/\(c.id)/" }
-
 
     var stateLabel: String { words["state_" + progress.state.rawValue] }
 

@@ -18,9 +18,9 @@ struct Listing: Sendable {
     /// How many of the newest events it lists with their cases (home 10, the feed 100); 0 for none.
     var newest = 0
 
-    /// Does a change of one case (nil: added or removed) make the page differ?
-    /// `newestFrom`: asked only when needed, the date of the `newest`-th newest event (nil when there are fewer): a case
-    /// with no event since is not among the newest listed.
+    /// Does a change of one case (nil: added or removed) make the page differ? `newestFrom`,
+    /// asked only when needed: the date of the `newest`-th newest event (nil when there are
+    /// fewer); a case with no event since is not among the newest listed.
     func isChanged(from old: CaseView?, to new: CaseView?, newestFrom: () -> Moment?) -> Bool {
         guard let old, let new else { return true }
         if counts(old) != counts(new) { return true }

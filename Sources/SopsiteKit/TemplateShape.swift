@@ -176,5 +176,4 @@ struct TemplateShape {
             return value  // true, false, shared values and absent ones render as they are
         }
     }
-
 }
