@@ -19,6 +19,9 @@ final class TemplateShapes: @unchecked Sendable {
     /// `serve` makes a skeleton at the first sighting: its case list is remade on every title
     /// edit, and rendering it directly took 300 ms (see `makeSkeletonsAtFirstSight`).
     private var atFirstSight = false
+    /// In `serve`, the last page of each template holding a long list, by template (one each:
+    /// the case list is 6 MB).
+    private var refills: [String: TemplateRefill] = [:]
     /// A bound on memory for content whose every page has a shape of its own.
     static let limit = 4096
 
@@ -38,7 +41,7 @@ final class TemplateShapes: @unchecked Sendable {
         }
         if let known {
             guard let skeleton = known else { return library.render(context, withTemplate: template) }
-            return skeleton.fill(shape)
+            return fill(skeleton, shape, template: template, key: key)
         }
         // A long list of rows: its skeleton comes from a rendering of a few rows, so it is made
         // even at first sight.
@@ -49,7 +52,7 @@ final class TemplateShapes: @unchecked Sendable {
                 if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
                 seenOnce.remove(key.hashValue)
             }
-            return skeleton.fill(shape)
+            return fill(skeleton, shape, template: template, key: key)
         }
         if isNew { return library.render(context, withTemplate: template) }
         var next = 0
@@ -61,6 +64,19 @@ final class TemplateShapes: @unchecked Sendable {
             seenOnce.remove(key.hashValue)
         }
         return skeleton?.fill(shape) ?? library.render(context, withTemplate: template)
+    }
+
+    /// A page of a long list in `serve` is the last one of its template with what differs put
+    /// in (`TemplateRefill`); any other page is filled afresh.
+    private func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, template: String, key: [UInt8]) -> String {
+        let refill = lock.withLock { () -> TemplateRefill? in
+            guard atFirstSight, !shape.lists.isEmpty else { return nil }
+            if let known = refills[template], known.key == key { return known }
+            let refill = TemplateRefill(key: key)
+            refills[template] = refill
+            return refill
+        }
+        return refill?.fill(skeleton, shape) ?? skeleton.fill(shape)
     }
 
     /// From now on, a skeleton is made the first time a shape is met (for `serve`, which keeps

@@ -9,15 +9,15 @@ struct TemplateSkeleton {
     /// A value's place: after the text up to `textEnd` (from the previous slot's), value number
     /// `value`, escaped or not. Plain numbers in one buffer, so filling 10,000 rows counts no
     /// references.
-    private struct Slot {
+    struct Slot {
         var textEnd: Int
         var value: Int
         var escaped: Bool
     }
 
     /// The template's own text, all of it, with the slots' places between.
-    private let text: [UInt8]
-    private let slots: [Slot]
+    let text: [UInt8]
+    let slots: [Slot]
     /// Kept alive while the skeleton is cached: their identity is part of its key.
     let shared: [TemplateValues]
 
@@ -113,6 +113,12 @@ struct TemplateSkeleton {
     func fill(_ shape: TemplateShape) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.count * 2)
+        fill(shape, into: &out, bounds: nil)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the page to `out`; with `bounds`, notes where each slot's value starts and ends.
+    func fill(_ shape: TemplateShape, into out: inout [UInt8], bounds: UnsafeMutablePointer<[(start: Int, end: Int)]>?) {
         // Through buffers, without a function capturing `out`: this loop runs for every value
         // of 10,000 rows.
         text.withUnsafeBufferPointer { text in
@@ -121,26 +127,31 @@ struct TemplateSkeleton {
                 for slot in slots {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<slot.textEnd]))
                     start = slot.textEnd
-                    switch values[slot.value] {
-                    case let .text(value, plain):
-                        if slot.escaped && !plain {
-                            out.append(contentsOf: value.htmlEscaped.utf8)
-                        } else {
-                            value.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) }
-                                ?? out.append(contentsOf: value.utf8)
-                        }
-                    case let .bytes(pointer, count, plain):
-                        let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
-                        if slot.escaped && !plain {
-                            out.append(contentsOf: String(decoding: bytes, as: UTF8.self).htmlEscaped.utf8)
-                        } else {
-                            out.append(contentsOf: bytes)
-                        }
-                    }
+                    let before = out.count
+                    TemplateSkeleton.append(values[slot.value], escaped: slot.escaped, to: &out)
+                    bounds?.pointee.append((before, out.count))
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A value as the page has it: escaped where the template escapes it.
+    static func append(_ value: TemplateShape.Value, escaped: Bool, to out: inout [UInt8]) {
+        switch value {
+        case let .text(value, plain):
+            if escaped && !plain {
+                out.append(contentsOf: value.htmlEscaped.utf8)
+            } else {
+                value.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) } ?? out.append(contentsOf: value.utf8)
+            }
+        case let .bytes(pointer, count, plain):
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
+            if escaped && !plain {
+                out.append(contentsOf: String(decoding: bytes, as: UTF8.self).htmlEscaped.utf8)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
     }
 }

@@ -88,4 +88,28 @@ final class TemplateListTests: XCTestCase {
             }
         }
     }
+
+    /// In `serve`, a page of a list is the last page with what differs put in
+    /// (`TemplateRefill`): it must be what swift-mustache renders, edit after edit.
+    func testARefilledPageIsTheRenderedOne() throws {
+        _ = PortalHTML.registered
+        let text = "{{% CONTENT_TYPE: HTML }}<h1>{{t}}</h1>{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>"
+            + "{{#z}}<td>{{z}}</td>{{/z}}</tr>{{/rows}}<p>{{t}}</p>"
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: text), named: "list")
+        let shapes = TemplateShapes(templateTexts: [text])
+        shapes.makeSkeletonsAtFirstSight()
+        var random = FuzzRandom(seed: 12)
+        var rows = (0..<30).map(row)
+        var list = TemplateList(rows)
+        for n in 0..<12 {
+            // A row replaced by one of its shape (row(k)'s shape is k % 5), so the page keeps its skeleton.
+            let i = random.int(0...29)
+            rows[i] = row(i % 5 + 5 * (n + 10))
+            list = list.replacing(i..<(i + 1), with: [rows[i]])
+            let t = n % 3 == 0 ? "ชื่อ <\(n)>" : "ชื่อ"
+            let direct = library.render(["rows": rows as [Any], "t": t], withTemplate: "list")
+            XCTAssertEqual(shapes.render("list", ["rows": list, "t": t], library: library), direct, "edit \(n)")
+        }
+    }
 }
