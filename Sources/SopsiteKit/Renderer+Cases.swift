@@ -16,7 +16,9 @@ extension Renderer {
         if let view { filters.add(view) }
         let i = Renderer.index(of: id, in: views, id: \.c.id)
         let found = i < views.count && views[i].c.id == id
-        caseRows = caseRows?.replacing(found ? i..<(i + 1) : i..<i, with: view?.templateRow.map { [$0] } ?? [])
+        let range = found ? i..<(i + 1) : i..<i
+        caseRows = caseRows?.replacing(range, with: view?.templateRow.map { [$0] } ?? [])
+        statusEntries?.replacing(range, with: view.map { [$0.statusEntry] } ?? [])
         let calendar = content.calendar
         for s in reportColumns.indices { reportColumns[s].replacing(id, with: view, calendar: calendar) }
         Renderer.place(new?.c, id: id, in: &content.cases, id: \.id)

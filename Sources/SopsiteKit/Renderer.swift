@@ -19,6 +19,8 @@ struct Renderer: Sendable {
     var filters: CaseFilters
     /// In `serve`, the case list's rows, walked once and kept in step with `views`.
     var caseRows: TemplateList?
+    /// In `serve`, status.json's entries, kept in step with `views`.
+    var statusEntries: StatusEntries?
     /// What the reports count of each SOP's cases, kept in step with `views`.
     var reportColumns: [ReportColumns]
 
@@ -41,7 +43,10 @@ struct Renderer: Sendable {
         filters = CaseFilters(views)
         let views = self.views, calendar = content.calendar
         reportColumns = content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
-        if keepsEntries { caseRows = TemplateList(views.compactMap(\.templateRow)) }
+        if keepsEntries {
+            caseRows = TemplateList(views.compactMap(\.templateRow))
+            statusEntries = StatusEntries(views)
+        }
     }
 
     /// Every page of the portal; the cases' pages on every core.
@@ -79,7 +84,7 @@ struct Renderer: Sendable {
             .caseList { CaseListPage(context: r.page).render(r.views, rows: r.caseRows, filters: r.filters, theme: r.theme) },
             .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns, theme: r.theme) },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
-            .statusJSON { try StatusJSON.render(r.views, asOf: r.asOf) },
+            .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
         ]
     }
