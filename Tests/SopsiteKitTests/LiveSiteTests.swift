@@ -166,9 +166,15 @@ final class LiveSiteTests: XCTestCase {
     /// the same content writes, byte for byte.
     func testAfterEditsTheOutputIsWhatABuildWrites() async throws {
         let site = try makeSite()
-        _ = await site.buildAll()
         let fm = FileManager.default
         let cases = folder + "/content/cases/"
+        // Ten more cases (copies): with 19 rows, serve makes the case list's skeleton from a few
+        // rows (`TemplateListSkeleton`), which a build of 9 cases would not show.
+        let samples = try fm.contentsOfDirectory(atPath: cases).sorted()
+        for i in 1...10 {
+            try fm.copyItem(atPath: cases + samples[i % samples.count], toPath: cases + "SW01-2570-\(100 + i)")
+        }
+        _ = await site.buildAll()
         var steps: [(String, () throws -> Void)] = [
             ("a title", { try self.edit("content/cases/SW01-2569-005/index.md") { $0.replacingOccurrences(of: "title: ", with: "title: ชื่อใหม่ ") } }),
             ("an event", { try self.edit("content/cases/SW01-2569-004/index.md") {
