@@ -12,23 +12,27 @@ extension Renderer {
                          baseURL: content.site.baseURL, keepsEntries: keepsEntries)
             }
         }
-        if let old = self.view(of: id) { filters.remove(old) }
+        let i = views.insertionIndex(of: id) { $0.c.id }
+        let old = i < views.count && views[i].c.id == id ? views[i] : nil
+        if let old { filters.remove(old) }
         if let view { filters.add(view) }
-        let i = Renderer.index(of: id, in: views, id: \.c.id)
-        let found = i < views.count && views[i].c.id == id
-        let range = found ? i..<(i + 1) : i..<i
+        // Every structure kept in id order changes at the same place.
+        let range = old == nil ? i..<i : i..<(i + 1)
+        views.replaceSubrange(range, with: view.map { [$0] } ?? [])
         caseRows = caseRows?.replacing(range, with: view?.templateRow.map { [$0] } ?? [])
         statusEntries?.replacing(range, with: view.map { [$0.statusEntry] } ?? [])
         let calendar = content.calendar
         for s in reportColumns.indices { reportColumns[s].replacing(id, with: view, calendar: calendar) }
-        Renderer.place(new?.c, id: id, in: &content.cases, id: \.id)
-        Renderer.place(view, id: id, in: &views, id: \.c.id)
+        // The cases too, apart: a case whose SOP is unknown has no view.
+        let j = content.cases.insertionIndex(of: id) { $0.id }
+        let had = j < content.cases.count && content.cases[j].id == id
+        content.cases.replaceSubrange(had ? j..<(j + 1) : j..<j, with: new.map { [$0.c] } ?? [])
         return view
     }
 
     /// The view of the case `id`, if it has one.
     func view(of id: String) -> CaseView? {
-        let i = Renderer.index(of: id, in: views, id: \.c.id)
+        let i = views.insertionIndex(of: id) { $0.c.id }
         return i < views.count && views[i].c.id == id ? views[i] : nil
     }
 
@@ -40,27 +44,5 @@ extension Renderer {
             if other.utf8.count == id.utf8.count, other != id, other.lowercased() == lowered { return other }
         }
         return nil
-    }
-
-    /// Replaces, inserts or removes the element with `id` in an array kept in id order.
-    private static func place<T>(_ element: T?, id: String, in array: inout [T], id key: (T) -> String) {
-        let i = index(of: id, in: array, id: key)
-        let found = i < array.count && key(array[i]) == id
-        switch (element, found) {
-        case let (element?, true): array[i] = element
-        case let (element?, false): array.insert(element, at: i)
-        case (nil, true): array.remove(at: i)
-        case (nil, false): break
-        }
-    }
-
-    /// The first index whose id is not below `id` (binary search).
-    private static func index<T>(of id: String, in array: [T], id key: (T) -> String) -> Int {
-        var low = 0, high = array.count
-        while low < high {
-            let mid = (low + high) / 2
-            if key(array[mid]) < id { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

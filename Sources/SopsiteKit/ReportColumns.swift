@@ -26,11 +26,7 @@ struct ReportColumns: Sendable {
 
     /// With the case `id` replaced by `view` (nil: removed; a new id: added in id order).
     mutating func replacing(_ id: String, with view: CaseView?, calendar: WorkCalendar) {
-        var low = 0, high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
+        let low = ids.insertionIndex(of: id) { $0 }
         let found = low < ids.count && ids[low] == id
         switch (found, view.map { $0.sop.code == sop.code } ?? false) {
         case (true, true): set(view!, at: low, calendar: calendar)  // in place: no 10,000 entries moved

@@ -67,36 +67,18 @@ struct StatusJSON {
 /// them and replaces them case by case, so the file is a copy of one buffer (joining 10,000
 /// entries scattered in memory took 10 ms after each edit).
 struct StatusEntries: Sendable {
-    private(set) var bytes: [UInt8] = []
-    /// Where each entry's part of `bytes` ends.
-    private var ends: [Int] = []
+    private var parts = Parts<UInt8>()
+
+    var bytes: [UInt8] { parts.elements }
 
     init(_ views: [CaseView]) {
-        bytes.reserveCapacity(views.count * 700)
-        for view in views {
-            StatusEntries.append(view.statusEntry, to: &bytes)
-            ends.append(bytes.count)
-        }
+        for view in views { parts.append(StatusEntries.part(view.statusEntry)) }
     }
 
     /// With the entries `range` replaced by `entries` (none: removed; an empty range: added).
     mutating func replacing(_ range: Range<Int>, with entries: [String]) {
-        let start = range.lowerBound == 0 ? 0 : ends[range.lowerBound - 1]
-        let end = range.isEmpty ? start : ends[range.upperBound - 1]
-        var new: [UInt8] = [], newEnds: [Int] = []
-        for entry in entries {
-            StatusEntries.append(entry, to: &new)
-            newEnds.append(start + new.count)
-        }
-        bytes.replaceSubrange(start..<end, with: new)
-        let shift = new.count - (end - start)
-        for i in range.upperBound..<ends.count { ends[i] += shift }
-        ends.replaceSubrange(range, with: newEnds)
+        parts.replace(range, with: entries.map(StatusEntries.part))
     }
 
-    private static func append(_ entry: String, to bytes: inout [UInt8]) {
-        bytes += ",\n".utf8
-        var entry = entry
-        entry.withUTF8 { bytes += $0 }
-    }
+    private static func part(_ entry: String) -> [UInt8] { Array(",\n".utf8) + Array(entry.utf8) }
 }

@@ -50,9 +50,9 @@ enum TemplateListSkeleton {
             shortStarts.append(at)
             at += counts[kind]
         }
-        let parts = Parts(tokens: tokens, listStart: starts[0], shortStarts: shortStarts, shortKinds: shortKinds,
-                          counts: counts, shift: list.values.count - (at - starts[0]))
-        return parts?.skeleton(kinds: kinds, shared: shared)
+        let cut = Cut(tokens: tokens, listStart: starts[0], shortStarts: shortStarts, shortKinds: shortKinds,
+                          counts: counts, shift: list.values.elements.count - (at - starts[0]))
+        return cut?.skeleton(kinds: kinds, shared: shared)
     }
 
     /// A token of a row's own part: a row's value (numbered from 0 in the row), or text and
@@ -63,7 +63,7 @@ enum TemplateListSkeleton {
     }
 
     /// The short rendering cut into the parts of the long one.
-    private struct Parts {
+    private struct Cut {
         /// The rendering outside the list, with the list's places (`nil`): one per section over it.
         var outside: [Token?] = []
         /// For each place, each kind's own part, from its first value to its last.

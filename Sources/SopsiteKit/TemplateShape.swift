@@ -65,8 +65,10 @@ struct TemplateShape {
         if type(of: value) == TemplateList.self {
             let list = unsafeDowncast(value as AnyObject, to: TemplateList.self)
             guard list.isShaped else { return false }
-            key += list.key
-            values += list.values
+            key.append(0x5B)  // [
+            key += list.keys.elements
+            key.append(0x5D)  // ]
+            values += list.values.elements
             lists.append(list)
             shared += list.shared
             return true
