@@ -8,7 +8,7 @@ struct Feed {
     static let limit = 100
 
     func render(_ views: [CaseView], asOf: Day) -> Page {
-        let items = Dashboard(views: views).latest(Feed.limit)
+        let items = Dashboard.latest(Feed.limit, of: views)
         let updated = items.first.map { Feed.timestamp($0.event.date) } ?? Feed.timestamp(Moment(day: asOf))
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

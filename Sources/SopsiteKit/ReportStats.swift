@@ -37,19 +37,27 @@ struct StepFigures: Sendable {
     init(step: Step, results: [(status: StepStatus, timing: Timing?)]) {
         self.step = step
         if case .hours = step.duration?.target { unit = .minutes } else { unit = .days }
-        let done = results.filter { [.doneOnTime, .doneLate, .done].contains($0.status) }
-        through = done.count
-        withTarget = done.filter { $0.timing?.target != nil }.count
-        onTime = done.filter { $0.status == .doneOnTime }.count
+        // One pass: after a step-done edit in `serve`, filtering 10,000 records four times per
+        // step took most of the reports' time.
+        var through = 0, withTarget = 0, onTime = 0
         var times: [Int] = []
-        for timing in done.compactMap(\.timing) {
+        for result in results {
+            switch result.status {
+            case .doneOnTime: onTime += 1
+            case .doneLate, .done: break
+            default: continue
+            }
+            through += 1
+            guard let timing = result.timing else { continue }
+            if timing.target != nil { withTarget += 1 }
             switch (unit, timing.used) {
             case let (.days, .days(n)), let (.minutes, .minutes(n)): times.append(n)
             default: break
             }
         }
+        (self.through, self.withTarget, self.onTime) = (through, withTarget, onTime)
         self.times = times.sorted()
-        unmeasured = done.count - times.count
+        unmeasured = through - times.count
     }
 
     var median: Amount? { Median.of(times).map(amount) }
