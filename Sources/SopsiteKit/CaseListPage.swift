@@ -18,7 +18,7 @@ struct CaseListPage {
         values["states"] = CaseState.allCases.map { ["key": $0.rawValue, "label": words["state_" + $0.rawValue]] }
         values["units"] = filters.units.keys.map(\.text).sorted()
         values["years"] = filters.years.keys.map(\.text).sorted()
-        return Page(path: "cases/index.html", text: theme.render("cases", values))
+        return theme.page("cases/index.html", "cases", values)
     }
 }
 

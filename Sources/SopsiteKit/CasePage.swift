@@ -19,7 +19,7 @@ struct CasePage {
         if view.progress.state == .handedOver || view.progress.state == .maintenance {
             values["survey_url"] = context.site.surveyURL(for: view.c.id)
         }
-        return Page(path: view.url + "index.html", text: theme.render("case", values))
+        return theme.page(view.url + "index.html", "case", values)
     }
 
     /// One step of the timeline: its status in words, its time against its target, its events.

@@ -15,7 +15,7 @@ struct HomePage {
         }
         values["has_sops"] = !sops.isEmpty
         if !views.isEmpty { values["dashboard"] = dashboard(Dashboard(views: views)) }
-        return Page(path: "index.html", text: theme.render("home", values))
+        return theme.page("index.html", "home", values)
     }
 }
 
@@ -47,10 +47,4 @@ extension HomePage {
             "has_latest": !latest.isEmpty,
         ]
     }
-}
-
-/// One file of the built site, by its path inside the output folder.
-struct Page {
-    var path: String
-    var text: String
 }

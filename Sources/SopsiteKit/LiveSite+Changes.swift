@@ -69,7 +69,7 @@ extension LiveSite {
         guard let data = FileManager.default.contents(atPath: source) else {
             return remove(under: path, keeping: [])
         }
-        return try sync([path: data], removingOthers: false)
+        return try sync([path: .bytes([UInt8](data))], removingOthers: false)
     }
 
     /// Reads one case folder again. A case with errors keeps its last good pages; a case whose
@@ -103,9 +103,9 @@ extension LiveSite {
         }
         caseErrors[id] = nil
         guard let view = renderer?.replaceCase(id, with: (loaded, caseProgress)), let renderer else { return ([], (old, nil)) }
-        var files = Dictionary(renderer.casePages(view).map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+        var files = Dictionary(renderer.casePages(view).map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
         for file in loaded.attachments {
-            files[prefix + file] = FileManager.default.contents(atPath: folder + "/" + file) ?? Data()
+            files[prefix + file] = .bytes([UInt8](FileManager.default.contents(atPath: folder + "/" + file) ?? Data()))
         }
         let written = try sync(files, removingOthers: false)
         return (written + remove(under: prefix, keeping: Set(files.keys)), (old, view))
@@ -121,7 +121,7 @@ extension LiveSite {
         // Each page written as soon as it is made, on every core.
         let root = options.outputFolder
         let outcomes = remade.map { (listing: $0, previous: written[$0.path]) }.parallelMap { job in
-            Result { try LiveSite.write(Data(try job.listing.make().text.utf8), to: root + "/" + job.listing.path, previous: job.previous) }
+            Result { try LiveSite.write(try job.listing.make(), into: root, previous: job.previous) }
         }
         return try record(zip(remade.map(\.path), outcomes).map { ($0, $1) })
     }

@@ -6,13 +6,13 @@ extension LiveSite {
     /// (a page whose source is gone) is removed; hidden files at its top and the search index
     /// (made by Pagefind after the pages) stay.
     /// Returns the paths written or removed, sorted.
-    func sync(_ files: [String: Data], removingOthers: Bool) throws -> [String] {
+    func sync(_ files: [String: Page.Body], removingOthers: Bool) throws -> [String] {
         let root = options.outputFolder
         let fm = FileManager.default
         // On every core: a title edit writes two files of 6 MB (the case list, status.json).
         let paths = files.keys.sorted()
-        let outcomes = paths.map { (path: $0, data: files[$0]!, previous: written[$0]) }.parallelMap { file in
-            Result { try LiveSite.write(file.data, to: root + "/" + file.path, previous: file.previous) }
+        let outcomes = paths.map { (page: Page(path: $0, body: files[$0]!), previous: written[$0]) }.parallelMap { file in
+            Result { try LiveSite.write(file.page, into: root, previous: file.previous) }
         }
         var changed = try record(zip(paths, outcomes).map { ($0, $1) })
         if removingOthers {
@@ -27,17 +27,29 @@ extension LiveSite {
         return changed.sorted()
     }
 
-    /// Writes `data` to `path` (through a temporary file and a rename) unless it is what this
-    /// server wrote there before (`previous`, its hash) or, on the first build, what the file
-    /// already holds. Returns the data's hash and whether the file was written.
-    static func write(_ data: Data, to path: String, previous: Int?) throws -> (hash: Int, isWritten: Bool) {
-        let hash = LiveSite.digest(data)
-        let fm = FileManager.default
-        if previous == hash, fm.fileExists(atPath: path) { return (hash, false) }
-        if previous == nil, fm.contents(atPath: path) == data { return (hash, false) }
-        try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        return (hash, true)
+    /// Writes the page into `root` (through a temporary file and a rename, so that the server
+    /// never serves half a page) unless it is what this server wrote there before (`previous`,
+    /// its hash) or, on the first build, what the file already holds. Returns the page's hash and
+    /// whether the file was written.
+    static func write(_ page: Page, into root: String, previous: Int?) throws -> (hash: Int, isWritten: Bool) {
+        let path = root + "/" + page.path
+        return try page.withBytes { bytes in
+            let hash = LiveSite.digest(bytes)
+            let fm = FileManager.default
+            if previous == hash, fm.fileExists(atPath: path) { return (hash, false) }
+            if previous == nil, let old = fm.contents(atPath: path), old.count == bytes.count,
+               old.withUnsafeBytes({ bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return (hash, false)
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let temporary = folder + "/.sopsite-" + (path as NSString).lastPathComponent
+            if let failure = Output.writeFile(temporary, bytes) ?? (rename(temporary, path) == 0 ? nil : String(cString: strerror(errno))) {
+                unlink(temporary)
+                throw Output.Failure(description: "\(path): error: cannot write: \(failure)")
+            }
+            return (hash, true)
+        }
     }
 
     /// Notes what `write` did for each path; returns the paths written, or throws the first failure.
@@ -78,8 +90,8 @@ extension LiveSite {
     /// server wrote it, so it need not resist anyone, and Swift's `Hasher` (SipHash) took longer
     /// over a 6 MB case list than making the page. (`Data.hashValue` looks at the length and the
     /// first bytes only: a page edited to the same length kept its old version.)
-    static func digest(_ data: Data) -> Int {
-        data.withUnsafeBytes { bytes in
+    static func digest(_ bytes: UnsafeRawBufferPointer) -> Int {
+        do {
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
             func mix(_ word: UInt64) {
                 hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15

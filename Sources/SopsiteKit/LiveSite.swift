@@ -55,9 +55,9 @@ public actor LiveSite {
         self.renderer = renderer
         newestEvents = [:]
         do {
-            var files = Dictionary(try renderer.all().map { ($0.path, Data($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+            var files = Dictionary(try renderer.all().map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
             for (source, path) in content.attachments + staticFiles() {
-                files[path] = FileManager.default.contents(atPath: source) ?? Data()
+                files[path] = .bytes([UInt8](FileManager.default.contents(atPath: source) ?? Data()))
             }
             return .rebuilt(changed: try sync(files, removingOthers: true), stylesOnly: false)
         } catch {

@@ -38,7 +38,7 @@ struct ManualPage {
             ["title": words["manual_qr_case"], "url": caseURL, "svg": qr(caseURL, words["manual_qr_case"])],
         ]
         values["case_url"] = "../"
-        let html = Page(path: url + "index.html", text: theme.render("manual", values))
+        let html = theme.page(url + "index.html", "manual", values)
         let css = Page(path: url + "page.css", text: pageCSS(manual, words))
         return [html, css]
     }

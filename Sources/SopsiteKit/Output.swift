@@ -36,19 +36,22 @@ enum Output {
             try fm.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
         }
         let write = { @Sendable (page: Page) -> String? in
-            writeFile(folder + "/" + page.path, page.text).map { "\(folder)/\(page.path): error: cannot write: \($0)" }
+            writeFile(folder + "/" + page.path, page).map { "\(folder)/\(page.path): error: cannot write: \($0)" }
         }
         let failures = parallel ? pages.parallelMap(write) : pages.map(write)
         if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
     }
 
-    /// Writes `text` to a new file with the system's calls: Foundation's `Data.write` copied
+    /// Writes a page to a new file with the system's calls: Foundation's `Data.write` copied
     /// the page and asked the file system more than once, 20,000 times a build. Nil, or why not.
-    static func writeFile(_ path: String, _ text: String) -> String? {
+    static func writeFile(_ path: String, _ page: Page) -> String? {
+        page.withBytes { writeFile(path, $0) }
+    }
+
+    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)  // less the umask, as any program
         guard fd >= 0 else { return String(cString: strerror(errno)) }
-        var text = text
-        let failure = text.withUTF8 { bytes -> String? in
+        let failure = { () -> String? in
             var done = 0
             while done < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
@@ -59,7 +62,7 @@ enum Output {
                 done += n
             }
             return nil
-        }
+        }()
         guard close(fd) == 0 || failure != nil else { return String(cString: strerror(errno)) }
         return failure
     }

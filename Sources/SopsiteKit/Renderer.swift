@@ -61,7 +61,7 @@ struct Renderer: Sendable {
         let sopPage = SOPPage(context: page, markdown: markdown)
         let search = page.common(url: "search/", title: page.strings["search_heading"] ?? "")
         return content.sops.map { sopPage.render($0, theme: theme) }
-            + [Page(path: "search/index.html", text: theme.render("search", search))]
+            + [theme.page("search/index.html", "search", search)]
     }
 
     /// One case's own files: its page, its badge and its manual.

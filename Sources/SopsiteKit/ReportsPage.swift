@@ -24,7 +24,7 @@ struct ReportsPage {
             }
             return v
         }
-        return Page(path: "reports/index.html", text: theme.render("reports", values))
+        return theme.page("reports/index.html", "reports", values)
     }
 
     /// Per step: cases through it, the share on time, the median and slowest time, the target.

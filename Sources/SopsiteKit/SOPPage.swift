@@ -23,7 +23,7 @@ struct SOPPage {
         values["flowchart"] = flowchart(sop).svg(idPrefix: "flowchart-\(sop.code)")
         values["steps"] = sop.steps.map { step(sop, $0) }
         values["body"] = markdown.html(sop.body)
-        return Page(path: url + "index.html", text: theme.render("sop", values))
+        return theme.page(url + "index.html", "sop", values)
     }
 
     private func step(_ sop: SOP, _ step: Step) -> [String: Any] {

@@ -23,7 +23,7 @@ struct StatusJSON {
             out += "\n  ]".utf8
         }
         out += ",\n  \"version\" : 1\n}\n".utf8
-        return Page(path: "status.json", text: String(decoding: out, as: UTF8.self))
+        return Page(path: "status.json", body: .bytes(out))
     }
 
     /// One case's entry, indented as an item of `cases`.

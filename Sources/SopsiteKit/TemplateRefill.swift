@@ -19,7 +19,7 @@ final class TemplateRefill: @unchecked Sendable {
     }
 
     /// The page for `shape` in `skeleton` (the skeleton of this refill's key).
-    func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape) -> String {
+    func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape) -> [UInt8] {
         lock.withLock {
             if values.count == shape.values.count && !output.isEmpty {
                 refill(skeleton, shape)
@@ -32,7 +32,7 @@ final class TemplateRefill: @unchecked Sendable {
             }
             values = shape.values
             pinned = (shape.rows, shape.lists)
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 

@@ -29,18 +29,23 @@ final class TemplateShapes: @unchecked Sendable {
         isEnabled = !templateTexts.contains(where: TemplateShapes.computes)
     }
 
-    /// The page, from a skeleton when there is one for the context's shape.
+    /// The page as text, from a skeleton when there is one for the context's shape.
     func render(_ template: String, _ context: [String: Any], library: MustacheLibrary) -> String? {
-        guard isEnabled, let shape = TemplateShape(context) else {
-            return library.render(context, withTemplate: template)
-        }
+        body(template, context, library: library).map { Page(path: "", body: $0).text }
+    }
+
+    /// The page, from a skeleton when there is one for the context's shape: then as the bytes
+    /// it was filled into.
+    func body(_ template: String, _ context: [String: Any], library: MustacheLibrary) -> Page.Body? {
+        let direct = { library.render(context, withTemplate: template).map(Page.Body.text) }
+        guard isEnabled, let shape = TemplateShape(context) else { return direct() }
         let key = Array(template.utf8) + [0] + shape.key
         let (known, isNew) = lock.withLock { () -> (TemplateSkeleton??, Bool) in
             if let known = skeletons[key] { return (known, false) }
             return (nil, !atFirstSight && seenOnce.insert(key.hashValue).inserted)
         }
         if let known {
-            guard let skeleton = known else { return library.render(context, withTemplate: template) }
+            guard let skeleton = known else { return direct() }
             return fill(skeleton, shape, template: template, key: key)
         }
         // A long list of rows: its skeleton comes from a rendering of a few rows, so it is made
@@ -54,7 +59,7 @@ final class TemplateShapes: @unchecked Sendable {
             }
             return fill(skeleton, shape, template: template, key: key)
         }
-        if isNew { return library.render(context, withTemplate: template) }
+        if isNew { return direct() }
         var next = 0
         guard let marked = TemplateShape.markers(for: context, next: &next) as? [String: Any],
               let rendered = library.render(marked, withTemplate: template) else { return nil }
@@ -63,12 +68,12 @@ final class TemplateShapes: @unchecked Sendable {
             if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
             seenOnce.remove(key.hashValue)
         }
-        return skeleton?.fill(shape) ?? library.render(context, withTemplate: template)
+        return skeleton.map { .bytes($0.fill(shape)) } ?? direct()
     }
 
     /// A page of a long list in `serve` is the last one of its template with what differs put
     /// in (`TemplateRefill`); any other page is filled afresh.
-    private func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, template: String, key: [UInt8]) -> String {
+    private func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, template: String, key: [UInt8]) -> Page.Body {
         let refill = lock.withLock { () -> TemplateRefill? in
             guard atFirstSight, !shape.lists.isEmpty else { return nil }
             if let known = refills[template], known.key == key { return known }
@@ -76,7 +81,7 @@ final class TemplateShapes: @unchecked Sendable {
             refills[template] = refill
             return refill
         }
-        return refill?.fill(skeleton, shape) ?? skeleton.fill(shape)
+        return .bytes(refill?.fill(skeleton, shape) ?? skeleton.fill(shape))
     }
 
     /// From now on, a skeleton is made the first time a shape is met (for `serve`, which keeps

@@ -110,11 +110,11 @@ struct TemplateSkeleton {
 
 
     /// The page for a context of this skeleton's shape.
-    func fill(_ shape: TemplateShape) -> String {
+    func fill(_ shape: TemplateShape) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.count * 2)
         fill(shape, into: &out, bounds: nil)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Appends the page to `out`; with `bounds`, notes where each slot's value starts and ends.

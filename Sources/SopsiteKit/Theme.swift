@@ -94,6 +94,11 @@ public struct Theme: Sendable {
 
     /// Renders a page template; nil only if the template is missing, which `load` rules out.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        shapes.render(template, context, library: library) ?? ""
+        page("", template, context).text
+    }
+
+    /// The page at `path` from a page template.
+    func page(_ path: String, _ template: String, _ context: [String: Any]) -> Page {
+        Page(path: path, body: shapes.body(template, context, library: library) ?? .text(""))
     }
 }
