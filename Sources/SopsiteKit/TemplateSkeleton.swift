@@ -59,6 +59,12 @@ struct TemplateSkeleton {
         self.init(tokens: tokens, shared: shared)
     }
 
+    init(text: [UInt8], slots: [Slot], shared: [TemplateValues]) {
+        self.text = text
+        self.slots = slots
+        self.shared = shared
+    }
+
     init(tokens: [Token], shared: [TemplateValues]) {
         var text: [UInt8] = [], slots: [Slot] = []
         for token in tokens {
