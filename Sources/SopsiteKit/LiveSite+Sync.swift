@@ -65,8 +65,15 @@ extension LiveSite {
 
     /// Removes the files under `prefix` (a case's folder in the site) that `keep` does not hold.
     func remove(under prefix: String, keeping keep: Set<String>) -> [String] {
-        let gone = written.keys.filter { $0.hasPrefix(prefix) && !keep.contains($0) }.sorted()
         let fm = FileManager.default
+        // What is on disk there, a case's few files: looking through every path written
+        // (20,000) took longer than the rest of a case's own pages.
+        let full = options.outputFolder + "/" + prefix
+        let found = ContentFiles.isFolder(full)
+            ? (fm.subpaths(atPath: full) ?? []).map { (prefix.hasSuffix("/") ? prefix : prefix + "/") + $0 }
+                .filter { written[$0] != nil }
+            : written[prefix] != nil ? [prefix] : []
+        let gone = found.filter { !keep.contains($0) }.sorted()
         for path in gone {
             try? fm.removeItem(atPath: options.outputFolder + "/" + path)
             written[path] = nil

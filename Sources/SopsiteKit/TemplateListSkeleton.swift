@@ -21,13 +21,20 @@ enum TemplateListSkeleton {
         // Each row's kind (its shape, numbered in order of first sight), and a row of each kind.
         var kindOf: [[UInt8]: Int] = [:], kinds: [Int] = [], models: [TemplateRow] = []
         kinds.reserveCapacity(rows.count)
+        var previous: (number: [UInt8], kind: Int)?
         for row in rows {
             let number = row.shapeNumber ?? []
+            // Neighbours often share a shape: comparing a few bytes is cheaper than hashing them.
+            if let previous, previous.number == number {
+                kinds.append(previous.kind)
+                continue
+            }
             if kindOf[number] == nil {
                 kindOf[number] = models.count
                 models.append(row)
             }
             kinds.append(kindOf[number]!)
+            previous = (number, kindOf[number]!)
         }
         let counts = models.map(\.texts.values.count)
         guard !counts.contains(0) else { return nil }
