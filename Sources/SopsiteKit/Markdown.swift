@@ -39,9 +39,11 @@ public struct Markdown: Sendable {
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     /// cmark-gfm keeps the inline parser's table of special characters in a global, which every
-    /// parser with extensions sets when it starts and clears when it finishes: two parsers at
-    /// once lose autolinks and strikethrough at random. So parsing takes turns; rendering the
-    /// finished tree to HTML does not touch that table and runs on every core.
+    /// parser with extensions sets when it parses inlines and clears when it is done: two
+    /// parsers at once lose autolinks and strikethrough at random. Inlines are parsed when the
+    /// parser finishes (in cmark-gfm 0.29.0.gfm.6, Debian's, no block parser reads the table),
+    /// so finishing takes turns; feeding the blocks in, two thirds of the parse, and rendering
+    /// the tree to HTML run on every core.
     private static let parsing = NSLock()
 
     // Strikethrough needs "~~": a single "~" often means "about" (~3 วัน) in the office's writing.
@@ -69,14 +71,12 @@ public struct Markdown: Sendable {
             }
         }
         var utf8 = Array(markdown.utf8)
-        Markdown.parsing.lock()
         utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        let finished = cmark_parser_finish(parser)
-        Markdown.parsing.unlock()
+        let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
         guard let root = finished else { return Document(html: "", headings: [], images: []) }
         defer { cmark_node_free(root) }
         var (headings, images) = walk(root, urlPrefix: urlPrefix)

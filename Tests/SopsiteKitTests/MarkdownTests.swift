@@ -129,10 +129,14 @@ final class MarkdownTests: XCTestCase {
     func testParsingOnEveryCoreGivesTheSameHTML() {
         // cmark-gfm's special-character table is global: without taking turns, autolinks
         // and strikethrough vanish at random when several documents are parsed at once.
-        let text = "โทร. 1618 หรือ https://noc.rmutl.ac.th และ ~~เดิม~~ ใหม่\n\n- [x] งาน\n"
+        // Tables too: their rows are read while the blocks are fed in, outside the turns.
+        let table = "| ระบบ | ลิงก์ |\n|---|---|\n" + String(repeating: "| ~~เดิม~~ ใหม่ | www.rmutl.ac.th |\n", count: 20)
+        let text = "โทร. 1618 หรือ https://noc.rmutl.ac.th และ ~~เดิม~~ ใหม่\n\n- [x] งาน\n\n" + table
         let expected = safe.html(text)
         let renders = Array(repeating: text, count: 400).parallelMap { [safe] in safe.html($0) }
         XCTAssertEqual(Set(renders), [expected])
         XCTAssertTrue(expected.contains("<a href=\"https://noc.rmutl.ac.th\">"))
+        XCTAssertTrue(expected.contains("<td><del>เดิม</del> ใหม่</td>"), expected)
+        XCTAssertTrue(expected.contains("<a href=\"http://www.rmutl.ac.th\">"), expected)
     }
 }
