@@ -92,7 +92,9 @@ public struct Markdown: Sendable {
             return Document(html: "", headings: [], images: [])
         }
         defer { free(rendered) }
-        let html = HeadingIDs.insert(headings.map(\.id), into: String(cString: rendered))
+        let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) {
+            HeadingIDs.insert(headings.map(\.id), into: UnsafeBufferPointer(start: $0, count: strlen(rendered)))
+        }
         return Document(html: html, headings: headings, images: images)
     }
 
@@ -130,8 +132,7 @@ public struct Markdown: Sendable {
     /// Puts `urlPrefix` before a relative URL: not a fragment, not rooted, no scheme. Empties a
     /// URL with a dangerous scheme.
     private func prefix(_ node: OpaquePointer, _ url: String, _ urlPrefix: String) {
-        if let colon = url.firstIndex(of: ":"),
-           Markdown.dangerousSchemes.contains(url[..<colon].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) {
+        if Markdown.hasDangerousScheme(url) {
             cmark_node_set_url(node, "")
             return
         }
@@ -139,6 +140,23 @@ public struct Markdown: Sendable {
         if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return }
         cmark_node_set_url(node, urlPrefix + url)
     }
+
+    /// Is the text before the URL's first colon a dangerous scheme, trimmed and lowercased?
+    /// A scheme of ASCII letters (`https`, in every link) is compared by bytes; anything else
+    /// goes the long way, as Unicode text: trimming and lowercasing every link's scheme took a
+    /// tenth of the time of reading 10,000 case reports.
+    static func hasDangerousScheme(_ url: String) -> Bool {
+        let bytes = url.utf8
+        if let colon = bytes.firstIndex(of: 0x3A), bytes[..<colon].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }),
+           bytes.index(after: colon) == bytes.endIndex || bytes[bytes.index(after: colon)] < 0x80 {
+            let scheme = bytes[..<colon].map { $0 | 0x20 }
+            return dangerousSchemeBytes.contains(scheme)
+        }
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        return dangerousSchemes.contains(url[..<colon].trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+    }
+
+    private static let dangerousSchemeBytes = Set(dangerousSchemes.map { Array($0.utf8) })
 
     /// The text of a node's inline children (a heading's words without their markup).
     private func plainText(_ node: OpaquePointer) -> String {

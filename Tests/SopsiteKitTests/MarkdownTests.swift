@@ -139,4 +139,13 @@ final class MarkdownTests: XCTestCase {
         XCTAssertTrue(expected.contains("<td><del>เดิม</del> ใหม่</td>"), expected)
         XCTAssertTrue(expected.contains("<a href=\"http://www.rmutl.ac.th\">"), expected)
     }
+
+    func testDangerousSchemesAreFoundByBytesAndTheLongWayAlike() {
+        let dangerous = ["javascript:alert(1)", "JavaScript:x", "VBSCRIPT:x", "data:image/png;base64,AA", "file:///etc/passwd",
+                         " javascript:x", "javascript :x", "\u{3000}data:x", "Data:"]
+        let fine = ["https://noc.rmutl.ac.th", "http://x", "mailto:a@b.c", "memo.pdf", "images/a.png", "#top", ":x", "",
+                    "java script:x", "javascripts:x", "ĵavascript:x", "a/b:c", "javascript"]
+        for url in dangerous { XCTAssertTrue(Markdown.hasDangerousScheme(url), url) }
+        for url in fine { XCTAssertFalse(Markdown.hasDangerousScheme(url), url) }
+    }
 }
