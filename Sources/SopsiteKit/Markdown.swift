@@ -63,18 +63,21 @@ public struct Markdown: Sendable {
     /// (a case's manual/) links them with "../". Images are reported as written.
     public func render(_ markdown: String, urlPrefix: String = "") -> Document {
         _ = Markdown.registered
-        guard let parser = cmark_parser_new(options) else { return Document(html: "", headings: [], images: []) }
+        // Everything cmark-gfm allocates for the document goes at once, after the rest is freed.
+        let arena = MarkdownArena.current
+        defer { arena.reset() }
+        guard let parser = cmark_parser_new_with_mem(options, Markdown.arenaMemory) else {
+            return Document(html: "", headings: [], images: [])
+        }
         defer { cmark_parser_free(parser) }
         for name in Markdown.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var utf8 = Array(markdown.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
         guard let root = finished else { return Document(html: "", headings: [], images: []) }
@@ -88,10 +91,10 @@ public struct Markdown: Sendable {
                 images[i].column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
             }
         }
-        guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
+        guard let rendered = cmark_render_html_with_mem(root, options, cmark_parser_get_syntax_extensions(parser),
+                                                        Markdown.arenaMemory) else {
             return Document(html: "", headings: [], images: [])
         }
-        defer { free(rendered) }
         let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) {
             HeadingIDs.insert(headings.map(\.id), into: UnsafeBufferPointer(start: $0, count: strlen(rendered)))
         }

@@ -148,4 +148,16 @@ final class MarkdownTests: XCTestCase {
         for url in dangerous { XCTAssertTrue(Markdown.hasDangerousScheme(url), url) }
         for url in fine { XCTAssertFalse(Markdown.hasDangerousScheme(url), url) }
     }
+
+    func testDocumentsBiggerThanTheArenaSlabRenderWhole() {
+        // cmark-gfm's memory comes from a per-thread slab of 512 KB (MarkdownArena); a long
+        // paragraph outgrows it while its buffer grows, a long list with many nodes.
+        let long = String(repeating: "ก", count: 300_000)
+        XCTAssertEqual(safe.html(long), "<p>" + long + "</p>\n")
+        let items = (1...20_000).map { "- item \($0)" }.joined(separator: "\n")
+        let html = safe.html(items)
+        XCTAssertEqual(html, "<ul>\n" + (1...20_000).map { "<li>item \($0)</li>\n" }.joined() + "</ul>\n")
+        // And the slab is whole again for the next document.
+        XCTAssertEqual(safe.html("**ok**"), "<p><strong>ok</strong></p>\n")
+    }
 }
