@@ -117,10 +117,11 @@ struct TemplateShape {
 
     private mutating func walk<Value>(map: [String: Value]) -> Bool {
         key.append(0x7B)  // {
-        for name in map.keys.sorted() {
+        // Sorted with their values: looking each key up again hashed it a second time.
+        for (name, value) in map.sorted(by: { $0.key < $1.key }) {
             key += name.utf8
             key.append(0x3A)  // :
-            guard walk(map[name]!) else { return false }
+            guard walk(value) else { return false }
         }
         key.append(0x7D)  // }
         return true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A template rendered once for a shape of context (`TemplateShape`): its text, with the places
 /// where each value goes and whether the template escaped it there.
 ///
@@ -35,16 +37,20 @@ struct TemplateSkeleton {
     static func look(at text: String) -> (hasMarker: Bool, isPlain: Bool) {
         var text = text
         return text.withUTF8 { bytes in
-            var isPlain = true
-            for i in bytes.indices {
-                switch bytes[i] {
-                case 0x26, 0x3C, 0x3E, 0x22, 0x27: isPlain = false
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xB7 && (bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91):
-                    return (true, isPlain)
-                default: break
+            guard let base = bytes.baseAddress else { return (false, true) }
+            // A marker starts with EF, rare in any text: memchr finds each one at memory speed,
+            // where a loop over every byte of 10,000 case reports took a tenth of their pages.
+            var at = 0, hasMarker = false
+            while at < bytes.count, let found = memchr(base + at, 0xEF, bytes.count - at) {
+                let i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if i + 2 < bytes.count && bytes[i + 1] == 0xB7 && (bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91) {
+                    hasMarker = true
+                    break
                 }
+                at = i + 1
             }
-            return (false, isPlain)
+            let isPlain = !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+            return (hasMarker, isPlain)
         }
     }
 

@@ -106,4 +106,18 @@ final class TemplateShapeTests: XCTestCase {
         let shapes = TemplateShapes(templateTexts: [text])
         XCTAssertEqual(shapes.render("page", ["title": "abc"], library: library), "ABC abc")
     }
+
+    func testLookFindsMarkersAnywhereAndTellsPlainTexts() {
+        let fdd0 = String(Character(Unicode.Scalar(0xFDD0)!)), fdd1 = String(Character(Unicode.Scalar(0xFDD1)!))
+        for text in [fdd0, "ก" + fdd0, "abc" + fdd1 + "def", String(repeating: "ข", count: 5000) + fdd1, "\u{FFFD}\u{FEFF}" + fdd0] {
+            XCTAssertTrue(TemplateSkeleton.look(at: text).hasMarker, text)
+        }
+        // Near misses: other characters whose bytes start with EF B7, or EF at the very end.
+        let fdd2 = String(Character(Unicode.Scalar(0xFDD2)!))  // EF B7 92
+        for text in ["", "\u{FDCF}", fdd2, "\u{FEFF}ท\u{FFFD}", "ก\u{FDF0}", String(repeating: "ข", count: 5000) + "\u{FFFD}"] {
+            XCTAssertFalse(TemplateSkeleton.look(at: text).hasMarker, text)
+        }
+        XCTAssertTrue(TemplateSkeleton.look(at: "ระบบ (SW01) 50%").isPlain)
+        for text in ["a & b", "<b>", "x > y", "\"q\"", "it's"] { XCTAssertFalse(TemplateSkeleton.look(at: text).isPlain, text) }
+    }
 }
