@@ -36,7 +36,7 @@ struct CasePage {
             "title": r.step.title,
             "status": r.status.rawValue,
             "status_label": words["status_" + r.status.rawValue],
-            "events": r.events.map { event(view, $0, r.step, words) },
+            "events": r.events.map { event(view, view.c.events[$0], r.step, words) },
         ]
         if !detail.isEmpty { values["detail"] = detail }
         if r.status == .inProgress, let timing = r.timing, let target = timing.target {

@@ -3,7 +3,7 @@ import BusinessTime
 extension CaseWalk {
     /// The case's state and the record of every SOP step, once its events have been followed.
     static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [String: StepRecord],
-                          ongoingEvents: [Event], endedByNo: Bool, lastActivity: Moment,
+                          ongoingEvents: [Int], endedByNo: Bool, lastActivity: Moment,
                           calendar: WorkCalendar, asOf: Day) -> CaseProgress {
         var state: CaseState
         var currentTiming: Timing?

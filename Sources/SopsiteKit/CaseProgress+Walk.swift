@@ -11,9 +11,9 @@ enum CaseWalk {
         var previous = c.opened
         var agreed: [String: Day] = [:]
         var done: [String: StepRecord] = [:]
-        var ongoingEvents: [Event] = []
+        var ongoingEvents: [Int] = []
         var endedByNo = false
-        for event in c.events {
+        for (number, event) in c.events.enumerated() {
             checkDate(event, c, previous: previous, asOf: asOf, &diagnostics)
             previous = max(previous, event.date)
             guard let step = at else {
@@ -28,7 +28,7 @@ enum CaseWalk {
             }
             for due in event.due { agreed[due.step] = due.day }
             if step.ongoing {
-                ongoingEvents.append(event)
+                ongoingEvents.append(number)
                 continue
             }
             let timing = step.duration.map {
@@ -39,7 +39,7 @@ enum CaseWalk {
             // long loops linear.
             var events = done[step.id]?.events ?? []
             done[step.id] = nil
-            events.append(event)
+            events.append(number)
             done[step.id] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
                                        events: events)
             var next = step.next

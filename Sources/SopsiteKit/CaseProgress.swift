@@ -35,7 +35,9 @@ public struct StepRecord: Sendable {
     /// The event that completed it (the last one, for a step done more than once).
     public var end: Moment?
     public var timing: Timing?
-    public var events: [Event]
+    /// The step's events, by their place in the case's events (not copies: 90,000 events at
+    /// 10,000 cases, a tenth of a build's memory).
+    public var events: [Int]
 }
 
 /// What the portal derives from a case at the as-of date.
