@@ -65,7 +65,7 @@ public struct Markdown: Sendable {
         _ = Markdown.registered
         // Everything cmark-gfm allocates for the document goes at once, after the rest is freed.
         let arena = MarkdownArena.current
-        defer { arena.reset() }
+        defer { arena.pointee.reset() }
         guard let parser = cmark_parser_new_with_mem(options, Markdown.arenaMemory) else {
             return Document(html: "", headings: [], images: [])
         }

@@ -6,8 +6,10 @@ import Foundation
 /// node and buffer on its own, and in a program with threads each of glibc's allocations takes
 /// a lock: a sixth of reading 10,000 case reports went to them. cmark-gfm ships an arena of
 /// this kind (`cmark_get_arena_mem_allocator`), but one for the whole process; this one is per
-/// thread, as reports are read on every core. Used through `Markdown.arenaMemory` only.
-final class MarkdownArena {
+/// thread, as reports are read on every core. Used through `Markdown.arenaMemory` only; a
+/// struct behind a pointer, so that cmark-gfm's thousands of calls per document count no
+/// references.
+struct MarkdownArena {
     private static let slabSize = 512 * 1024
     /// Each block starts with its size, so that a block can be grown (`realloc`).
     private static let header = 16
@@ -23,12 +25,7 @@ final class MarkdownArena {
         slab = UnsafeMutableRawPointer.allocate(byteCount: MarkdownArena.slabSize, alignment: 16)
     }
 
-    deinit {
-        reset()
-        slab.deallocate()
-    }
-
-    func allocate(_ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer? {
+    mutating func allocate(_ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer? {
         let total = MarkdownArena.header + (size + 15) & ~15
         let block: UnsafeMutableRawPointer
         if used + total <= MarkdownArena.slabSize {
@@ -46,7 +43,7 @@ final class MarkdownArena {
         return memory
     }
 
-    func reallocate(_ memory: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+    mutating func reallocate(_ memory: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
         guard let memory else { return allocate(size, zeroed: false) }
         let block = memory - MarkdownArena.header
         let old = block.load(as: Int.self)
@@ -65,7 +62,7 @@ final class MarkdownArena {
     }
 
     /// Gives back every block: the document's nodes and buffers are gone.
-    func reset() {
+    mutating func reset() {
         used = 0
         last = nil
         for block in large { free(block) }
@@ -73,17 +70,24 @@ final class MarkdownArena {
     }
 
     /// This thread's arena.
-    static var current: MarkdownArena {
-        if let known = pthread_getspecific(key) { return Unmanaged<MarkdownArena>.fromOpaque(known).takeUnretainedValue() }
-        let arena = MarkdownArena()
-        pthread_setspecific(key, Unmanaged.passRetained(arena).toOpaque())
+    static var current: UnsafeMutablePointer<MarkdownArena> {
+        if let known = pthread_getspecific(key) { return known.assumingMemoryBound(to: MarkdownArena.self) }
+        let arena = UnsafeMutablePointer<MarkdownArena>.allocate(capacity: 1)
+        arena.initialize(to: MarkdownArena())
+        pthread_setspecific(key, arena)
         return arena
     }
 
-    /// Released with its thread.
+    /// Freed with its thread.
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        pthread_key_create(&key) { if let arena = $0 { Unmanaged<MarkdownArena>.fromOpaque(arena).release() } }
+        pthread_key_create(&key) { memory in
+            guard let arena = memory?.assumingMemoryBound(to: MarkdownArena.self) else { return }
+            arena.pointee.reset()
+            arena.pointee.slab.deallocate()
+            arena.deinitialize(count: 1)
+            arena.deallocate()
+        }
         return key
     }()
 }
@@ -93,8 +97,8 @@ extension Markdown {
     nonisolated(unsafe) static let arenaMemory: UnsafeMutablePointer<cmark_mem> = {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(to: cmark_mem(
-            calloc: { count, size in MarkdownArena.current.allocate(count * size, zeroed: true) },
-            realloc: { memory, size in MarkdownArena.current.reallocate(memory, size) },
+            calloc: { count, size in MarkdownArena.current.pointee.allocate(count * size, zeroed: true) },
+            realloc: { memory, size in MarkdownArena.current.pointee.reallocate(memory, size) },
             free: { _ in }))  // all at once, in `reset`
         return memory
     }()
