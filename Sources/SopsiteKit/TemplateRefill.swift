@@ -24,11 +24,9 @@ final class TemplateRefill: @unchecked Sendable {
             if values.count == shape.values.count && !output.isEmpty {
                 refill(skeleton, shape)
             } else {
-                output = []
-                output.reserveCapacity(skeleton.text.count * 2)
                 bounds = []
                 bounds.reserveCapacity(skeleton.slots.count)
-                skeleton.fill(shape, into: &output, bounds: &bounds)
+                output = skeleton.fill(shape, bounds: &bounds)
             }
             values = shape.values
             pinned = (shape.rows, shape.lists)
