@@ -1,12 +1,15 @@
 import Foundation
 
-/// The last page filled into a list's skeleton, kept by `serve`: the next page of the same shape
-/// is that page with only the values that differ put in anew (a title edit changes one row of
-/// 10,000; filling the 6 MB case list afresh took longer than the rest of the edit).
+/// The last page filled into a list's skeleton, kept by `serve`: the next page is that page with
+/// only what differs put in anew. Of the same shape, the values that differ (a title edit changes
+/// one row of 10,000); of another shape (a case added, removed, or whose row changed its fields),
+/// the run of slots between the first and the last that differ. Filling the 6 MB case list afresh
+/// took longer than the rest of the edit.
 final class TemplateRefill: @unchecked Sendable {
     // Unchecked: used under `lock` only.
     let lock = NSLock()
-    let key: [UInt8]
+    private var key: [UInt8] = []
+    private var skeleton: TemplateSkeleton?
     private var values: [TemplateShape.Value] = []
     /// The rows and lists whose bytes `values` point into, kept alive so that no other row's
     /// bytes can come to lie at the same address.
@@ -14,20 +17,20 @@ final class TemplateRefill: @unchecked Sendable {
     private var output: [UInt8] = []
     private var bounds: [(start: Int, end: Int)] = []
 
-    init(key: [UInt8]) {
-        self.key = key
-    }
-
-    /// The page for `shape` in `skeleton` (the skeleton of this refill's key).
-    func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape) -> [UInt8] {
+    /// The page for `shape` in `skeleton`, the skeleton of `key`.
+    func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, key: [UInt8]) -> [UInt8] {
         lock.withLock {
-            if values.count == shape.values.count && !output.isEmpty {
+            if key == self.key && values.count == shape.values.count && !output.isEmpty {
                 refill(skeleton, shape)
+            } else if let previous = self.skeleton, !output.isEmpty, splice(from: previous, to: skeleton, shape) {
+                // done in place
             } else {
                 bounds = []
                 bounds.reserveCapacity(skeleton.slots.count)
                 output = skeleton.fill(shape, bounds: &bounds)
             }
+            self.key = key
+            self.skeleton = skeleton
             values = shape.values
             pinned = (shape.rows, shape.lists)
             return output
@@ -55,6 +58,58 @@ final class TemplateRefill: @unchecked Sendable {
         }
         out += output[copied...]
         output = out
+    }
+
+    /// The last page, of another skeleton, with the slots between the first and the last that
+    /// differ filled anew. The slots before and after them have the same value, escaping and text
+    /// around them in both skeletons, so their bytes in the last page are the new page's. False
+    /// when the two share nothing at either end.
+    private func splice(from old: TemplateSkeleton, to new: TemplateSkeleton, _ shape: TemplateShape) -> Bool {
+        let (a, b) = (old.slots, new.slots)
+        var p = 0
+        while p < a.count, p < b.count, a[p].textEnd == b[p].textEnd, a[p].escaped == b[p].escaped,
+              TemplateRefill.same(values[a[p].value], shape.values[b[p].value]) { p += 1 }
+        let textShift = new.text.count - old.text.count
+        var q = 0
+        while q < a.count - p, q < b.count - p {
+            let (i, j) = (a.count - 1 - q, b.count - 1 - q)
+            guard a[i].textEnd + textShift == b[j].textEnd, a[i].escaped == b[j].escaped,
+                  TemplateRefill.same(values[a[i].value], shape.values[b[j].value]) else { break }
+            q += 1
+        }
+        let (oldCut, newCut) = (a.count - q, b.count - q)  // the first slot after the run
+        let prefixText = p == 0 ? 0 : a[p - 1].textEnd
+        let suffixText = q == 0 ? old.text.count : a[oldCut].textEnd
+        guard p + q > 0, TemplateRefill.equal(old.text, 0, new.text, 0, count: prefixText),
+              TemplateRefill.equal(old.text, suffixText, new.text, suffixText + textShift, count: old.text.count - suffixText)
+        else { return false }
+        let prefixEnd = p == 0 ? 0 : bounds[p - 1].end
+        let suffixStart = q == 0 ? output.count : bounds[oldCut].start
+        var out: [UInt8] = []
+        out.reserveCapacity(output.count + 4096)
+        out += output[..<prefixEnd]
+        var newBounds = Array(bounds[..<p])
+        newBounds.reserveCapacity(b.count)
+        var start = prefixText
+        for k in p..<newCut {
+            out += new.text[start..<b[k].textEnd]
+            start = b[k].textEnd
+            let before = out.count
+            TemplateSkeleton.append(shape.values[b[k].value], escaped: b[k].escaped, to: &out)
+            newBounds.append((before, out.count))
+        }
+        out += new.text[start..<(q == 0 ? new.text.count : b[newCut].textEnd)]
+        let shift = out.count - suffixStart
+        out += output[suffixStart...]
+        newBounds += bounds[oldCut...].map { ($0.start + shift, $0.end + shift) }
+        (output, bounds) = (out, newBounds)
+        return true
+    }
+
+    /// Are `count` bytes of `a` from `i` those of `b` from `j`?
+    private static func equal(_ a: [UInt8], _ i: Int, _ b: [UInt8], _ j: Int, count: Int) -> Bool {
+        guard count > 0 else { return true }
+        return a.withUnsafeBytes { a in b.withUnsafeBytes { b in memcmp(a.baseAddress! + i, b.baseAddress! + j, count) == 0 } }
     }
 
     /// The same bytes: Swift's `==` on strings would take canonically equivalent texts as one.

@@ -76,12 +76,12 @@ final class TemplateShapes: @unchecked Sendable {
     private func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, template: String, key: [UInt8]) -> Page.Body {
         let refill = lock.withLock { () -> TemplateRefill? in
             guard atFirstSight, !shape.lists.isEmpty else { return nil }
-            if let known = refills[template], known.key == key { return known }
-            let refill = TemplateRefill(key: key)
+            if let known = refills[template] { return known }
+            let refill = TemplateRefill()
             refills[template] = refill
             return refill
         }
-        return .bytes(refill?.fill(skeleton, shape) ?? skeleton.fill(shape))
+        return .bytes(refill?.fill(skeleton, shape, key: key) ?? skeleton.fill(shape))
     }
 
     /// From now on, a skeleton is made the first time a shape is met (for `serve`, which keeps

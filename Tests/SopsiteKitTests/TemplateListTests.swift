@@ -114,4 +114,48 @@ final class TemplateListTests: XCTestCase {
             XCTAssertEqual(shapes.render("list", ["rows": list, "t": t], library: library), direct, "edit \(n)")
         }
     }
+
+    /// A page whose list changes shape (a row added, removed, or of another shape) is the last
+    /// page with the changed run spliced in (`TemplateRefill.splice`): it must be what
+    /// swift-mustache renders, whatever changes, including text outside the list.
+    func testASplicedPageIsTheRenderedOne() throws {
+        // A flag whose two texts have one length: only their bytes tell the skeletons apart.
+        func flag(_ name: String) -> String { "{{#\(name)}}<i>on</i>{{/\(name)}}{{^\(name)}}<b>no</b>{{/\(name)}}" }
+        let text = "{{% CONTENT_TYPE: HTML }}<h1>{{t}}</h1>" + flag("before") + "{{#units}}<option>{{.}}</option>{{/units}}<table>"
+            + "{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>{{#z}}<td>{{z}}</td>{{/z}}</tr>{{/rows}}</table>" + flag("after")
+            + "<p>{{t}}</p>"
+        let library = try library(text)
+        let shapes = TemplateShapes(templateTexts: [text])
+        shapes.makeSkeletonsAtFirstSight()
+        var random = FuzzRandom(seed: 7)
+        var rows = (0..<40).map(row)
+        var list = TemplateList(rows)
+        var next = 1000
+        for n in 0..<40 {
+            let i = random.int(0...(rows.count - 1))
+            switch n % 4 {
+            case 0:  // a row added
+                rows.insert(row(next), at: i)
+                list = list.replacing(i..<i, with: [rows[i]])
+            case 1:  // a row removed
+                rows.remove(at: i)
+                list = list.replacing(i..<(i + 1), with: [])
+            case 2:  // a row of another shape in place of one
+                rows[i] = row(next)
+                list = list.replacing(i..<(i + 1), with: [rows[i]])
+            default:  // the first or the last row changed
+                let j = n % 8 == 3 ? 0 : rows.count - 1
+                rows[j] = row(next)
+                list = list.replacing(j..<(j + 1), with: [rows[j]])
+            }
+            next += random.int(1...4)
+            let t = n % 5 == 0 ? "ชื่อ <\(n)>" : "ชื่อ"
+            let units = n % 6 == 0 ? ["ก", "ข & ค"] : ["ก"]
+            let flags = ["before": n % 7 < 3, "after": n % 3 == 1]
+            let direct = library.render(["rows": rows as [Any], "t": t, "units": units].merging(flags) { a, _ in a },
+                                        withTemplate: "list")
+            let context: [String: Any] = ["rows": list, "t": t, "units": units].merging(flags) { a, _ in a }
+            XCTAssertEqual(shapes.render("list", context, library: library), direct, "edit \(n)")
+        }
+    }
 }
