@@ -4,6 +4,7 @@ import BusinessTime
 /// (longest overdue first), what waits for a decision, and the latest events.
 struct Dashboard {
     let views: [CaseView]
+    let glances: CaseGlances
     let byState: [(state: CaseState, count: Int)]
     /// Open cases by the step they are at, in each SOP's order.
     let byStep: [(sop: SOP, step: Step, count: Int)]
@@ -14,17 +15,19 @@ struct Dashboard {
 
     /// All of it in one pass over the cases: 10,000 of them lie all over memory, and each pass
     /// cost about as much as the page's template.
-    init(views: [CaseView]) {
+    init(views: [CaseView], glances: CaseGlances? = nil) {
         self.views = views
+        let glances = glances ?? CaseGlances(views)
+        self.glances = glances
         var states: [CaseState: Int] = [:]
         var counts: [String: [String: Int]] = [:]  // SOP code → step id → open cases there
         var sops: [String: SOP] = [:]
         var overdue: [(due: Moment, view: CaseView)] = [], waiting: [CaseView] = []
-        for view in views {
-            let state = view.progress.state
+        for (i, state) in glances.states.enumerated() {
             states[state, default: 0] += 1
-            if state == .overdue { overdue.append((view.due ?? view.c.opened, view)) }
             guard state.isOpen else { continue }
+            let view = views[i]
+            if state == .overdue { overdue.append((view.due ?? view.c.opened, view)) }
             if sops[view.sop.code] == nil { sops[view.sop.code] = view.sop }
             guard let current = view.progress.current else { continue }
             counts[view.sop.code, default: [:]][current.id, default: 0] += 1
@@ -42,11 +45,12 @@ struct Dashboard {
     /// The most recent events across all cases, newest first. Keeps only the newest `limit` on
     /// the way, by index (a portal of 10,000 cases has 90,000 events; the dashboard shows ten,
     /// and copying a case for each event cost more than the rest of the page).
-    func latest(_ limit: Int) -> [(view: CaseView, event: Event)] { Dashboard.latest(limit, of: views) }
+    func latest(_ limit: Int) -> [(view: CaseView, event: Event)] { Dashboard.latest(limit, of: views, glances: glances) }
 
     /// The same for any cases, without the dashboard's counts (the feed and `serve` need only
     /// these; counting 10,000 cases for them took most of the time of a step-done edit).
-    static func latest(_ limit: Int, of views: [CaseView]) -> [(view: CaseView, event: Event)] {
+    static func latest(_ limit: Int, of views: [CaseView], glances: CaseGlances? = nil) -> [(view: CaseView, event: Event)] {
+        let newestEvents = (glances ?? CaseGlances(views)).newestEvents
         var kept: [(date: Moment, id: String, view: Int, event: Int)] = []
         kept.reserveCapacity(limit + 1)
         func newer(_ a: (date: Moment, id: String, view: Int, event: Int), than b: (date: Moment, id: String, view: Int, event: Int)) -> Bool {
@@ -56,9 +60,9 @@ struct Dashboard {
         // and soon every other case is skipped whole (the result is the same in any order:
         // events of one case stay in their order, and different cases never tie).
         for v in views.indices.reversed() {
+            // Most cases' events are all older than the ones kept: the case is not read.
+            if kept.count == limit, let last = kept.last, let newest = newestEvents[v], newest < last.date { continue }
             let view = views[v]
-            // Most cases' events are all older than the ones kept: their events are not read.
-            if kept.count == limit, let last = kept.last, let newest = view.newestEvent, newest < last.date { continue }
             let events = view.c.events
             for e in events.indices {
                 let item = (date: events[e].date, id: view.c.id, view: v, event: e)

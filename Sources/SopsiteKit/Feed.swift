@@ -7,8 +7,8 @@ struct Feed {
     /// Enough for any reader to catch up; older events stay on the case pages.
     static let limit = 100
 
-    func render(_ views: [CaseView], asOf: Day) -> Page {
-        let items = Dashboard.latest(Feed.limit, of: views)
+    func render(_ views: [CaseView], glances: CaseGlances? = nil, asOf: Day) -> Page {
+        let items = Dashboard.latest(Feed.limit, of: views, glances: glances)
         let updated = items.first.map { Feed.timestamp($0.event.date) } ?? Feed.timestamp(Moment(day: asOf))
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

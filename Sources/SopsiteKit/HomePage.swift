@@ -2,7 +2,7 @@
 struct HomePage {
     let context: PageContext
 
-    func render(_ sops: [SOP], cases views: [CaseView], theme: Theme) -> Page {
+    func render(_ sops: [SOP], cases views: [CaseView], glances: CaseGlances? = nil, theme: Theme) -> Page {
         var values = context.common(url: "", title: context.site.title)
         values["sops"] = sops.map { sop in
             [
@@ -14,7 +14,7 @@ struct HomePage {
             ] as [String: Any]
         }
         values["has_sops"] = !sops.isEmpty
-        if !views.isEmpty { values["dashboard"] = dashboard(Dashboard(views: views)) }
+        if !views.isEmpty { values["dashboard"] = dashboard(Dashboard(views: views, glances: glances)) }
         return theme.page("index.html", "home", values)
     }
 }

@@ -130,7 +130,7 @@ extension LiveSite {
     /// change remakes a page that lists the newest events.
     func newestFrom(_ n: Int) -> Moment? {
         if let known = newestEvents[n] { return known }
-        let latest = Dashboard.latest(n, of: renderer?.views ?? [])
+        let latest = Dashboard.latest(n, of: renderer?.views ?? [], glances: renderer?.glances)
         let from = latest.count < n ? nil : latest.last?.event.date
         newestEvents[n] = .some(from)
         return from

@@ -19,6 +19,7 @@ extension Renderer {
         // Every structure kept in id order changes at the same place.
         let range = old == nil ? i..<i : i..<(i + 1)
         views.replaceSubrange(range, with: view.map { [$0] } ?? [])
+        glances.replacing(range, with: view.map { [$0] } ?? [])
         caseRows = caseRows?.replacing(range, with: view?.templateRow.map { [$0] } ?? [])
         statusEntries?.replacing(range, with: view.map { [$0.statusEntry] } ?? [])
         let calendar = content.calendar

@@ -15,6 +15,8 @@ struct Renderer: Sendable {
     /// Every case with its SOP and progress, in id order. Like `content`, changed only by
     /// `replaceCase`, which keeps the two in step.
     var views: [CaseView]
+    /// Each case's state and newest event, side by side, kept in step with `views`.
+    var glances: CaseGlances
     /// The case list's filter options, kept in step with `views`.
     var filters: CaseFilters
     /// In `serve`, the case list's rows, walked once and kept in step with `views`.
@@ -41,6 +43,7 @@ struct Renderer: Sendable {
             return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
         }.compactMap { $0 }
         filters = CaseFilters(views)
+        glances = CaseGlances(views)
         let views = self.views, calendar = content.calendar
         reportColumns = content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
         if keepsEntries {
@@ -88,9 +91,9 @@ struct Renderer: Sendable {
                 return CaseListPage(context: r.page).render(r.views, rows: rows, filters: r.filters, theme: r.theme)
             },
             .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns, theme: r.theme) },
-            .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, theme: r.theme) },
+            .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, glances: r.glances, theme: r.theme) },
             .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
-            .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, asOf: r.asOf) },
+            .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, glances: r.glances, asOf: r.asOf) },
         ]
     }
 }
