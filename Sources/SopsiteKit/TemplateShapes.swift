@@ -22,6 +22,10 @@ final class TemplateShapes: @unchecked Sendable {
     /// In `serve`, the last page of each template holding a long list, by template (one each:
     /// the case list is 6 MB).
     private var refills: [String: TemplateRefill] = [:]
+    /// The skeleton of each template's last long list, by template: one each, as every case
+    /// added or removed makes the case list a new shape of 8 MB, and keeping them all made
+    /// `serve` grow by that much on each such edit.
+    private var lastLists: [String: (key: [UInt8], skeleton: TemplateSkeleton)] = [:]
     /// A bound on memory for content whose every page has a shape of its own.
     static let limit = 4096
 
@@ -40,7 +44,9 @@ final class TemplateShapes: @unchecked Sendable {
         let direct = { library.render(context, withTemplate: template).map(Page.Body.text) }
         guard isEnabled, let shape = TemplateShape(context) else { return direct() }
         let key = Array(template.utf8) + [0] + shape.key
+        let isLongList = shape.lists.count == 1 && shape.lists[0].rows.count >= 16
         let (known, isNew) = lock.withLock { () -> (TemplateSkeleton??, Bool) in
+            if isLongList, let last = lastLists[template], last.key == key { return (.some(last.skeleton), false) }
             if let known = skeletons[key] { return (known, false) }
             return (nil, !atFirstSight && seenOnce.insert(key.hashValue).inserted)
         }
@@ -50,11 +56,10 @@ final class TemplateShapes: @unchecked Sendable {
         }
         // A long list of rows: its skeleton comes from a rendering of a few rows, so it is made
         // even at first sight.
-        if shape.lists.count == 1, shape.lists[0].rows.count >= 16,
-           let skeleton = TemplateListSkeleton.make(template, context, list: shape.lists[0], library: library,
-                                                    shared: shape.shared) {
+        if isLongList, let skeleton = TemplateListSkeleton.make(template, context, list: shape.lists[0], library: library,
+                                                                shared: shape.shared) {
             lock.withLock {
-                if skeletons.count < TemplateShapes.limit { skeletons[key] = .some(skeleton) }
+                lastLists[template] = (key, skeleton)
                 seenOnce.remove(key.hashValue)
             }
             return fill(skeleton, shape, template: template, key: key)
