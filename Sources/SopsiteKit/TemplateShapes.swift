@@ -89,6 +89,9 @@ final class TemplateShapes: @unchecked Sendable {
         return .bytes(refill?.fill(skeleton, shape, key: key) ?? skeleton.fill(shape))
     }
 
+    /// How many skeletons are kept: what the cache holds in memory.
+    var keptSkeletons: Int { lock.withLock { skeletons.count + lastLists.count } }
+
     /// From now on, a skeleton is made the first time a shape is met (for `serve`, which keeps
     /// the theme and remakes the same pages again and again).
     func makeSkeletonsAtFirstSight() {

@@ -158,4 +158,19 @@ final class TemplateListTests: XCTestCase {
             XCTAssertEqual(shapes.render("list", context, library: library), direct, "edit \(n)")
         }
     }
+
+    /// Every case added makes the case list a new shape; `serve` keeps only the last list's
+    /// skeleton of a template (8 MB at 10,000 cases), not one per shape it has had.
+    func testOnlyTheLastListSkeletonIsKept() throws {
+        let text = "{{% CONTENT_TYPE: HTML }}{{#rows}}<p>{{x}}{{#z}} {{z}}{{/z}}</p>{{/rows}}"
+        let library = try library(text)
+        let shapes = TemplateShapes(templateTexts: [text])
+        shapes.makeSkeletonsAtFirstSight()
+        for count in 20..<40 {
+            let rows = (0..<count).map(row)
+            let direct = library.render(["rows": rows as [Any]], withTemplate: "list")
+            XCTAssertEqual(shapes.render("list", ["rows": TemplateList(rows)], library: library), direct, "\(count) rows")
+        }
+        XCTAssertEqual(shapes.keptSkeletons, 1)
+    }
 }
