@@ -128,10 +128,6 @@ public struct Markdown: Sendable {
         return (headings, images)
     }
 
-    /// Schemes that run code or carry a document of their own. cmark-gfm's safe mode drops them,
-    /// but not when the site allows raw HTML; links in Markdown never need them.
-    static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
-
     /// Puts `urlPrefix` before a relative URL: not a fragment, not rooted, no scheme. Empties a
     /// URL with a dangerous scheme.
     private func prefix(_ node: OpaquePointer, _ url: String, _ urlPrefix: String) {
@@ -143,23 +139,6 @@ public struct Markdown: Sendable {
         if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return }
         cmark_node_set_url(node, urlPrefix + url)
     }
-
-    /// Is the text before the URL's first colon a dangerous scheme, trimmed and lowercased?
-    /// A scheme of ASCII letters (`https`, in every link) is compared by bytes; anything else
-    /// goes the long way, as Unicode text: trimming and lowercasing every link's scheme took a
-    /// tenth of the time of reading 10,000 case reports.
-    static func hasDangerousScheme(_ url: String) -> Bool {
-        let bytes = url.utf8
-        if let colon = bytes.firstIndex(of: 0x3A), bytes[..<colon].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }),
-           bytes.index(after: colon) == bytes.endIndex || bytes[bytes.index(after: colon)] < 0x80 {
-            let scheme = bytes[..<colon].map { $0 | 0x20 }
-            return dangerousSchemeBytes.contains(scheme)
-        }
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        return dangerousSchemes.contains(url[..<colon].trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
-    }
-
-    private static let dangerousSchemeBytes = Set(dangerousSchemes.map { Array($0.utf8) })
 
     /// The text of a node's inline children (a heading's words without their markup).
     private func plainText(_ node: OpaquePointer) -> String {
@@ -177,48 +156,4 @@ public struct Markdown: Sendable {
         }
         return text
     }
-
-    /// A short text from front matter (a table cell, a document title) as HTML without the
-    /// surrounding paragraph, so that it sits inline where the template puts it.
-    public func inlineHTML(_ markdown: String) -> String {
-        if Markdown.isPlainText(markdown) { return markdown }
-        var html = Substring(self.html(markdown))
-        // By bytes: the Character views walked every Thai letter's grapheme.
-        if html.utf8.last == 0x0A { html = Substring(html.utf8.dropLast()) }
-        let open = "<p>".utf8, close = "</p>".utf8
-        if html.utf8.starts(with: open), html.utf8.reversed().starts(with: close.reversed()) {
-            let inner = Substring(html.utf8.dropFirst(open.count).dropLast(close.count))
-            if !inner.utf8.indices.contains(where: { inner.utf8[$0...].starts(with: open) }) { return String(inner) }
-        }
-        return String(html)
-    }
-
-    /// Is `text` a line in which cmark-gfm would find nothing to do, so that its HTML is the
-    /// text itself? True only for Thai letters, ASCII letters and digits, spaces inside the line
-    /// and `. , ( ) / % -` (not first), with no "www." (an autolink) and not starting like an
-    /// ordered list item: no emphasis, link, code, HTML, entity, autolink or block syntax can
-    /// start with those. Most event notes are such lines, and each went through cmark-gfm's
-    /// parser, which takes turns (see `parsing`): 90,000 notes at 10,000 cases. The test
-    /// compares this with cmark-gfm on every note of the shipped content and on near misses.
-    static func isPlainText(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, first != " ", last != " ", first != "-" else { return false }
-        for scalar in scalars {
-            switch scalar.value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0E00...0x0E7F: continue
-            case 0x20, 0x2E, 0x2C, 0x28, 0x29, 0x2F, 0x25, 0x2D: continue  // space . , ( ) / % -
-            default: return false
-            }
-        }
-        // "1. " or "2) " would start an ordered list; "www." would become a link.
-        let digits = text.utf8.prefix { (0x30...0x39).contains($0) }.count
-        if digits > 0, let next = text.utf8.dropFirst(digits).first, next == 0x2E || next == 0x29 { return false }
-        let bytes = Array(text.utf8)
-        for i in bytes.indices.dropLast(3)
-        where bytes[i] | 0x20 == 0x77 && bytes[i + 1] | 0x20 == 0x77 && bytes[i + 2] | 0x20 == 0x77 && bytes[i + 3] == 0x2E {
-            return false  // "www." in any case (| 0x20 lowers an ASCII letter)
-        }
-        return true
-    }
-
 }
