@@ -1,3 +1,5 @@
+import Foundation
+
 /// A content file split into its YAML front matter and its Markdown body, remembering on which
 /// line each part starts so that diagnostics point into the file the user edits.
 struct FrontMatter {
@@ -53,7 +55,8 @@ struct FrontMatter {
     /// says what is wrong.
     static func plainSplit(_ text: String) -> FrontMatter? {
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> (yaml: Range<Int>, body: Int, bodyLine: Int)? in
-            guard !bytes.contains(0x0D), !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+            guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil,
+                  !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
             /// Is the line from `start` to `end` "---" with trailing spaces or tabs?
             func isFence(_ start: Int, _ end: Int) -> Bool {
                 end - start >= 3 && bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D
@@ -94,6 +97,10 @@ struct FrontMatter {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Unicode.Scalar)? in
+            // Most files hold none: one quick look at every byte first, lines counted only when
+            // one of those first bytes is there.
+            guard bytes.contains(where: { $0 < 0x20 ? $0 != 0x0A && $0 != 0x09 && $0 != 0x0D : $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+            else { return nil }
             var line = 1, lineStart = 0, i = 0
             while i < bytes.count {
                 let b = bytes[i]

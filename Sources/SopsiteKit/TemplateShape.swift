@@ -50,10 +50,12 @@ struct TemplateShape {
     }
 
     private mutating func walk(_ value: Any) -> Bool {
-        // A row first: it is most of a long list, and each failed cast costs more than the row.
-        // Its type is asked first: casting a dictionary or a list to a class would convert it to
-        // an NSDictionary or NSArray (Foundation's bridging) just to fail.
-        if type(of: value) == TemplateRow.self {
+        // Told by its type, asked once: a failed cast costs more than a text, and casting a
+        // dictionary or a list to a class would convert it to an NSDictionary or NSArray
+        // (Foundation's bridging) just to fail. Texts first: most values of a page are texts.
+        let type = type(of: value)
+        if type == String.self { return walk(text: value as! String) }
+        if type == TemplateRow.self {
             let row = unsafeDowncast(value as AnyObject, to: TemplateRow.self)
             guard let number = row.shapeNumber else { return false }
             key += number
@@ -62,7 +64,7 @@ struct TemplateShape {
             if !row.shared.isEmpty { shared += row.shared }
             return true
         }
-        if type(of: value) == TemplateList.self {
+        if type == TemplateList.self {
             let list = unsafeDowncast(value as AnyObject, to: TemplateList.self)
             guard list.isShaped else { return false }
             key.append(0x5B)  // [
@@ -73,11 +75,8 @@ struct TemplateShape {
             shared += list.shared
             return true
         }
-        // The types pages are made of, told by their type alone: a failed cast costs more than
-        // a text, and casting [[String: Any]] or [String: String] to [Any] or [String: Any]
-        // copies it.
-        let type = type(of: value)
-        if type == String.self { return walk(text: value as! String) }
+        // The types pages are made of: casting [[String: Any]] or [String: String] to [Any] or
+        // [String: Any] copies it.
         if type == [String: Any].self { return walk(map: value as! [String: Any]) }
         if type == [String: String].self { return walk(map: value as! [String: String]) }
         if type == [[String: Any]].self { return walk(list: value as! [[String: Any]]) }

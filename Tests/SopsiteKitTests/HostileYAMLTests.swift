@@ -192,6 +192,13 @@ final class HostileYAMLTests: XCTestCase {
         ])
         XCTAssertEqual(caseFile(CaseRulesTests.valid + "\nx\u{85}\u{FFFF}").1.first,
                        "cases/C1/index.md:22:2: error: the file contains the control character U+0085, which cannot be published; remove it")
+        // Each kind alone, in a file with nothing else to find (U+0080...U+009F start with C2,
+        // U+FFFE and U+FFFF with EF: the first look at the bytes must see them too).
+        for (character, code) in [("\u{85}", "U+0085"), ("\u{9B}", "U+009B"), ("\u{FFFE}", "U+FFFE"), ("\u{7F}", "U+007F")] {
+            XCTAssertEqual(FrontMatter.firstUnpublishable("ก\nกข" + character + "ค").map { "\($0.0):\($0.1) \($0.2.codePoint)" },
+                           "2:3 \(code)", code)
+        }
+        XCTAssertNil(FrontMatter.firstUnpublishable("ก\tข\r\nค\rง\n\u{A0}\u{FEFF}"), "tabs, line ends, no-break space, BOM")
         XCTAssertEqual(caseFile("\u{FEFF}---\u{1B}[2J\n").1,
                        ["cases/C1/index.md:1:4: error: the file contains the control character U+001B, which cannot be published; remove it"])
         // Written as an escape in a double-quoted value.
