@@ -9,6 +9,9 @@ enum CaseFolders {
         var path: String
         /// Every file but index.md and manual.md, relative to the folder, sorted.
         var attachments: [String]
+        /// index.md is a file, not a link (so reading it need not ask where a link leads).
+        var indexIsPlainFile = false
+        var hasManual = false
     }
 
     static func list(_ casesFolder: String, _ diagnostics: inout Diagnostics) -> [Folder] {
@@ -36,6 +39,8 @@ enum CaseFolders {
         /// Where the folder leads when it is a link out of cases/.
         var outside: String?
         var hasIndex = false
+        var indexIsPlainFile = false
+        var hasManual = false
         var attachments: [String] = []
         var attachmentProblems: [Diagnostic] = []
 
@@ -50,7 +55,12 @@ enum CaseFolders {
             outside = isLink ? ContentFiles.linkOutside(path) : nil
             guard outside == nil, SOPLoader.isSafeName(name) else { return }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            hasIndex = names.contains("index.md") && ContentFiles.exists(path + "/index.md")
+            if names.contains("index.md") {
+                // lstat tells a plain file at once; a link is followed, as before.
+                indexIsPlainFile = lstat(path + "/index.md", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+                hasIndex = indexIsPlainFile || ContentFiles.exists(path + "/index.md")
+            }
+            hasManual = names.contains("manual.md") && ContentFiles.exists(path + "/manual.md")
             guard names.contains(where: { $0 != "index.md" && $0 != "manual.md" && !$0.hasPrefix(".") }) else { return }
             var found = Diagnostics()
             attachments = CaseFolders.attachments(in: path, &found)
@@ -82,7 +92,8 @@ enum CaseFolders {
             return nil
         }
         diagnostics.append(contentsOf: look.attachmentProblems)
-        return Folder(id: name, path: path, attachments: look.attachments)
+        return Folder(id: name, path: path, attachments: look.attachments, indexIsPlainFile: look.indexIsPlainFile,
+                      hasManual: look.hasManual)
     }
 
     /// Attachments a browser would open as a document that runs scripts (HTML, SVG, XML, JavaScript).

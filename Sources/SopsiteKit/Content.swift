@@ -91,11 +91,11 @@ extension Content {
     static func loadCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown,
                          _ diagnostics: inout Diagnostics) -> Case? {
         let path = f.path + "/index.md"
-        guard let text = ContentFiles.read(path, &diagnostics) else { return nil }
+        guard let text = ContentFiles.read(path, isPlainFile: f.indexIsPlainFile, &diagnostics) else { return nil }
         var c = CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,
                                 sops: sops, markdown: markdown, &diagnostics)
         let manualPath = f.path + "/manual.md"
-        if ContentFiles.exists(manualPath), let manualText = ContentFiles.read(manualPath, &diagnostics) {
+        if f.hasManual, let manualText = ContentFiles.read(manualPath, &diagnostics) {
             c?.manual = ManualLoader.load(manualText, path: manualPath, attachments: f.attachments,
                                           markdown: markdown, &diagnostics)
         }

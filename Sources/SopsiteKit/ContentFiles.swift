@@ -18,10 +18,11 @@ enum ContentFiles {
         return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 
-    /// The file's text, or a diagnostic when it is missing or not UTF-8.
-    static func read(_ path: String, _ diagnostics: inout Diagnostics) -> String? {
+    /// The file's text, or a diagnostic when it is missing or not UTF-8. `isPlainFile`: the
+    /// caller knows it is not a link.
+    static func read(_ path: String, isPlainFile: Bool = false, _ diagnostics: inout Diagnostics) -> String? {
         // A file that is a symbolic link out of its folder would publish a file from elsewhere on the machine.
-        if let outside = linkOutside(path) {
+        if !isPlainFile, let outside = linkOutside(path) {
             diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
                                           "links to \(outside), outside its folder; copy the file in instead"))
             return nil
