@@ -9,8 +9,17 @@ struct PageContext {
     /// `strings` as the theme's shared object: one per theme, so page shapes repeat.
     let templateStrings: TemplateValues
     let asOf: Day
+    /// Made once: it writes the amounts of days ahead.
+    let words: Words
 
-    var words: Words { Words(strings: strings, dayStyle: dayStyle) }
+    init(site: Site, language: Language, strings: [String: String], templateStrings: TemplateValues, asOf: Day) {
+        self.site = site
+        self.language = language
+        self.strings = strings
+        self.templateStrings = templateStrings
+        self.asOf = asOf
+        words = Words(strings: strings, dayStyle: language == .th ? .thai : .english)
+    }
 
     /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
     func common(url: String, title: String) -> [String: Any] {

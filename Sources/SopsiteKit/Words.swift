@@ -5,6 +5,16 @@ import BusinessTime
 struct Words {
     let strings: [String: String]
     let dayStyle: DayStyle
+    /// "1 วันทำการ", "2 วันทำการ"...: amounts of days below `writtenDays`, written once, as case
+    /// pages write tens of them each (one Words per renderer).
+    private var days: [String] = []
+    private static let writtenDays = 1000
+
+    init(strings: [String: String], dayStyle: DayStyle) {
+        self.strings = strings
+        self.dayStyle = dayStyle
+        days = (0..<Words.writtenDays).map { dayAmount($0) }
+    }
 
     subscript(key: String) -> String { strings[key] ?? key }
 
@@ -32,13 +42,15 @@ struct Words {
 
     func amount(_ amount: Amount) -> String {
         switch amount {
-        case let .days(n): return fill(n == 1 ? "amount_day" : "amount_days", ["n": String(n)])
+        case let .days(n): return n >= 0 && n < days.count ? days[n] : dayAmount(n)
         case let .minutes(total):
             let (h, m) = (total / 60, total % 60)
             if h == 0 { return fill("amount_minutes", ["m": String(m)]) }
             return m == 0 ? fill("amount_hours", ["h": String(h)]) : fill("amount_hours_minutes", ["h": String(h), "m": String(m)])
         }
     }
+
+    private func dayAmount(_ n: Int) -> String { fill(n == 1 ? "amount_day" : "amount_days", ["n": String(n)]) }
 
     func day(_ day: Day) -> String { day.formatted(dayStyle) }
 
