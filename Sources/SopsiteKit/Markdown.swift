@@ -46,6 +46,10 @@ public struct Markdown: Sendable {
     /// the tree to HTML run on every core.
     private static let parsing = NSLock()
 
+    /// Later cmark-gfm versions parse a table row's inlines while its block is fed in: with any
+    /// version but the one read, feeding takes turns too.
+    private static let feedingTakesTurns = String(cString: cmark_version_string()) != "0.29.0.gfm.6"
+
     // Strikethrough needs "~~": a single "~" often means "about" (~3 วัน) in the office's writing.
     private var options: Int32 {
         var o = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
@@ -77,7 +81,13 @@ public struct Markdown: Sendable {
         }
         var text = markdown
         text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            bytes.withMemoryRebound(to: CChar.self) { text in
+                if Markdown.feedingTakesTurns {
+                    Markdown.parsing.withLock { cmark_parser_feed(parser, text.baseAddress, text.count) }
+                } else {
+                    cmark_parser_feed(parser, text.baseAddress, text.count)
+                }
+            }
         }
         let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
         guard let root = finished else { return Document(html: "", headings: [], images: []) }
