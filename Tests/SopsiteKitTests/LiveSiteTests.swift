@@ -174,6 +174,11 @@ final class LiveSiteTests: XCTestCase {
         for i in 1...10 {
             try fm.copyItem(atPath: cases + samples[i % samples.count], toPath: cases + "SW01-2570-\(100 + i)")
         }
+        // And sixteen overdue ones: the dashboard's overdue list is long enough to go by its
+        // list skeleton too.
+        for i in 1...16 {
+            try fm.copyItem(atPath: cases + "SW01-2569-006", toPath: cases + "SW01-2570-\(200 + i)")
+        }
         _ = await site.buildAll()
         var steps: [(String, () throws -> Void)] = [
             ("a title", { try self.edit("content/cases/SW01-2569-005/index.md") { $0.replacingOccurrences(of: "title: ", with: "title: ชื่อใหม่ ") } }),
