@@ -21,6 +21,13 @@ final class TemplateListTests: XCTestCase {
         return library
     }
 
+    /// The library and shapes of `text` as `serve` has them: skeletons at first sight, last pages kept.
+    private func serveShapes(_ text: String) throws -> (MustacheLibrary, TemplateShapes) {
+        let shapes = TemplateShapes(templateTexts: [text])
+        shapes.makeSkeletonsAtFirstSight()
+        return (try library(text), shapes)
+    }
+
     private func assertSame(_ a: TemplateList, _ b: TemplateList, _ message: String) {
         XCTAssertEqual(a.rows.map(ObjectIdentifier.init), b.rows.map(ObjectIdentifier.init), message)
         XCTAssertEqual(a.keys.elements, b.keys.elements, message)
@@ -48,9 +55,7 @@ final class TemplateListTests: XCTestCase {
     func testAListRendersAsItsRows() throws {
         let text = "{{% CONTENT_TYPE: HTML }}{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>{{#z}}<td>{{z}}</td>{{/z}}"
             + "<td>{{t}}</td></tr>{{/rows}}{{^rows}}none{{/rows}}"
-        let library = try library(text)
-        let shapes = TemplateShapes(templateTexts: [text])
-        shapes.makeSkeletonsAtFirstSight()
+        let (library, shapes) = try serveShapes(text)
         var list = TemplateList((0..<20).map(row))
         for n in 0..<4 {
             let rows: [Any] = list.rows
@@ -98,9 +103,7 @@ final class TemplateListTests: XCTestCase {
     func testARefilledPageIsTheRenderedOne() throws {
         let text = "{{% CONTENT_TYPE: HTML }}<h1>{{t}}</h1>{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>"
             + "{{#z}}<td>{{z}}</td>{{/z}}</tr>{{/rows}}<p>{{t}}</p>"
-        let library = try library(text)
-        let shapes = TemplateShapes(templateTexts: [text])
-        shapes.makeSkeletonsAtFirstSight()
+        let (library, shapes) = try serveShapes(text)
         var random = FuzzRandom(seed: 12)
         var rows = (0..<30).map(row)
         var list = TemplateList(rows)
@@ -124,9 +127,7 @@ final class TemplateListTests: XCTestCase {
         let text = "{{% CONTENT_TYPE: HTML }}<h1>{{t}}</h1>" + flag("before") + "{{#units}}<option>{{.}}</option>{{/units}}<table>"
             + "{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>{{#z}}<td>{{z}}</td>{{/z}}</tr>{{/rows}}</table>" + flag("after")
             + "<p>{{t}}</p>"
-        let library = try library(text)
-        let shapes = TemplateShapes(templateTexts: [text])
-        shapes.makeSkeletonsAtFirstSight()
+        let (library, shapes) = try serveShapes(text)
         var random = FuzzRandom(seed: 7)
         var rows = (0..<40).map(row)
         var list = TemplateList(rows)
@@ -163,9 +164,7 @@ final class TemplateListTests: XCTestCase {
     /// skeleton of a template (8 MB at 10,000 cases), not one per shape it has had.
     func testOnlyTheLastListSkeletonIsKept() throws {
         let text = "{{% CONTENT_TYPE: HTML }}{{#rows}}<p>{{x}}{{#z}} {{z}}{{/z}}</p>{{/rows}}"
-        let library = try library(text)
-        let shapes = TemplateShapes(templateTexts: [text])
-        shapes.makeSkeletonsAtFirstSight()
+        let (library, shapes) = try serveShapes(text)
         for count in 20..<40 {
             let rows = (0..<count).map(row)
             let direct = library.render(["rows": rows as [Any]], withTemplate: "list")
