@@ -1,5 +1,3 @@
-import Foundation
-
 /// One file of the built site, by its path inside the output folder.
 struct Page {
     var path: String
@@ -38,6 +36,4 @@ struct Page {
         case .bytes(let bytes): return try bytes.withUnsafeBytes(read)
         }
     }
-
-    var data: Data { withBytes { Data($0) } }
 }

@@ -92,12 +92,8 @@ public struct Theme: Sendable {
         return result
     }
 
-    /// Renders a page template; nil only if the template is missing, which `load` rules out.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        page("", template, context).text
-    }
-
-    /// The page at `path` from a page template.
+    /// The page at `path` from a page template (empty only if the template is missing, which
+    /// `load` rules out).
     func page(_ path: String, _ template: String, _ context: [String: Any]) -> Page {
         Page(path: path, body: shapes.body(template, context, library: library) ?? .text(""))
     }
