@@ -18,7 +18,7 @@ struct PageContext {
         self.strings = strings
         self.templateStrings = templateStrings
         self.asOf = asOf
-        words = Words(strings: strings, dayStyle: language == .th ? .thai : .english)
+        words = Words(strings: strings, dayStyle: PageContext.dayStyle(language))
     }
 
     /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
@@ -43,7 +43,8 @@ struct PageContext {
         ]
     }
 
-    var dayStyle: DayStyle { language == .th ? .thai : .english }
+    var dayStyle: DayStyle { PageContext.dayStyle(language) }
+    static func dayStyle(_ language: Language) -> DayStyle { language == .th ? .thai : .english }
 
     func format(_ day: Day) -> String { day.formatted(dayStyle) }
 }
