@@ -52,6 +52,22 @@ final class LiveSiteTests: XCTestCase {
         XCTAssertTrue(page.contains("บรรทัดใหม่ในรายงาน"))
     }
 
+    /// The hash that tells serve a file changed: any one byte changed, anywhere (each of the
+    /// four lanes, the tail), changes it.
+    func testTheDigestSeesEveryByte() {
+        let base = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        func digest(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { LiveSite.digest($0) } }
+        let original = digest(base)
+        XCTAssertEqual(digest(base), original)
+        for i in [0, 7, 8, 15, 16, 23, 24, 31, 32, 500, 991, 992, 999] {
+            var changed = base
+            changed[i] &+= 1
+            XCTAssertNotEqual(digest(changed), original, "byte \(i)")
+        }
+        XCTAssertNotEqual(digest(Array(base.dropLast())), original, "one byte shorter")
+        XCTAssertNotEqual(digest(base + [0]), original, "a zero byte more")
+    }
+
     func testAnEditOfTheSameLengthIsWritten() async throws {
         let site = try makeSite()
         _ = await site.buildAll()
