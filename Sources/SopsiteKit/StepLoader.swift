@@ -24,7 +24,7 @@ enum StepLoader {
 
     /// Fills in default `next` targets and checks every id and target.
     static func link(_ drafts: [Draft], _ diagnostics: inout Diagnostics) -> [Step]? {
-        var steps = drafts.map(\.step)
+        let steps = drafts.map(\.step)
         var seen: [String: SourceLocation] = [:]
         var ok = true
         for step in steps where !step.id.isEmpty {

@@ -41,6 +41,11 @@ final class TemplateRefill: @unchecked Sendable {
     private func refill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape) {
         let differs = zip(values, shape.values).map { !TemplateRefill.same($0, $1) }
         guard differs.contains(true) else { return }
+        // Local while the 200,000 slots are read: each access to the object's own arrays was
+        // checked for exclusive access.
+        var bounds = self.bounds, output = self.output
+        self.bounds = []
+        defer { self.bounds = bounds }
         var out: [UInt8] = []
         out.reserveCapacity(output.count + 4096)
         var copied = 0, shift = 0
@@ -57,7 +62,8 @@ final class TemplateRefill: @unchecked Sendable {
             bounds[k] = (start, out.count)
         }
         out += output[copied...]
-        output = out
+        output = []
+        self.output = out
     }
 
     /// The last page, of another skeleton, with the slots between the first and the last that
@@ -66,6 +72,7 @@ final class TemplateRefill: @unchecked Sendable {
     /// when the two share nothing at either end.
     private func splice(from old: TemplateSkeleton, to new: TemplateSkeleton, _ shape: TemplateShape) -> Bool {
         let (a, b) = (old.slots, new.slots)
+        let (values, bounds, output) = (self.values, self.bounds, self.output)  // read without access checks
         var p = 0
         while p < a.count, p < b.count, a[p].textEnd == b[p].textEnd, a[p].escaped == b[p].escaped,
               TemplateRefill.same(values[a[p].value], shape.values[b[p].value]) { p += 1 }
@@ -102,7 +109,7 @@ final class TemplateRefill: @unchecked Sendable {
         let shift = out.count - suffixStart
         out += output[suffixStart...]
         newBounds += bounds[oldCut...].map { ($0.start + shift, $0.end + shift) }
-        (output, bounds) = (out, newBounds)
+        (self.output, self.bounds) = (out, newBounds)
         return true
     }
 
