@@ -120,4 +120,19 @@ final class TemplateShapeTests: XCTestCase {
         XCTAssertTrue(TemplateSkeleton.look(at: "ระบบ (SW01) 50%").isPlain)
         for text in ["a & b", "<b>", "x > y", "\"q\"", "it's"] { XCTAssertFalse(TemplateSkeleton.look(at: text).isPlain, text) }
     }
+
+    /// A build's first shapes get a skeleton at first sight; past `firstSightLimit`, a shape
+    /// met once renders directly and keeps nothing, so that pages each of their own shape do not
+    /// keep a skeleton each. Every page is what swift-mustache renders either way.
+    func testOnlyTheFirstShapesGetASkeletonAtFirstSight() throws {
+        let text = "{{% CONTENT_TYPE: HTML }}<ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>"
+        let library = try library(["list": text])
+        let shapes = TemplateShapes(templateTexts: [text])
+        let limit = TemplateShapes.firstSightLimit
+        for n in 0..<(limit + 40) {  // n items: a shape of its own each
+            let values: [String: Any] = ["items": (0..<n).map { "ข้อ \($0) & <\(n)>" }]
+            XCTAssertEqual(shapes.render("list", values, library: library), library.render(values, withTemplate: "list"), "\(n)")
+        }
+        XCTAssertEqual(shapes.keptSkeletons, limit)
+    }
 }
