@@ -43,44 +43,32 @@ extension TemplateSkeleton {
         }
     }
 
-    /// Writes a value at `out + at`, as `append` does.
+    /// Writes a value at `out + at`.
     fileprivate static func write(_ value: TemplateShape.Value, escaped: Bool, to out: UnsafeMutablePointer<UInt8>, at: inout Int) {
-        func copy(_ bytes: UnsafeRawBufferPointer) {
+        withBytes(of: value, escaped: escaped) { bytes in
             guard let base = bytes.baseAddress, bytes.count > 0 else { return }
             memcpy(out + at, base, bytes.count)
             at += bytes.count
         }
+    }
+
+    /// Appends a value to `out`.
+    static func append(_ value: TemplateShape.Value, escaped: Bool, to out: inout [UInt8]) {
+        withBytes(of: value, escaped: escaped) { out.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with a value's bytes as the page has them: escaped where the template
+    /// escapes it (most texts need no escaping, and were found so when the shape was walked).
+    private static func withBytes(of value: TemplateShape.Value, escaped: Bool, _ body: (UnsafeRawBufferPointer) -> Void) {
         switch value {
         case .text(var text, let plain):
             if escaped && !plain { text = text.htmlEscaped }
-            text.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
+            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         case let .bytes(pointer, count, plain):
             let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
-            if escaped && !plain {
-                var escapedText = String(decoding: bytes, as: UTF8.self).htmlEscaped
-                escapedText.withUTF8 { copy(UnsafeRawBufferPointer($0)) }
-            } else {
-                copy(bytes)
-            }
-        }
-    }
-
-    /// A value as the page has it: escaped where the template escapes it.
-    static func append(_ value: TemplateShape.Value, escaped: Bool, to out: inout [UInt8]) {
-        switch value {
-        case let .text(value, plain):
-            if escaped && !plain {
-                out.append(contentsOf: value.htmlEscaped.utf8)
-            } else {
-                value.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) } ?? out.append(contentsOf: value.utf8)
-            }
-        case let .bytes(pointer, count, plain):
-            let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
-            if escaped && !plain {
-                out.append(contentsOf: String(decoding: bytes, as: UTF8.self).htmlEscaped.utf8)
-            } else {
-                out.append(contentsOf: bytes)
-            }
+            guard escaped && !plain else { return body(bytes) }
+            var text = String(decoding: bytes, as: UTF8.self).htmlEscaped
+            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }
     }
 }
