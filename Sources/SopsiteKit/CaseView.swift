@@ -73,22 +73,26 @@ final class CaseView: @unchecked Sendable {
     var due: Moment? { progress.currentTiming?.due }
 
     private func makeSummary() -> [String: Any] {
-        let values: [String: String] = [
-            "id": c.id,
-            "url": url,
-            "title": c.title,
-            "unit": c.unit,
-            "sop": sop.code,
-            "state": progress.state.rawValue,
-            "state_label": stateLabel,
-            "current_step": currentStep,
-            "current_step_id": progress.current?.id ?? "",
-            "time": timeText,
-            "due": due.map { words.moment($0) } ?? "",
-            "opened": words.moment(c.opened),
-            "opened_iso": c.opened.day.description,
-            "year": year,
-        ]
-        return values.filter { !$0.value.isEmpty }
+        var values = TemplateDictionary()
+        writeSummary(into: &values)
+        return values.values
+    }
+
+    /// The summary's values, in name order.
+    func writeSummary<Context: TemplateContext>(into values: inout Context) {
+        values.text("current_step", ifNotEmpty: currentStep)
+        values.text("current_step_id", ifNotEmpty: progress.current?.id ?? "")
+        values.text("due", ifNotEmpty: due.map { words.moment($0) } ?? "")
+        values.text("id", ifNotEmpty: c.id)
+        values.text("opened", ifNotEmpty: words.moment(c.opened))
+        values.text("opened_iso", ifNotEmpty: c.opened.day.description)
+        values.text("sop", ifNotEmpty: sop.code)
+        values.text("state", ifNotEmpty: progress.state.rawValue)
+        values.text("state_label", ifNotEmpty: stateLabel)
+        values.text("time", ifNotEmpty: timeText)
+        values.text("title", ifNotEmpty: c.title)
+        values.text("unit", ifNotEmpty: c.unit)
+        values.text("url", ifNotEmpty: url)
+        values.text("year", ifNotEmpty: year)
     }
 }

@@ -11,6 +11,8 @@ struct PageContext {
     let asOf: Day
     /// Made once: it writes the amounts of days ahead.
     let words: Words
+    /// The as-of day in words, for every page's footer.
+    let asOfText: String
 
     init(site: Site, language: Language, strings: [String: String], templateStrings: TemplateValues, asOf: Day) {
         self.site = site
@@ -19,28 +21,33 @@ struct PageContext {
         self.templateStrings = templateStrings
         self.asOf = asOf
         words = Words(strings: strings, dayStyle: PageContext.dayStyle(language))
+        asOfText = asOf.formatted(PageContext.dayStyle(language))
     }
 
     /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
     func common(url: String, title: String) -> [String: Any] {
-        let depth = url.split(separator: "/").count
-        return [
-            "lang": language.rawValue,
-            "t": templateStrings,
-            "root": String(repeating: "../", count: depth),
-            "page_title": title,
-            "as_of": format(asOf),
-            "as_of_iso": asOf.description,
-            "canonical": site.baseURL + url,
-            "site": [
-                "title": site.title,
-                "organisation": site.organisation,
-                "unit": site.unit,
-                "help_desk_url": site.helpDeskURL,
-                "survey_url": site.surveyURL,
-                "phone": site.phone,
-            ],
-        ]
+        var values = TemplateDictionary()
+        writeCommon(url: url, title: title, into: &values)
+        return values.values
+    }
+
+    /// The values every page has, written into a page's own (`PageValues`).
+    func writeCommon<Context: TemplateContext>(url: String, title: String, into values: inout Context) {
+        values.text("as_of", asOfText)
+        values.text("as_of_iso", asOf.description)
+        values.text("canonical", site.baseURL + url)
+        values.text("lang", language.rawValue)
+        values.text("page_title", title)
+        values.text("root", String(repeating: "../", count: url.split(separator: "/").count))
+        values.map("site") { values in
+            values.text("help_desk_url", site.helpDeskURL)
+            values.text("organisation", site.organisation)
+            values.text("phone", site.phone)
+            values.text("survey_url", site.surveyURL)
+            values.text("title", site.title)
+            values.text("unit", site.unit)
+        }
+        values.shared("t", templateStrings)
     }
 
     var dayStyle: DayStyle { PageContext.dayStyle(language) }

@@ -49,6 +49,13 @@ struct TemplateShape {
         guard walk(context) else { return nil }
     }
 
+    /// A shape written by a page itself (`TemplateShapeWriter`).
+    init(key: [UInt8], values: [Value], shared: [TemplateValues]) {
+        self.key = key
+        self.values = values
+        self.shared = shared
+    }
+
     private mutating func walk(_ value: Any) -> Bool {
         // Told by its type, asked once: a failed cast costs more than a text, and casting a
         // dictionary or a list to a class would convert it to an NSDictionary or NSArray

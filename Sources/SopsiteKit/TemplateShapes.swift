@@ -46,8 +46,26 @@ final class TemplateShapes: @unchecked Sendable {
     /// The page, from a skeleton when there is one for the context's shape: then as the bytes
     /// it was filled into.
     func body(_ template: String, _ context: [String: Any], library: MustacheLibrary) -> Page.Body? {
-        let direct = { library.render(context, withTemplate: template).map(Page.Body.text) }
-        guard isEnabled, let shape = TemplateShape(context) else { return direct() }
+        guard isEnabled, let shape = TemplateShape(context) else {
+            return library.render(context, withTemplate: template).map(Page.Body.text)
+        }
+        return body(template, shape, context: { context }, library: library)
+    }
+
+    /// The page of values written by the page (`PageValues`): their shape is written straight
+    /// away, their dictionary only when the shape's skeleton is yet to be made.
+    func body(_ template: String, _ values: some PageValues, library: MustacheLibrary) -> Page.Body? {
+        let direct = { library.render(values.dictionary, withTemplate: template).map(Page.Body.text) }
+        guard isEnabled else { return direct() }
+        var writer = TemplateShapeWriter()
+        values.write(into: &writer)
+        guard let shape = writer.finish() else { return direct() }
+        return body(template, shape, context: { values.dictionary }, library: library)
+    }
+
+    private func body(_ template: String, _ shape: TemplateShape, context: () -> [String: Any],
+                      library: MustacheLibrary) -> Page.Body? {
+        func direct() -> Page.Body? { library.render(context(), withTemplate: template).map(Page.Body.text) }
         let key = Array(template.utf8) + [0] + shape.key
         let isLongList = shape.lists.count == 1 && shape.lists[0].rows.count >= 16
         let (known, isNew) = lock.withLock { () -> (TemplateSkeleton??, Bool) in
@@ -62,7 +80,7 @@ final class TemplateShapes: @unchecked Sendable {
         }
         // A long list of rows: its skeleton comes from a rendering of a few rows, so it is made
         // even at first sight.
-        if isLongList, let skeleton = TemplateListSkeleton.make(template, context, list: shape.lists[0], library: library,
+        if isLongList, let skeleton = TemplateListSkeleton.make(template, context(), list: shape.lists[0], library: library,
                                                                 shared: shape.shared) {
             lock.withLock {
                 lastLists[template] = (key, skeleton)
@@ -72,7 +90,7 @@ final class TemplateShapes: @unchecked Sendable {
         }
         if isNew { return direct() }
         var next = 0
-        guard let marked = TemplateShape.markers(for: context, next: &next) as? [String: Any],
+        guard let marked = TemplateShape.markers(for: context(), next: &next) as? [String: Any],
               let rendered = library.render(marked, withTemplate: template) else { return nil }
         let skeleton = TemplateSkeleton(rendered: rendered, valueCount: next, shared: shape.shared)
         lock.withLock {

@@ -97,4 +97,9 @@ public struct Theme: Sendable {
     func page(_ path: String, _ template: String, _ context: [String: Any]) -> Page {
         Page(path: path, body: shapes.body(template, context, library: library) ?? .text(""))
     }
+
+    /// The page at `path` from values the page writes itself (`PageValues`).
+    func page(_ path: String, _ template: String, _ values: some PageValues) -> Page {
+        Page(path: path, body: shapes.body(template, values, library: library) ?? .text(""))
+    }
 }
