@@ -17,6 +17,13 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(safe.html("ประมาณ ~3 วัน~"), "<p>ประมาณ ~3 วัน~</p>\n")
     }
 
+    /// cmark-gfm does not check the UTF-8 again (a Swift string is valid): NUL and bytes that
+    /// were never UTF-8 still come out as U+FFFD, never as themselves.
+    func testNULAndRepairedBytesComeOutAsReplacementCharacters() {
+        XCTAssertEqual(safe.html("ก\u{0}ข"), "<p>ก\u{FFFD}ข</p>\n")
+        XCTAssertEqual(safe.html(String(decoding: [0x61, 0xFF, 0xC3, 0x62], as: UTF8.self)), "<p>a\u{FFFD}\u{FFFD}b</p>\n")
+    }
+
     func testRawHTMLIsDroppedInSafeMode() {
         let html = safe.html("before <script>alert(1)</script> after\n\n<div onclick=\"x()\">block</div>\n")
         XCTAssertFalse(html.contains("<script"), html)
