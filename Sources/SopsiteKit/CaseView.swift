@@ -78,6 +78,12 @@ final class CaseView: @unchecked Sendable {
         return values.values
     }
 
+    /// The summary as values a list row is written from.
+    struct Summary: PageValues, Sendable {
+        let view: CaseView
+        func write<Context: TemplateContext>(into values: inout Context) { view.writeSummary(into: &values) }
+    }
+
     /// The summary's values, in name order.
     func writeSummary<Context: TemplateContext>(into values: inout Context) {
         values.text("current_step", ifNotEmpty: currentStep)

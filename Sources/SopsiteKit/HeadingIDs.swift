@@ -5,10 +5,20 @@ struct HeadingIDs {
 
     /// "ขั้นตอนการจองห้อง 1.2" → "ขั้นตอนการจองห้อง-12"; repeats get -2, -3.
     mutating func make(_ text: String) -> String {
+        let slug = HeadingIDs.asciiOrThaiSlug(text) ?? HeadingIDs.slug(text)
+        let id = slug.isEmpty ? "section" : slug
+        let count = (used[id] ?? 0) + 1
+        used[id] = count
+        return count == 1 ? id : "\(id)-\(count)"
+    }
+
+    /// Kept letters, lowercased, with a dash for each run of spaces, dashes and underscores
+    /// between them.
+    static func slug(_ text: String) -> String {
         var slug = String.UnicodeScalarView()
         var endsWithDash = false
         for scalar in text.lowercased().unicodeScalars {
-            if HeadingIDs.isKept(scalar) {
+            if isKept(scalar) {
                 slug.append(scalar)
                 endsWithDash = false
             } else if (scalar == " " || scalar == "-" || scalar == "_") && !endsWithDash && !slug.isEmpty {
@@ -17,10 +27,38 @@ struct HeadingIDs {
             }
         }
         if endsWithDash { slug.removeLast() }
-        let id = slug.isEmpty ? "section" : String(slug)
-        let count = (used[id] ?? 0) + 1
-        used[id] = count
-        return count == 1 ? id : "\(id)-\(count)"
+        return String(slug)
+    }
+
+    /// `slug` for a heading of ASCII and Thai letters alone (the office's headings), read as
+    /// bytes: lowercasing leaves Thai as it is and ASCII needs no tables, where
+    /// `String.lowercased()` looked every Thai letter up. Nil for any other letter.
+    static func asciiOrThaiSlug(_ text: String) -> String? {
+        var slug: [UInt8] = []
+        var endsWithDash = false
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte < 0x80 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                if ascii[Int(lower)] {
+                    slug.append(lower)
+                    endsWithDash = false
+                } else if (lower == 0x20 || lower == 0x2D || lower == 0x5F) && !endsWithDash && !slug.isEmpty {
+                    slug.append(0x2D)
+                    endsWithDash = true
+                }
+                continue
+            }
+            // U+0E00...U+0E7F is E0 B8 80...E0 B9 BF.
+            guard byte == 0xE0, let second = bytes.next(), second == 0xB8 || second == 0xB9,
+                  let third = bytes.next() else { return nil }
+            if thai[Int(second - 0xB8) << 6 | Int(third & 0x3F)] {
+                slug += [byte, second, third]
+                endsWithDash = false
+            }
+        }
+        if endsWithDash { slug.removeLast() }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// Letters, digits and combining marks stay in an id. Asked of every letter of every heading,

@@ -87,7 +87,7 @@ struct Renderer: Sendable {
             .caseList {
                 // A build walks the rows here, once, so that the page is filled into a skeleton
                 // made from a few rows: swift-mustache over 10,000 rows took a tenth of the build.
-                let rows = r.caseRows ?? (r.theme.shapes.isEnabled ? TemplateList(r.views.map { TemplateRow($0.summary) }) : nil)
+                let rows = r.caseRows ?? (r.theme.shapes.isEnabled ? TemplateList(r.views.map { TemplateRow(CaseView.Summary(view: $0)) }) : nil)
                 return CaseListPage(context: r.page).render(r.views, rows: rows, filters: r.filters, theme: r.theme)
             },
             .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns, theme: r.theme) },

@@ -4,7 +4,6 @@ import Mustache
 /// A dictionary that many renderings share, such as a case's row in the lists, walked once for
 /// `TemplateShape` (templates read it as the dictionary it holds).
 final class TemplateRow: MustacheParent, @unchecked Sendable {
-    let values: [String: Any]
     /// The shape's key as a number shared by rows of one shape: a page of 10,000 rows then has
     /// a key of 10,000 numbers rather than 10,000 copies of the row's key. Nil when the row has
     /// no shape (see `TemplateShape.init`).
@@ -12,13 +11,40 @@ final class TemplateRow: MustacheParent, @unchecked Sendable {
     /// The shape's texts in walk order, in one buffer.
     let texts: PackedTexts
     let shared: [TemplateValues]
+    /// The dictionary, given or made when a template first reads the row: a list's skeleton
+    /// is made from a few rows, so most rows of a build never need theirs.
+    private var dictionary: [String: Any]?
+    private let make: (@Sendable () -> [String: Any])?
+    private let lock = NSLock()
 
     init(_ values: [String: Any]) {
-        self.values = values
+        dictionary = values
+        make = nil
         let shape = TemplateShape(values)
         shapeNumber = shape.map { TemplateRow.number(for: $0.key) }
         texts = PackedTexts(shape)
         shared = shape?.shared ?? []
+    }
+
+    /// A row of values written straight into their shape (`TemplateShapeWriter`).
+    init(_ values: some PageValues & Sendable) {
+        var writer = TemplateShapeWriter()
+        values.write(into: &writer)
+        let shape = writer.finish()
+        make = { values.dictionary }
+        shapeNumber = shape.map { TemplateRow.number(for: $0.key) }
+        texts = PackedTexts(shape)
+        shared = shape?.shared ?? []
+    }
+
+    /// The row as the dictionary templates read.
+    var values: [String: Any] {
+        lock.withLock {
+            if let dictionary { return dictionary }
+            let made = make?() ?? [:]
+            dictionary = made
+            return made
+        }
     }
 
     private nonisolated(unsafe) static var numbers: [[UInt8]: [UInt8]] = [:]
