@@ -23,10 +23,40 @@ extension YAMLValue {
     private struct Frame {
         var isMapping: Bool
         var location: SourceLocation
-        /// A list's items, or a mapping's keys and values one after the other.
+        /// A list's items.
         var items: [YAMLValue] = []
-        /// A mapping's keys so far, with the file line of each.
-        var keys: [String: Int] = [:]
+        /// A mapping's pairs, and its key waiting for its value.
+        var pairs: [(key: YAMLValue, value: YAMLValue)] = []
+        var key: YAMLValue?
+        /// A mapping's keys so far, with the file line of each: looked through one by one while
+        /// they are few (a mapping of front matter has a handful; hashing each key cost more),
+        /// by hash past that (a hostile file's mapping of 100,000 keys).
+        var keys: [(text: String, line: Int)] = []
+        var manyKeys: [String: Int] = [:]
+
+        /// The line of an earlier key `text`, if any; notes `text` at `line` otherwise.
+        mutating func firstLine(ofKey text: String, at line: Int) -> Int? {
+            if keys.count < 16 {
+                if let known = keys.first(where: { $0.text == text }) { return known.line }
+                keys.append((text, line))
+                if keys.count == 16 { manyKeys = Dictionary(keys, uniquingKeysWith: { a, _ in a }) }
+                return nil
+            }
+            if let known = manyKeys[text] { return known }
+            manyKeys[text] = line
+            return nil
+        }
+
+        /// Adds a finished value: a list's item, a mapping's key or its value.
+        mutating func add(_ value: YAMLValue) {
+            guard isMapping else { return items.append(value) }
+            if let key {
+                pairs.append((key, value))
+                self.key = nil
+            } else {
+                key = value
+            }
+        }
     }
 
     /// The tree of `yaml`, whose first line is line `firstLine` of `path`.
@@ -72,11 +102,9 @@ extension YAMLValue {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-                if let last = frames.indices.last, frames[last].isMapping, frames[last].items.count % 2 == 0 {
-                    if let first = frames[last].keys[text] {
-                        throw location.error("duplicate key '\(text)' in a mapping; the first is at line \(first)")
-                    }
-                    frames[last].keys[text] = location.line
+                if let last = frames.indices.last, frames[last].isMapping, frames[last].key == nil,
+                   let first = frames[last].firstLine(ofKey: text, at: location.line) {
+                    throw location.error("duplicate key '\(text)' in a mapping; the first is at line \(first)")
                 }
                 finished = YAMLValue(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), location)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -86,7 +114,7 @@ extension YAMLValue {
                 frames.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, location: location))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = frames.removeLast()
-                finished = YAMLValue(frame.isMapping ? .map(pairs(frame.items)) : .list(frame.items), frame.location)
+                finished = YAMLValue(frame.isMapping ? .map(frame.pairs) : .list(frame.items), frame.location)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 { return .unreadable }
@@ -96,13 +124,9 @@ extension YAMLValue {
                 break
             }
             if let finished {
-                if frames.isEmpty { root = finished } else { frames[frames.count - 1].items.append(finished) }
+                if frames.isEmpty { root = finished } else { frames[frames.count - 1].add(finished) }
             }
         }
-    }
-
-    private static func pairs(_ items: [YAMLValue]) -> [(key: YAMLValue, value: YAMLValue)] {
-        stride(from: 0, to: items.count - 1, by: 2).map { (items[$0], items[$0 + 1]) }
     }
 
     /// The line and column (from 1, columns in Unicode scalars) of the character `offset`

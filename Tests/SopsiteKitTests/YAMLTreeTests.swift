@@ -57,4 +57,21 @@ final class YAMLTreeTests: XCTestCase {
             }
         }
     }
+
+    /// A key twice is found in a mapping of a few keys and in one of many (looked up by hash
+    /// past the first sixteen), wherever the two stand; distinct keys are never taken for one.
+    func testDuplicateKeysInSmallAndLargeMappings() throws {
+        for count in [1, 2, 15, 16, 17, 40] {
+            let keys = (0..<count).map { "k\($0)" }
+            let text = keys.map { "\($0): v" }.joined(separator: "\n") + "\n"
+            XCTAssertNotNil(try YAMLValue.parse(text, path: "t.yaml", firstLine: 1), "\(count) keys")
+            for (first, second) in [(0, count), (count / 2, count + 3), (count - 1, count + 20)] {
+                var lines = keys.map { "\($0): v" } + (0..<24).map { "x\($0): v" }
+                lines.insert("\(keys[first]): again", at: second)
+                XCTAssertThrowsError(try YAMLValue.parse(lines.joined(separator: "\n") + "\n", path: "t.yaml", firstLine: 1)) { error in
+                    XCTAssertEqual("\(error)", "t.yaml:\(second + 1):1: error: duplicate key '\(keys[first])' in a mapping; the first is at line \(first + 1)")
+                }
+            }
+        }
+    }
 }
