@@ -99,8 +99,7 @@ struct FrontMatter {
         return text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Unicode.Scalar)? in
             // Most files hold none: one quick look at every byte first, lines counted only when
             // one of those first bytes is there.
-            guard bytes.contains(where: { $0 < 0x20 ? $0 != 0x0A && $0 != 0x09 && $0 != 0x0D : $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
-            else { return nil }
+            guard UnsafeBufferPointer(rebasing: bytes[...]).mayHoldUnpublishable else { return nil }
             var line = 1, lineStart = 0, i = 0
             while i < bytes.count {
                 let b = bytes[i]

@@ -48,3 +48,33 @@ extension String {
         return String(out)
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Does any byte start a character that cannot be published: a byte below 0x20 other than
+    /// tab, line feed and carriage return, 0x7F, 0xC2 or 0xEF? Eight bytes at a time, each word
+    /// with such a byte (or a line break) looked at byte by byte: every byte of every content
+    /// file passes here.
+    var mayHoldUnpublishable: Bool {
+        guard let base = baseAddress else { return false }
+        func flagged(_ byte: UInt8) -> Bool {
+            byte < 0x20 ? byte != 0x0A && byte != 0x09 && byte != 0x0D : byte == 0x7F || byte == 0xC2 || byte == 0xEF
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of `word` below n (n up to 0x80), and a byte equal to b: the classic bit tricks.
+        func hasBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+        func has(_ word: UInt64, _ b: UInt64) -> Bool { hasBelow(word ^ (ones &* b), 1) }
+        var i = 0
+        while i + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            if hasBelow(word, 0x20) || has(word, 0x7F) || has(word, 0xC2) || has(word, 0xEF) {
+                for j in i..<(i + 8) where flagged(base[j]) { return true }
+            }
+            i += 8
+        }
+        while i < count {
+            if flagged(base[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+}

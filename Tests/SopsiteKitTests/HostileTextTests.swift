@@ -240,4 +240,22 @@ final class HostileTextTests: XCTestCase {
             XCTAssertEqual(messages, ["cases/C1/index.md:6:9: error: 'opened' must be a date that exists, written YYYY-MM-DD or YYYY-MM-DD HH:MM, not \"\(text)\" (times are Asia/Bangkok; leave out the zone)"])
         }
     }
+
+    /// The eight-bytes-at-a-time look for unpublishable characters sees what a look at each
+    /// byte sees, at every place in a word and across words.
+    func testTheQuickLookForUnpublishableBytesMissesNone() {
+        let pool: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xB8, 0xC1,
+                             0xC2, 0xC3, 0xE0, 0xEE, 0xEF, 0xF0, 0xFF]
+        let flagged = { (b: UInt8) in b < 0x20 ? b != 0x0A && b != 0x09 && b != 0x0D : b == 0x7F || b == 0xC2 || b == 0xEF }
+        let quiet = pool.filter { !flagged($0) }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20000 {
+            // Mostly quiet bytes, so that a single flagged one at any place must be found.
+            let count = Int.random(in: 0...40, using: &generator)
+            var bytes = (0..<count).map { _ in quiet.randomElement(using: &generator)! }
+            if round % 2 == 0, count > 0 { bytes[Int.random(in: 0..<count, using: &generator)] = pool.randomElement(using: &generator)! }
+            let quick = bytes.withUnsafeBufferPointer { $0.mayHoldUnpublishable }
+            XCTAssertEqual(quick, bytes.contains(where: flagged), "\(bytes)")
+        }
+    }
 }
