@@ -1,14 +1,18 @@
 /// Ids for headings, so that a table of contents and other pages can link to a section.
 /// Thai headings keep their Thai letters: HTML ids and URL fragments may hold any letter.
 struct HeadingIDs {
-    private var used: [String: Int] = [:]
+    /// Ids made so far, by their bytes: HTML tells ids apart by their code points, so two ids
+    /// of the same letters typed in another order are two ids (and a Thai id is not normalised
+    /// to be hashed).
+    private var used: [ByteKey: Int] = [:]
 
     /// "ขั้นตอนการจองห้อง 1.2" → "ขั้นตอนการจองห้อง-12"; repeats get -2, -3.
     mutating func make(_ text: String) -> String {
         let slug = HeadingIDs.asciiOrThaiSlug(text) ?? HeadingIDs.slug(text)
         let id = slug.isEmpty ? "section" : slug
-        let count = (used[id] ?? 0) + 1
-        used[id] = count
+        let key = ByteKey(Array(id.utf8))
+        let count = (used[key] ?? 0) + 1
+        used[key] = count
         return count == 1 ? id : "\(id)-\(count)"
     }
 
@@ -53,7 +57,9 @@ struct HeadingIDs {
             guard byte == 0xE0, let second = bytes.next(), second == 0xB8 || second == 0xB9,
                   let third = bytes.next() else { return nil }
             if thai[Int(second - 0xB8) << 6 | Int(third & 0x3F)] {
-                slug += [byte, second, third]
+                slug.append(byte)
+                slug.append(second)
+                slug.append(third)
                 endsWithDash = false
             }
         }

@@ -12,7 +12,7 @@ final class TemplateShapes: @unchecked Sendable {
     let isEnabled: Bool
     private let lock = NSLock()
     /// nil for a shape whose rendering could not be read back: it renders directly.
-    private var skeletons: [ShapeKey: TemplateSkeleton?] = [:]
+    private var skeletons: [ByteKey: TemplateSkeleton?] = [:]
     /// Shapes met once, by hash: a skeleton is made the second time. A page met once per build
     /// (the case list of 10,000 rows) renders directly, without the memory of a skeleton.
     private var seenOnce: Set<Int> = []
@@ -25,7 +25,7 @@ final class TemplateShapes: @unchecked Sendable {
     /// The skeleton of each template's last long list, by template: one each, as every case
     /// added or removed makes the case list a new shape of 8 MB, and keeping them all made
     /// `serve` grow by that much on each such edit.
-    private var lastLists: [String: (key: ShapeKey, skeleton: TemplateSkeleton)] = [:]
+    private var lastLists: [String: (key: ByteKey, skeleton: TemplateSkeleton)] = [:]
     /// The first shapes of a build get their skeleton at first sight: rendering each directly
     /// first cost a build a few per cent (135 shapes of case page at 10,000 cases). Past these,
     /// a shape waits for its second sight, so that content whose pages each have a shape of
@@ -66,7 +66,7 @@ final class TemplateShapes: @unchecked Sendable {
     private func body(_ template: String, _ shape: TemplateShape, context: () -> [String: Any],
                       library: MustacheLibrary) -> Page.Body? {
         func direct() -> Page.Body? { library.render(context(), withTemplate: template).map(Page.Body.text) }
-        let key = ShapeKey(Array(template.utf8) + [0] + shape.key)
+        let key = ByteKey(Array(template.utf8) + [0] + shape.key)
         let isLongList = shape.lists.count == 1 && shape.lists[0].rows.count >= 16
         let (known, isNew) = lock.withLock { () -> (TemplateSkeleton??, Bool) in
             if isLongList, let last = lastLists[template], last.key == key { return (.some(last.skeleton), false) }
@@ -102,7 +102,7 @@ final class TemplateShapes: @unchecked Sendable {
 
     /// A page of a long list in `serve` is the last one of its template with what differs put
     /// in (`TemplateRefill`); any other page is filled afresh.
-    private func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, template: String, key: ShapeKey) -> Page.Body {
+    private func fill(_ skeleton: TemplateSkeleton, _ shape: TemplateShape, template: String, key: ByteKey) -> Page.Body {
         let refill = lock.withLock { () -> TemplateRefill? in
             guard atFirstSight, !shape.lists.isEmpty else { return nil }
             if let known = refills[template] { return known }
@@ -136,26 +136,5 @@ final class TemplateShapes: @unchecked Sendable {
                tag.dropFirst().drop(while: { $0 == " " }).first == "*" { return true }
         }
         return false
-    }
-}
-
-/// A template's name and a shape's key, hashed once, outside the lock: `Array`'s own hashing
-/// took the bytes one at a time, a 2 KB key per case page, with the other core waiting.
-struct ShapeKey: Hashable {
-    let bytes: [UInt8]
-    let hash: Int
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var hasher = Hasher()
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        hash = hasher.finalize()
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    static func == (a: ShapeKey, b: ShapeKey) -> Bool {
-        a.hash == b.hash && a.bytes.count == b.bytes.count
-            && a.bytes.withUnsafeBytes { a in b.bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 }

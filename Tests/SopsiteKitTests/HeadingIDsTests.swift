@@ -10,6 +10,11 @@ final class HeadingIDsTests: XCTestCase {
         XCTAssertEqual(ids.make("ขั้นตอนการจองห้อง 1.2"), "ขั้นตอนการจองห้อง-12-2")
         XCTAssertEqual(ids.make("  ?? "), "section")
         XCTAssertEqual(ids.make("Ünïcode ÉCOLE"), "ünïcode-école")
+        // Ids are told apart as HTML tells them apart, by code points: the same marks typed in
+        // another order make another id, which needs no number.
+        let typed = "ก\u{0E38}\u{0E48}", reordered = "ก\u{0E48}\u{0E38}"
+        XCTAssertEqual(typed, reordered)  // one text to Swift
+        XCTAssertEqual([ids.make(typed), ids.make(reordered), ids.make(typed)], [typed, reordered, typed + "-2"])
     }
 
     /// Random headings of every ASCII character, every code point of the Thai block and a few
