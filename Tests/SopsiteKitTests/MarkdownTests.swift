@@ -72,6 +72,7 @@ final class MarkdownTests: XCTestCase {
             "1. ส่งแล้ว", "2) ส่งแล้ว", "1.5 วัน", "0654.22/1374", "- รายการ", "ดู www.rmutl.ac.th", "ดู WWW.RMUTL.AC.TH",
             "a_b_c", "*ด่วน*", "ราคา 100%", "(หมายเหตุ) ส่งแล้ว", "  เว้นหน้า", "เว้นท้าย  ", "สอง  ช่อง", "a - b", "#1",
             "ก/ข/ค", "ติดต่อ admin@rmutl.ac.th", "http://x.y", "ก & ข", "<b>x</b>", "a\\b", "`code`", "~~ลบ~~", "x|y",
+            "ກາ ລາວ", "café", "ราคา €5", "12", "ก", "1.",
         ]
         var plain = 0
         for text in notes + nearMisses where Markdown.isPlainText(text) {
