@@ -15,10 +15,11 @@ enum CaseFolders {
     }
 
     static func list(_ casesFolder: String, _ diagnostics: inout Diagnostics) -> [Folder] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: casesFolder) else { return [] }
+        guard let entries = ContentFiles.entries(casesFolder) else { return [] }
         // The file system is asked about every folder on every core; the checks that compare
         // folders with each other then run in id order.
-        let looks = names.filter { !$0.hasPrefix(".") }.sorted().parallelMap { Look($0, in: casesFolder) }
+        let looks = entries.filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
+            .parallelMap { Look($0.name, type: $0.type, in: casesFolder) }
         var seen: [String: String] = [:]
         return looks.filter(\.isFolder).compactMap { accept($0, seen: &seen, &diagnostics) }
     }
@@ -28,7 +29,7 @@ enum CaseFolders {
     /// `serve` checks a folder it reloads the same way.
     static func folder(_ name: String, in casesFolder: String, seen: inout [String: String],
                        _ diagnostics: inout Diagnostics) -> Folder? {
-        accept(Look(name, in: casesFolder), seen: &seen, &diagnostics)
+        accept(Look(name, type: UInt8(DT_UNKNOWN), in: casesFolder), seen: &seen, &diagnostics)
     }
 
     /// What the file system says of a folder in cases/.
@@ -44,20 +45,23 @@ enum CaseFolders {
         var attachments: [String] = []
         var attachmentProblems: [Diagnostic] = []
 
-        init(_ name: String, in casesFolder: String) {
+        /// `type`: the entry's type as the listing of cases/ gave it (DT_UNKNOWN: ask).
+        init(_ name: String, type: UInt8, in casesFolder: String) {
             self.name = name
             path = casesFolder + "/" + name
-            // One lstat and one listing for the common folder (no link, index.md alone): asking
-            // FileManager for a link's target, and walking the folder, cost more than reading the case.
-            var info = stat()
-            let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-            isFolder = isLink ? ContentFiles.isFolder(path) : (info.st_mode & S_IFMT) == S_IFDIR
+            // One listing for the common folder (no link, index.md alone), types read from the
+            // listings: asking FileManager for a link's target, and walking the folder, cost
+            // more than reading the case.
+            let type = type == DT_UNKNOWN ? Look.type(of: path) : type
+            let isLink = type == DT_LNK
+            isFolder = isLink ? ContentFiles.isFolder(path) : type == DT_DIR
             outside = isLink ? ContentFiles.linkOutside(path) : nil
             guard outside == nil, SOPLoader.isSafeName(name) else { return }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if names.contains("index.md") {
-                // lstat tells a plain file at once; a link is followed, as before.
-                indexIsPlainFile = lstat(path + "/index.md", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            let entries = ContentFiles.entries(path) ?? []
+            let names = entries.map(\.name)
+            if let index = entries.first(where: { $0.name == "index.md" }) {
+                // A plain file is told at once; a link is followed, as before.
+                indexIsPlainFile = (index.type == DT_UNKNOWN ? Look.type(of: path + "/index.md") : index.type) == DT_REG
                 hasIndex = indexIsPlainFile || ContentFiles.exists(path + "/index.md")
             }
             hasManual = names.contains("manual.md") && ContentFiles.exists(path + "/manual.md")
@@ -65,6 +69,18 @@ enum CaseFolders {
             var found = Diagnostics()
             attachments = CaseFolders.attachments(in: path, &found)
             attachmentProblems = found.all
+        }
+
+        /// A path's type as `d_type` gives it, from lstat (links not followed).
+        private static func type(of path: String) -> UInt8 {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return UInt8(DT_UNKNOWN) }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return UInt8(DT_REG)
+            case S_IFDIR: return UInt8(DT_DIR)
+            case S_IFLNK: return UInt8(DT_LNK)
+            default: return UInt8(DT_UNKNOWN)
+            }
         }
     }
 

@@ -27,15 +27,66 @@ enum ContentFiles {
                                           "links to \(outside), outside its folder; copy the file in instead"))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = bytes(path) else {
             diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "cannot read the file"))
             return nil
         }
-        if let text = String(validating: data, as: UTF8.self) { return text }
-        let (line, column) = firstInvalidUTF8(data)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let (line, column) = firstInvalidUTF8(Data(bytes))
         diagnostics.append(Diagnostic(.error, path, line: line, column: column,
                                       "the file is not valid UTF-8; save it as UTF-8"))
         return nil
+    }
+
+    /// The bytes of a file, read with the system's calls into memory of the file's size:
+    /// Foundation's `contents(atPath:)` asked more of the file system and copied the bytes into
+    /// `Data`, for every content file. Nil when it cannot be opened or read (a folder).
+    static func bytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes: [UInt8] = []
+        // One byte more than its size, so that a file that has grown is read on to its end.
+        var capacity = max(Int(info.st_size), 0) + 1
+        while true {
+            var failed = false
+            let before = bytes.count
+            bytes.reserveCapacity(before + capacity)
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var done = 0
+                while done < capacity {
+                    let n = Glibc.read(fd, buffer.baseAddress! + done, capacity - done)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { break }
+                    done += n
+                }
+                count = done
+            }
+            if failed { return nil }
+            bytes += chunk
+            if bytes.count - before < capacity { return bytes }
+            capacity = 65536
+        }
+    }
+
+    /// Names and types (`d_type`: DT_REG, DT_DIR, DT_LNK, or DT_UNKNOWN where the file system
+    /// does not say) of the entries of `folder`, but "." and "..", unsorted; nil if it cannot
+    /// be listed. The type comes with the listing: asking the file system about each case
+    /// folder and its index.md again cost 20,000 calls a build.
+    static func entries(_ folder: String) -> [(name: String, type: UInt8)]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var found: [(name: String, type: UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { found.append((name, entry.pointee.d_type)) }
+        }
+        return found
     }
 
     /// Where `path` leads when it is a symbolic link to something outside the folder it is in

@@ -61,4 +61,25 @@ final class CaseFoldersTests: XCTestCase {
         XCTAssertTrue(messages[0].hasPrefix("cases/A/leak.txt:1:1: error: links to "), messages[0])
         XCTAssertTrue(messages[0].hasSuffix("secret.txt, outside the case's folder; copy the file in instead"), messages[0])
     }
+
+    /// Files are read whole whatever size the file system gives (a /proc file says 0), and a
+    /// folder's listing tells files, folders and links apart.
+    func testFilesAreReadWholeAndListingsTellTypes() throws {
+        let folder = try temporaryFolder(self)
+        let big = String(repeating: "ข้อความ ", count: 20000)
+        try write(["a/empty.md": "", "a/big.md": big, "a/sub/x.md": "x"], in: folder)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a/link.md", withDestinationPath: "big.md")
+        XCTAssertEqual(ContentFiles.bytes(folder + "/a/empty.md"), [])
+        XCTAssertEqual(ContentFiles.bytes(folder + "/a/big.md"), Array(big.utf8))
+        XCTAssertEqual(ContentFiles.bytes(folder + "/a/link.md"), Array(big.utf8))
+        XCTAssertNil(ContentFiles.bytes(folder + "/a/sub"))
+        XCTAssertNil(ContentFiles.bytes(folder + "/a/missing.md"))
+        let status = try XCTUnwrap(ContentFiles.bytes("/proc/self/status"))
+        XCTAssertGreaterThan(status.count, 100)
+        XCTAssertTrue(String(decoding: status, as: UTF8.self).hasSuffix("\n"))
+        let entries = try XCTUnwrap(ContentFiles.entries(folder + "/a")).sorted { $0.name < $1.name }
+        XCTAssertEqual(entries.map(\.name), ["big.md", "empty.md", "link.md", "sub"])
+        XCTAssertEqual(entries.map(\.type), [DT_REG, DT_REG, DT_LNK, DT_DIR].map(UInt8.init))
+        XCTAssertNil(ContentFiles.entries(folder + "/missing"))
+    }
 }
