@@ -41,6 +41,8 @@ struct StatusJSON {
 
     /// A JSON string: quotes, backslashes and control characters escaped, as JSONEncoder does.
     static func json(_ text: String) -> String {
+        // Most texts need no escape: quoted as they are, without a copy checked again.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
         for byte in text.utf8 {
