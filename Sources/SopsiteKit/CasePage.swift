@@ -15,27 +15,30 @@ struct CasePage {
         let view: CaseView
 
         func write<Context: TemplateContext>(into values: inout Context) {
-            let context = page.context, c = view.c
-            context.writeCommon(url: view.url, title: "\(c.id) \(c.title)", into: &values)
-            values.text("body", c.report.html)
+            // The case read through its view, not copied: a copy counted a reference for each text.
+            let context = page.context
+            context.writeCommon(url: view.url, title: "\(view.c.id) \(view.c.title)", into: &values)
+            values.text("body", view.c.report.html)
             values.map("case") { values in
-                values.text("contact", ifAny: c.contact)
+                values.text("contact", ifAny: view.c.contact)
                 view.writeSummary(into: &values)
                 values.text("sop_title", view.sop.title)
                 values.text("sop_url", "sops/\(view.sop.code)/")
             }
-            if c.manual != nil { values.text("manual_url", "manual/") }
+            if view.c.manual != nil { values.text("manual_url", "manual/") }
             if view.progress.state == .handedOver || view.progress.state == .maintenance {
-                values.text("survey_url", context.site.surveyURL(for: c.id))
+                values.text("survey_url", context.site.surveyURL(for: view.c.id))
             }
-            values.list("timeline", view.progress.records) { values, record in
-                page.write(record, of: view, into: &values)
+            // By index, each record and event read in place: copying them counted a reference
+            // for each of their texts.
+            values.list("timeline", view.progress.records.indices) { values, i in
+                page.write(view.progress.records[i], of: view, into: &values)
             }
         }
     }
 
     /// One step of the timeline: its status in words, its time against its target, its events.
-    private func write<Context: TemplateContext>(_ r: StepRecord, of view: CaseView, into values: inout Context) {
+    private func write<Context: TemplateContext>(_ r: borrowing StepRecord, of view: CaseView, into values: inout Context) {
         let words = context.words
         var detail = ""
         if let timing = r.timing {
@@ -45,7 +48,8 @@ struct CasePage {
             detail = words["skipped_because"]
         }
         values.text("detail", ifNotEmpty: detail)
-        values.list("events", r.events) { values, i in write(view.c.events[i], of: r.step, into: &values) }
+        let decision = r.step.decision
+        values.list("events", r.events) { values, i in write(view.c.events[i], decision: decision, into: &values) }
         values.text("id", r.step.id)
         if r.status == .inProgress, let timing = r.timing, let target = timing.target {
             // A <progress> element shows how much of the target is used, without inline styles.
@@ -65,9 +69,9 @@ struct CasePage {
         }
     }
 
-    private func write<Context: TemplateContext>(_ e: Event, of step: Step, into values: inout Context) {
+    private func write<Context: TemplateContext>(_ e: borrowing Event, decision: Decision?, into values: inout Context) {
         let words = context.words
-        if let answer = e.answer, let decision = step.decision {
+        if let answer = e.answer, let decision {
             values.text("answer", answer ? decision.yes.label : decision.no.label)
         }
         values.text("by", ifAny: e.by)

@@ -1,8 +1,10 @@
 import BusinessTime
 
 /// What every page's template sees: the site, the interface strings, the footer links and the
-/// relative path back to the site's root (pages open from any folder, even from disk).
-struct PageContext {
+/// relative path back to the site's root (pages open from any folder, even from disk). A class:
+/// every page's values hold it, and copying a struct of the site's settings and the interface
+/// strings counted a reference for each of its texts, tens of times per case page.
+final class PageContext: Sendable {
     let site: Site
     let language: Language
     let strings: [String: String]
