@@ -23,7 +23,7 @@ extension Renderer {
         caseRows = caseRows?.replacing(range, with: view?.templateRow.map { [$0] } ?? [])
         statusEntries?.replacing(range, with: view.map { [$0.statusEntry] } ?? [])
         let calendar = content.calendar
-        for s in reportColumns.indices { reportColumns[s].replacing(id, with: view, calendar: calendar) }
+        for s in reportColumns?.indices ?? 0..<0 { reportColumns?[s].replacing(id, with: view, calendar: calendar) }
         // The cases too, apart: a case whose SOP is unknown has no view.
         let j = content.cases.insertionIndex(of: id) { $0.id }
         let had = j < content.cases.count && content.cases[j].id == id

@@ -23,8 +23,10 @@ struct Renderer: Sendable {
     var caseRows: TemplateList?
     /// In `serve`, status.json's entries, kept in step with `views`.
     var statusEntries: StatusEntries?
-    /// What the reports count of each SOP's cases, kept in step with `views`.
-    var reportColumns: [ReportColumns]
+    /// In `serve`, what the reports count of each SOP's cases, kept in step with `views`. A
+    /// build counts them while it renders the reports, beside the cases' pages, rather than
+    /// on one core before any page is made.
+    var reportColumns: [ReportColumns]?
 
     init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
@@ -44,12 +46,17 @@ struct Renderer: Sendable {
         }.compactMap { $0 }
         filters = CaseFilters(views)
         glances = CaseGlances(views)
-        let views = self.views, calendar = content.calendar
-        reportColumns = content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
         if keepsEntries {
+            reportColumns = countReports()
             caseRows = TemplateList(views.compactMap(\.templateRow))
             statusEntries = StatusEntries(views)
         }
+    }
+
+    /// What the reports count, SOP by SOP.
+    func countReports() -> [ReportColumns] {
+        let views = self.views, calendar = content.calendar
+        return content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
     }
 
     /// Every page of the portal; the cases' pages on every core.
@@ -90,7 +97,9 @@ struct Renderer: Sendable {
                 let rows = r.caseRows ?? (r.theme.shapes.isEnabled ? TemplateList(r.views.map { TemplateRow(CaseView.Summary(view: $0)) }) : nil)
                 return CaseListPage(context: r.page).render(r.views, rows: rows, filters: r.filters, theme: r.theme)
             },
-            .reports { ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns, theme: r.theme) },
+            .reports {
+                ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns ?? r.countReports(), theme: r.theme)
+            },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, glances: r.glances, theme: r.theme) },
             .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, glances: r.glances, asOf: r.asOf) },

@@ -69,11 +69,18 @@ struct YAMLValue {
             return nil
         }
         // A quoted "\x01" or "\f" gets past the reader; such characters are invalid in HTML and XML.
-        if let bad = string.unicodeScalars.first(where: \.isUnpublishable) {
+        if let bad = YAMLValue.firstUnpublishable(string) {
             diagnostics.append(location.error("\(what()) contains the control character \(bad.codePoint), which cannot be published; remove it"))
             return nil
         }
         return string
+    }
+
+    /// The first character of `text` that cannot be published, looked for by Unicode scalar only
+    /// when a quick look at its bytes finds one may be there (every value of every case passes).
+    static func firstUnpublishable(_ text: String) -> Unicode.Scalar? {
+        let quiet = text.utf8.withContiguousStorageIfAvailable { !$0.mayHoldUnpublishable } ?? false
+        return quiet ? nil : text.unicodeScalars.first(where: \.isUnpublishable)
     }
 
     /// What YAML reads as "no value" when written unquoted.
@@ -115,7 +122,7 @@ struct YAMLValue {
                 continue
             }
             // Keys end up in messages printed to a terminal: no escape sequences.
-            if let bad = name.unicodeScalars.first(where: \.isUnpublishable) {
+            if let bad = YAMLValue.firstUnpublishable(name) {
                 diagnostics.append(key.location.error("a key in \(what()) contains the control character \(bad.codePoint); remove it"))
                 continue
             }
