@@ -18,7 +18,7 @@ struct CasePage {
             // The case read through its view, not copied: a copy counted a reference for each text.
             let context = page.context
             context.writeCommon(url: view.url, title: "\(view.c.id) \(view.c.title)", into: &values)
-            values.text("body", view.c.report.html)
+            values.html("body", view.c.report.htmlBytes)
             values.map("case") { values in
                 values.text("contact", ifAny: view.c.contact)
                 view.writeSummary(into: &values)

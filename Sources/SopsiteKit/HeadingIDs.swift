@@ -91,10 +91,10 @@ struct HeadingIDs {
     /// Gives the n-th `<hN>` of `html` the n-th id. cmark-gfm writes headings as bare `<h2>`
     /// tags in document order, the order the ids were made in. Scans bytes and copies the text
     /// between headings whole: this runs on every page body, and `<h1>`...`<h6>` are ASCII.
-    /// Reads the bytes cmark-gfm rendered and makes a String of them once (each copy and check
-    /// of 10,000 page bodies counted).
-    static func insert(_ ids: [String], into bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard !ids.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
+    /// Reads the bytes cmark-gfm rendered and copies them once (each copy and check of 10,000
+    /// page bodies counted).
+    static func insert(_ ids: [String], into bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard !ids.isEmpty else { return Array(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ids.count * 32)
         var next = 0, copied = 0, i = 0
@@ -112,6 +112,6 @@ struct HeadingIDs {
             i = copied
         }
         out += bytes[copied...]
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

@@ -14,7 +14,10 @@ public struct Markdown: Sendable {
 
     /// A rendered document: its HTML, and what pages need from its tree.
     public struct Document: Sendable {
-        public var html: String
+        /// The HTML as cmark-gfm wrote it (with the headings' ids): a case page copies these
+        /// bytes as they are, where making a String of 10,000 reports checked each byte again.
+        public var htmlBytes: [UInt8]
+        public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
         /// Headings in order, with the ids the HTML gives them: the table of contents.
         public var headings: [Heading]
         /// Every image, with its position in the Markdown (line and column from 1).
@@ -74,7 +77,7 @@ public struct Markdown: Sendable {
         let arena = MarkdownArena.current
         defer { arena.pointee.reset() }
         guard let parser = cmark_parser_new_with_mem(options, Markdown.arenaMemory) else {
-            return Document(html: "", headings: [], images: [])
+            return Document(htmlBytes: [], headings: [], images: [])
         }
         defer { cmark_parser_free(parser) }
         for name in Markdown.extensionNames {
@@ -93,7 +96,7 @@ public struct Markdown: Sendable {
             }
         }
         let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
-        guard let root = finished else { return Document(html: "", headings: [], images: []) }
+        guard let root = finished else { return Document(htmlBytes: [], headings: [], images: []) }
         defer { cmark_node_free(root) }
         var (headings, images) = walk(root, urlPrefix: urlPrefix)
         // cmark counts columns in bytes; diagnostics count characters, as editors do.
@@ -106,12 +109,12 @@ public struct Markdown: Sendable {
         }
         guard let rendered = cmark_render_html_with_mem(root, options, cmark_parser_get_syntax_extensions(parser),
                                                         Markdown.arenaMemory) else {
-            return Document(html: "", headings: [], images: [])
+            return Document(htmlBytes: [], headings: [], images: [])
         }
         let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) {
             HeadingIDs.insert(headings.map(\.id), into: UnsafeBufferPointer(start: $0, count: strlen(rendered)))
         }
-        return Document(html: html, headings: headings, images: images)
+        return Document(htmlBytes: html, headings: headings, images: images)
     }
 
     /// Headings and images, in document order.

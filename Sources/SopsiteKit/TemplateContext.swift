@@ -10,6 +10,8 @@
 protocol TemplateContext {
     init()
     mutating func text(_ name: StaticString, _ value: String)
+    /// HTML made as bytes (`Markdown.Document.htmlBytes`), as the text it is.
+    mutating func html(_ name: StaticString, _ bytes: [UInt8])
     mutating func flag(_ name: StaticString, _ value: Bool)
     mutating func shared(_ name: StaticString, _ value: TemplateValues)
     /// A nested map, written by `fill`.
@@ -50,6 +52,7 @@ struct TemplateDictionary: TemplateContext {
     private(set) var values: [String: Any] = [:]
 
     mutating func text(_ name: StaticString, _ value: String) { values[name.description] = value }
+    mutating func html(_ name: StaticString, _ bytes: [UInt8]) { values[name.description] = String(decoding: bytes, as: UTF8.self) }
     mutating func flag(_ name: StaticString, _ value: Bool) { values[name.description] = value }
     mutating func shared(_ name: StaticString, _ value: TemplateValues) { values[name.description] = value }
 

@@ -124,6 +124,7 @@ final class TemplateRefill: @unchecked Sendable {
         switch (a, b) {
         case let (.text(x, p), .text(y, q)): return p == q && x.utf8.elementsEqual(y.utf8)
         case let (.bytes(x, m, p), .bytes(y, n, q)): return x == y && m == n && p == q
+        case let (.html(x, p), .html(y, q)): return p == q && x == y
         default: return false
         }
     }

@@ -91,6 +91,9 @@ final class PackedTexts: @unchecked Sendable {
             case let .bytes(pointer, count, plain):
                 bytes += UnsafeRawBufferPointer(start: pointer, count: count)
                 spans.append(Span(start: start, count: count, plain: plain))
+            case let .html(html, plain):
+                bytes += html
+                spans.append(Span(start: start, count: html.count, plain: plain))
             }
         }
         let base = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)

@@ -33,6 +33,8 @@ struct TemplateShape {
         /// A row's text, in its `PackedTexts` (which `rows` keeps alive): a pointer and a count,
         /// so that 140,000 of them count no references.
         case bytes(UnsafeRawPointer, Int, plain: Bool)
+        /// HTML made as bytes (a case's report), held by the shape.
+        case html([UInt8], plain: Bool)
     }
 
     /// The texts of the context, in walk order.

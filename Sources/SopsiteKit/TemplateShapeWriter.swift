@@ -44,6 +44,14 @@ struct TemplateShapeWriter: TemplateContext {
         values.append(.text(value, plain: look.isPlain))
     }
 
+    mutating func html(_ name: StaticString, _ bytes: [UInt8]) {
+        entry(name)
+        let look = bytes.withUnsafeBufferPointer(TemplateSkeleton.look(at:))
+        if look.hasMarker { isShaped = false }
+        key.append(0x73)  // s: a text like any other
+        values.append(.html(bytes, plain: look.isPlain))
+    }
+
     mutating func flag(_ name: StaticString, _ value: Bool) {
         entry(name)
         key.append(value ? 0x54 : 0x46)  // T, F

@@ -40,6 +40,7 @@ extension TemplateSkeleton {
         switch value {
         case let .text(text, plain): return escaped && !plain ? text.utf8.count * 6 : text.utf8.count
         case let .bytes(_, count, plain): return escaped && !plain ? count * 6 : count
+        case let .html(bytes, plain): return escaped && !plain ? bytes.count * 6 : bytes.count
         }
     }
 
@@ -67,6 +68,10 @@ extension TemplateSkeleton {
         case let .bytes(pointer, count, plain):
             let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
             guard escaped && !plain else { return body(bytes) }
+            var text = String(decoding: bytes, as: UTF8.self).htmlEscaped
+            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+        case let .html(bytes, plain):
+            guard escaped && !plain else { return bytes.withUnsafeBytes(body) }
             var text = String(decoding: bytes, as: UTF8.self).htmlEscaped
             text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         }

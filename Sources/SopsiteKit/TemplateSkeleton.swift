@@ -42,7 +42,7 @@ struct TemplateSkeleton {
         return text.withUTF8(look(at:))
     }
 
-    private static func look(at bytes: UnsafeBufferPointer<UInt8>) -> (hasMarker: Bool, isPlain: Bool) {
+    static func look(at bytes: UnsafeBufferPointer<UInt8>) -> (hasMarker: Bool, isPlain: Bool) {
         guard let base = bytes.baseAddress else { return (false, true) }
         // A marker starts with EF, rare in any text: memchr finds each one at memory speed,
         // where a loop over every byte of 10,000 case reports took a tenth of their pages.
