@@ -55,6 +55,8 @@ public enum Build {
         guard let content = context.content, let theme = context.theme else { return }
         let staging = try Output.makeStaging(for: context.options.outputFolder)
         context.staging = staging
+        let root = try Output.openFolder(staging)
+        defer { close(root) }
         let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: context.options.asOf)
         typealias Job = @Sendable () throws -> [Page]
         let lists: [Job] = renderer.listings.map { listing -> Job in { [try listing.make()] } }
@@ -62,7 +64,7 @@ public enum Build {
         let jobs = lists + [{ renderer.sopPages() }] + cases
         let failures = jobs.parallelMap { job -> String? in
             do {
-                try Output.write(try job(), into: staging, parallel: false)
+                try Output.write(try job(), into: staging, opened: root, parallel: false)
                 return nil
             } catch {
                 return "\(error)"
