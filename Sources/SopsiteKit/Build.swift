@@ -58,13 +58,14 @@ public enum Build {
         let root = try Output.openFolder(staging)
         defer { close(root) }
         let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: context.options.asOf)
-        typealias Job = @Sendable () throws -> [Page]
-        let lists: [Job] = renderer.listings.map { listing -> Job in { [try listing.make()] } }
-        let cases: [Job] = renderer.views.map { view -> Job in { renderer.casePages(view) } }
-        let jobs = lists + [{ renderer.sopPages() }] + cases
-        let failures = jobs.parallelMap { job -> String? in
+        // Jobs by number (the listings, the SOPs, then each case), so that the renderer is not
+        // copied into 10,000 closures on one core first.
+        let lists = renderer.listings
+        let failures = Array(0..<(lists.count + 1 + renderer.views.count)).parallelMap { job -> String? in
             do {
-                try Output.write(try job(), into: staging, opened: root, parallel: false)
+                let pages = job < lists.count ? [try lists[job].make()]
+                    : job == lists.count ? renderer.sopPages() : renderer.casePages(renderer.views[job - lists.count - 1])
+                try Output.write(pages, into: staging, opened: root, parallel: false)
                 return nil
             } catch {
                 return "\(error)"

@@ -79,13 +79,19 @@ extension Content {
     /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core.
     static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> [Case] {
         let byCode = Content.byCode(sops)
-        let loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
+        var loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
             var found = Diagnostics()
             let c = loadCase(f, sops: byCode, markdown: markdown, &found)
             return (c, found.all)
         }
-        for (_, found) in loaded { diagnostics.append(contentsOf: found) }
-        return loaded.compactMap(\.0)
+        // Each case moved out, not copied: this runs on one core, between two that use both.
+        var cases: [Case] = []
+        cases.reserveCapacity(loaded.count)
+        for i in loaded.indices {
+            diagnostics.append(contentsOf: loaded[i].1)
+            if let c = loaded[i].0.take() { cases.append(c) }
+        }
+        return cases
     }
 
     static func loadCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown,
