@@ -2,7 +2,7 @@ import BusinessTime
 
 extension CaseWalk {
     /// The case's state and the record of every SOP step, once its events have been followed.
-    static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [String: StepRecord],
+    static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [StepRecord?],
                           ongoingEvents: [Int], endedByNo: Bool, lastActivity: Moment,
                           calendar: WorkCalendar, asOf: Day) -> CaseProgress {
         var state: CaseState
@@ -21,8 +21,9 @@ extension CaseWalk {
         } else {
             state = endedByNo ? .rejected : .handedOver
         }
-        let records = sop.steps.map { step -> StepRecord in
-            if let record = done[step.id] { return record }
+        let records = sop.steps.indices.map { place -> StepRecord in
+            if let record = done[place] { return record }
+            let step = sop.steps[place]
             if step.id == at?.id {
                 return StepRecord(step: step, status: currentStatus, start: start, end: nil, timing: currentTiming,
                                   events: step.ongoing ? ongoingEvents : [])

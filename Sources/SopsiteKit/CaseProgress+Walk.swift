@@ -10,7 +10,10 @@ enum CaseWalk {
         var start = c.opened
         var previous = c.opened
         var agreed: [String: Day] = [:]
-        var done: [String: StepRecord] = [:]
+        // Each step's record by its place in the SOP: a dictionary by id hashed the id and
+        // moved a record in and out for every event of 10,000 cases.
+        var done = [StepRecord?](repeating: nil, count: sop.steps.count)
+        var place = 0
         var ongoingEvents: [Int] = []
         var endedByNo = false
         for (number, event) in c.events.enumerated() {
@@ -37,18 +40,24 @@ enum CaseWalk {
             let status: StepStatus = timing?.target == nil ? .done : timing!.isLate ? .doneLate : .doneOnTime
             // A step done again (a loop back) keeps its earlier events; appending in place keeps
             // long loops linear.
-            var events = done[step.id]?.events ?? []
-            done[step.id] = nil
+            var events = done[place]?.events ?? []
+            done[place] = nil
             events.append(number)
-            done[step.id] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
-                                       events: events)
+            done[place] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
+                                     events: events)
             var next = step.next
             if let decision = step.decision, let answer = event.answer {
                 next = answer ? decision.yes.target : decision.no.target
                 endedByNo = !answer && next == .end
             }
             start = event.date
-            at = next == .end ? nil : sop.steps.first { .step($0.id) == next }
+            if next == .end {
+                at = nil
+            } else if let found = sop.steps.firstIndex(where: { .step($0.id) == next }) {
+                (at, place) = (sop.steps[found], found)
+            } else {
+                at = nil
+            }
         }
         guard diagnostics.errors.count == before else { return nil }
         return summarise(sop: sop, at: at, start: start, agreed: agreed, done: done, ongoingEvents: ongoingEvents,
