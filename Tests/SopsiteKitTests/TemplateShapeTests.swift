@@ -121,6 +121,23 @@ final class TemplateShapeTests: XCTestCase {
         for text in ["a & b", "<b>", "x > y", "\"q\"", "it's"] { XCTAssertFalse(TemplateSkeleton.look(at: text).isPlain, text) }
     }
 
+    /// Random texts, short (one pass) and long (memchr), are looked at as a reading of their
+    /// characters would: a marker character anywhere, and whether any needs escaping.
+    func testLookAgreesWithTheTextsCharacters() {
+        // Swift's literals refuse noncharacters: U+FDD0...U+FDD2 made from their values.
+        let nonCharacters = [0xFDD0, 0xFDD1, 0xFDD2].map { String(Character(Unicode.Scalar($0)!)) }
+        let pool: [String] = ["a", "ก", " ", "&", "<", ">", "\"", "'", "\u{FDCF}", "\u{FEFF}", "?", "@"] + nonCharacters
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<4000 {
+            let count = round % 4 == 0 ? Int.random(in: 20...80, using: &generator) : Int.random(in: 0...24, using: &generator)
+            let text = (0..<count).map { _ in pool.randomElement(using: &generator)! }.joined()
+            let look = TemplateSkeleton.look(at: text)
+            let marker = text.unicodeScalars.contains { $0.value == 0xFDD0 || $0.value == 0xFDD1 }
+            XCTAssertEqual(look.hasMarker, marker, text.debugDescription)
+            if !marker { XCTAssertEqual(look.isPlain, !text.contains { "&<>\"'".contains($0) }, text.debugDescription) }
+        }
+    }
+
     /// A build's first shapes get a skeleton at first sight; past `firstSightLimit`, a shape
     /// met once renders directly and keeps nothing, so that pages each of their own shape do not
     /// keep a skeleton each. Every page is what swift-mustache renders either way.
