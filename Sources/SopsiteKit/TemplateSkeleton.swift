@@ -44,9 +44,9 @@ struct TemplateSkeleton {
 
     static func look(at bytes: UnsafeBufferPointer<UInt8>) -> (hasMarker: Bool, isPlain: Bool) {
         guard let base = bytes.baseAddress else { return (false, true) }
-        // Most values are short (a date, a name, a status): one pass over their bytes, each
-        // told by a bit mask, costs less than calling memchr and then looking again.
-        if bytes.count <= 64 {
+        // Most values are short (a date, a name, a note): one pass over their bytes, each told
+        // by a bit mask, costs less than calling memchr and then looking again.
+        if bytes.count <= 1024 {
             var isPlain = true
             for i in bytes.indices {
                 let b = bytes[i]
@@ -69,7 +69,7 @@ struct TemplateSkeleton {
             }
             at = i + 1
         }
-        let isPlain = !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        let isPlain = !bytes.contains { $0 < 0x40 && (escapedBelow0x40 >> UInt64($0)) & 1 != 0 }
         return (hasMarker, isPlain)
     }
 

@@ -129,7 +129,7 @@ final class TemplateShapeTests: XCTestCase {
         let pool: [String] = ["a", "ก", " ", "&", "<", ">", "\"", "'", "\u{FDCF}", "\u{FEFF}", "?", "@"] + nonCharacters
         var generator = SystemRandomNumberGenerator()
         for round in 0..<4000 {
-            let count = round % 4 == 0 ? Int.random(in: 20...80, using: &generator) : Int.random(in: 0...24, using: &generator)
+            let count = round % 4 == 0 ? Int.random(in: 300...420, using: &generator) : Int.random(in: 0...24, using: &generator)
             let text = (0..<count).map { _ in pool.randomElement(using: &generator)! }.joined()
             let look = TemplateSkeleton.look(at: text)
             let marker = text.unicodeScalars.contains { $0.value == 0xFDD0 || $0.value == 0xFDD1 }
