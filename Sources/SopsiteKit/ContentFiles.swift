@@ -47,29 +47,40 @@ enum ContentFiles {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
+        // A file is read to the size it has now, in one read: asking again for its end cost a
+        // call per file. A file that says it is empty (a /proc file) is read to its end.
+        guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return bytesToEnd(fd) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            count = read(fd, into: buffer, failed: &failed)
+        }
+        return failed ? nil : bytes
+    }
+
+    private static func bytesToEnd(_ fd: Int32) -> [UInt8]? {
         var bytes: [UInt8] = []
-        // One byte more than its size, so that a file that has grown is read on to its end.
-        var capacity = max(Int(info.st_size), 0) + 1
         while true {
             var failed = false
-            let before = bytes.count
-            bytes.reserveCapacity(before + capacity)
-            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                var done = 0
-                while done < capacity {
-                    let n = Glibc.read(fd, buffer.baseAddress! + done, capacity - done)
-                    if n < 0 && errno == EINTR { continue }
-                    if n < 0 { failed = true }
-                    if n <= 0 { break }
-                    done += n
-                }
-                count = done
+            let chunk = [UInt8](unsafeUninitializedCapacity: 65536) { buffer, count in
+                count = read(fd, into: buffer, failed: &failed)
             }
             if failed { return nil }
             bytes += chunk
-            if bytes.count - before < capacity { return bytes }
-            capacity = 65536
+            if chunk.count < 65536 { return bytes }
         }
+    }
+
+    /// Fills `buffer` from `fd` up to its end or the file's; how many bytes were read.
+    private static func read(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { failed = true }
+            if n <= 0 { break }
+            done += n
+        }
+        return done
     }
 
     /// Names and types (`d_type`: DT_REG, DT_DIR, DT_LNK, or DT_UNKNOWN where the file system
