@@ -4,7 +4,7 @@ import Foundation
 public enum Build {
     /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
     public static func steps(writing: Bool) -> [BuildStep] {
-        let validate: [BuildStep] = [loadTheme, loadContent, followCases, checkContent]
+        let validate: [BuildStep] = [loadTheme, loadContent, checkContent]
         return writing ? validate + [writePages, copyFiles, indexForSearch, printManuals, publish] : validate
     }
 
@@ -31,17 +31,13 @@ public enum Build {
         context.theme = Theme.load(path: context.options.themeFolder, &context.diagnostics)
     }
 
-    static let loadContent = BuildStep("load content") { context in
-        context.content = Content.load(from: context.options.contentFolder, &context.diagnostics)
-        if var content = context.content {
-            context.options.override(&content, &context.diagnostics)
-            context.content = content
-        }
-    }
-
-    static let followCases = BuildStep("follow cases") { context in
-        guard let content = context.content else { return }
-        context.progress = CaseCheck.run(content, asOf: context.options.asOf, &context.diagnostics)
+    /// Each case is followed at the as-of date as it is read (its state, its timeline).
+    static let loadContent = BuildStep("load content and follow cases") { context in
+        guard let loaded = Content.load(from: context.options.contentFolder, following: context.options.asOf,
+                                        &context.diagnostics) else { return }
+        var content = loaded.content
+        context.options.override(&content, &context.diagnostics)
+        (context.content, context.progress) = (content, loaded.progress)
     }
 
     static let checkContent = BuildStep("check content") { context in

@@ -6,18 +6,12 @@ enum CaseCheck {
     static func run(_ content: Content, asOf: Day, _ diagnostics: inout Diagnostics) -> [String: CaseProgress] {
         let calendar = content.calendar
         var result: [String: CaseProgress] = [:]
-        if !content.cases.isEmpty && content.holidays.lastYear == nil {
-            diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,
-                                          "no holidays listed: working days count every Monday to Friday"))
-        }
+        warnNoHolidays(content, &diagnostics)
         // Each case on its own, on every core; their findings are kept in the cases' order.
         let sops = Content.byCode(content.sops)
-        let followed = content.cases.parallelMap { c -> (progress: CaseProgress?, found: [Diagnostic]) in
+        let followed = content.cases.indices.map { $0 }.parallelMap { i -> (progress: CaseProgress?, found: [Diagnostic]) in
             var found = Diagnostics()
-            guard let sop = sops[c.sop],
-                  let progress = CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: asOf, &found)
-            else { return (nil, found.all) }
-            warnPastHolidays(c, progress, content.holidays, asOf: asOf, &found)
+            let progress = follow(content.cases[i], sops: sops, calendar: calendar, holidays: content.holidays, asOf: asOf, &found)
             return (progress, found.all)
         }
         // By index: a loop over the cases themselves copied each one, on one core.
@@ -27,6 +21,24 @@ enum CaseCheck {
             diagnostics.append(contentsOf: followed[i].found)
         }
         return result
+    }
+
+    /// One case followed at the as-of date (nil for a case whose SOP is unknown, or whose events
+    /// break its SOP's order: said in `diagnostics`).
+    static func follow(_ c: Case, sops: [String: SOP], calendar: WorkCalendar, holidays: Holidays, asOf: Day,
+                       _ diagnostics: inout Diagnostics) -> CaseProgress? {
+        guard let sop = sops[c.sop], let progress = CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: asOf, &diagnostics)
+        else { return nil }
+        warnPastHolidays(c, progress, holidays, asOf: asOf, &diagnostics)
+        return progress
+    }
+
+    /// Cases without holidays.yaml: said once.
+    static func warnNoHolidays(_ content: Content, _ diagnostics: inout Diagnostics) {
+        if !content.cases.isEmpty && content.holidays.lastYear == nil {
+            diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,
+                                          "no holidays listed: working days count every Monday to Friday"))
+        }
     }
 
     /// Working days after the last year of holidays.yaml count no holidays: say so, once per case.

@@ -27,6 +27,14 @@ public struct Content: Sendable {
 extension Content {
     /// Reads site.yaml and every SOP, collecting every problem rather than stopping at the first.
     static func load(from folder: String, _ diagnostics: inout Diagnostics) -> Content? {
+        load(from: folder, following: nil, &diagnostics)?.content
+    }
+
+    /// With `following` an as-of day, each case is also followed as soon as it is read, on the
+    /// core that read it (`CaseCheck.follow`): a pass of its own over 10,000 cases waited for
+    /// the slowest case of each pass, and copied every case to hand it over.
+    static func load(from folder: String, following asOf: Day?,
+                     _ diagnostics: inout Diagnostics) -> (content: Content, progress: [String: CaseProgress])? {
         guard FileManager.default.fileExists(atPath: folder) else {
             diagnostics.append(Diagnostic(.error, folder, line: 1, column: 1, "content folder not found"))
             return nil
@@ -35,9 +43,22 @@ extension Content {
         let holidays = Holidays.load(folder + "/holidays.yaml", &diagnostics)
         let sops = loadSOPs(folder + "/sops", &diagnostics)
         let markdown = Markdown(allowRawHTML: site?.allowRawHTML ?? false)
-        let cases = loadCases(folder + "/cases", sops: sops, markdown: markdown, &diagnostics)
+        let follow = site.flatMap { site in
+            asOf.map { Following(calendar: WorkCalendar(holidays: holidays.days, officeHours: site.officeHours),
+                                 holidays: holidays, asOf: $0) }
+        }
+        let (cases, progress) = loadCases(folder + "/cases", sops: sops, markdown: markdown, following: follow, &diagnostics)
         guard let site else { return nil }
-        return Content(site: site, holidays: holidays, sops: sops, cases: cases)
+        let content = Content(site: site, holidays: holidays, sops: sops, cases: cases)
+        if follow != nil { CaseCheck.warnNoHolidays(content, &diagnostics) }
+        return (content, progress)
+    }
+
+    /// What following a case needs besides its SOP.
+    struct Following: Sendable {
+        let calendar: WorkCalendar
+        let holidays: Holidays
+        let asOf: Day
     }
 
     static func loadSite(_ path: String, _ diagnostics: inout Diagnostics) -> Site? {
@@ -77,21 +98,29 @@ extension Content {
     }
 
     /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core.
-    static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> [Case] {
+    static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, following: Following?,
+                          _ diagnostics: inout Diagnostics) -> (cases: [Case], progress: [String: CaseProgress]) {
         let byCode = Content.byCode(sops)
         var loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
             var found = Diagnostics()
             let c = loadCase(f, sops: byCode, markdown: markdown, &found)
-            return (c, found.all)
+            let progress = c.flatMap { c in
+                following.flatMap { CaseCheck.follow(c, sops: byCode, calendar: $0.calendar, holidays: $0.holidays, asOf: $0.asOf, &found) }
+            }
+            return (c, progress, found.all)
         }
         // Each case moved out, not copied: this runs on one core, between two that use both.
         var cases: [Case] = []
+        var progress: [String: CaseProgress] = [:]
         cases.reserveCapacity(loaded.count)
+        progress.reserveCapacity(following == nil ? 0 : loaded.count)
         for i in loaded.indices {
-            diagnostics.append(contentsOf: loaded[i].1)
-            if let c = loaded[i].0.take() { cases.append(c) }
+            diagnostics.append(contentsOf: loaded[i].2)
+            guard let c = loaded[i].0.take() else { continue }
+            if let followed = loaded[i].1.take() { progress[c.id] = followed }
+            cases.append(c)
         }
-        return cases
+        return (cases, progress)
     }
 
     static func loadCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown,

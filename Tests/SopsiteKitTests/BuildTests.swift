@@ -14,6 +14,40 @@ final class BuildTests: XCTestCase {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 
+    /// Cases followed as they are read (a build) are followed as `CaseCheck.run` follows them
+    /// after loading: the same states and timelines, the same findings, in every fixture.
+    func testCasesFollowedAsTheyAreReadAsAfterLoading() throws {
+        // The shipped content with cases whose following finds something: an event out of the
+        // SOP's order, dates out of order, a due date past the holidays listed.
+        let broken = try temporaryFolder(self) + "/content"
+        try FileManager.default.copyItem(atPath: Repo.root + "/content", toPath: broken)
+        let edits = [
+            ("SW01-2569-004", "  - step: 2\n    date: 2026-11-19 09:30", "  - step: 3\n    date: 2026-11-19 09:30"),
+            ("SW01-2569-005", "date: 2026-", "date: 2021-"),
+            ("SW01-2569-006", "events:\n  - step: 1\n", "events:\n  - step: 1\n    due:\n      2: 2031-01-05\n"),
+        ]
+        for (id, from, to) in edits {
+            let path = broken + "/cases/\(id)/index.md"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            XCTAssertTrue(text.contains(from), id)
+            try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        for folder in [broken, Repo.root + "/content", Repo.fixture("reports-site"), Repo.fixture("loop-site"),
+                       Repo.fixture("invalid-site")] {
+            var apart = Diagnostics(), together = Diagnostics()
+            let content = Content.load(from: folder, &apart)
+            let progress = content.map { CaseCheck.run($0, asOf: Repo.asOf, &apart) } ?? [:]
+            let loaded = Content.load(from: folder, following: Repo.asOf, &together)
+            let describe = { (p: [String: CaseProgress]) in
+                p.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.state) \($0.value.records.map { "\($0.status)" })" }
+            }
+            XCTAssertEqual(describe(loaded?.progress ?? [:]), describe(progress), folder)
+            XCTAssertEqual(together.sorted.map(\.description), apart.sorted.map(\.description), folder)
+            XCTAssertEqual(loaded?.content.cases.map(\.id), content?.cases.map(\.id), folder)
+            if folder == broken { XCTAssertGreaterThanOrEqual(apart.all.count, 3, "\(apart.sorted.map(\.description))") }
+        }
+    }
+
     func testTheShippedPortalBuilds() throws {
         let out = try temporaryFolder(self) + "/public"
         let warnings = try Build.run(options(content: Repo.root + "/content", output: out))
