@@ -56,8 +56,16 @@ enum SOPLoader {
 
     /// Ids become parts of URLs and file names: plain ASCII letters, digits, '-', '_' and '.', not only dots.
     static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { s in
-            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".")
-        } && !name.allSatisfy { $0 == "." }
+        // By bytes: ASCII letters, digits, "-", "_" and ".", not dots alone (asked of every case
+        // folder twice; Unicode properties and Characters cost more than reading the folder).
+        var onlyDots = true
+        for byte in name.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: onlyDots = false
+            case 0x2E: continue
+            default: return false
+            }
+        }
+        return !name.isEmpty && !onlyDots
     }
 }

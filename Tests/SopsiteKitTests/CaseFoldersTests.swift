@@ -82,4 +82,23 @@ final class CaseFoldersTests: XCTestCase {
         XCTAssertEqual(entries.map(\.type), [DT_REG, DT_REG, DT_LNK, DT_DIR].map(UInt8.init))
         XCTAssertNil(ContentFiles.entries(folder + "/missing"))
     }
+
+    /// Safe ids, read by bytes, are what the rule says of their characters: ASCII letters,
+    /// digits, "-", "_" and ".", not dots alone; random names of every ASCII character and a
+    /// few letters of other scripts.
+    func testSafeNamesAreTheRulesOwn() {
+        let rule = { (name: String) -> Bool in
+            !name.isEmpty && name.unicodeScalars.allSatisfy { s in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-" || s == "_" || s == ".")
+            } && !name.allSatisfy { $0 == "." }
+        }
+        let pool = (0..<0x80).map { String(Character(Unicode.Scalar(UInt8($0)))) } + ["ก", "é", "Ａ", "ǅ", "٣", ".", ".", "-"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let name = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(SOPLoader.isSafeName(name), rule(name), name.debugDescription)
+        }
+        XCTAssertTrue(SOPLoader.isSafeName("SW01-2569-004"))
+        XCTAssertFalse(SOPLoader.isSafeName(".."))
+    }
 }
