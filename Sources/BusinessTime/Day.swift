@@ -39,6 +39,24 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// "2021-06-22".
     public var description: String {
+        // Ten digits and dashes written in place: case pages write tens of these each.
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                func put(_ n: Int, _ width: Int, at start: Int) {
+                    var n = n
+                    for i in (start..<(start + width)).reversed() {
+                        out[i] = UInt8(ascii: "0") + UInt8(n % 10)
+                        n /= 10
+                    }
+                }
+                put(year, 4, at: 0)
+                out[4] = UInt8(ascii: "-")
+                put(month, 2, at: 5)
+                out[7] = UInt8(ascii: "-")
+                put(day, 2, at: 8)
+                return 10
+            }
+        }
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

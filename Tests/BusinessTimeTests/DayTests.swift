@@ -7,6 +7,19 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(iso: "2024-02-29")?.description, "2024-02-29")
     }
 
+    /// Every day written and read back is itself, over four centuries and at the edges of the
+    /// four-digit years (past them, still written in full).
+    func testDescriptionReadsBack() {
+        var day = Day(year: 1900, month: 1, day: 1)!
+        while day.year < 2300 {
+            XCTAssertEqual(Day(iso: day.description), day)
+            day = day.adding(days: 1)
+        }
+        XCTAssertEqual(Day(year: 7, month: 3, day: 9)?.description, "0007-03-09")
+        XCTAssertEqual(Day(year: 9999, month: 12, day: 31)?.description, "9999-12-31")
+        XCTAssertEqual(Day(year: 12345, month: 1, day: 2)?.description, "12345-01-02")
+    }
+
     func testRejectsDatesThatDoNotExistOrOtherForms() {
         for text in ["2021-02-29", "2023-13-01", "2023-04-31", "2023-00-10", "2100-02-29", "21-06-22",
                      "2021-6-22", "2021/06/22", "22 มิ.ย. 2564", "", "2021-06-22T10:00", "๒๕๖๔-๐๖-๒๒", "2021-0a-22",
