@@ -105,13 +105,13 @@ struct HeadingIDs {
             guard open + 3 < bytes.count, bytes[open + 1] == UInt8(ascii: "h"),
                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[open + 2]), bytes[open + 3] == UInt8(ascii: ">")
             else { continue }
-            out += bytes[copied..<(open + 3)]
+            out += UnsafeBufferPointer(rebasing: bytes[copied..<(open + 3)])  // copied whole, not byte by byte
             out += " id=\"\(ids[next].xmlEscaped)\">".utf8
             next += 1
             copied = open + 4
             i = copied
         }
-        out += bytes[copied...]
+        out += UnsafeBufferPointer(rebasing: bytes[copied...])
         return out
     }
 }
