@@ -9,38 +9,17 @@ struct Words {
     /// pages write tens of them each (one Words per renderer).
     private var days: [String] = []
     private static let writtenDays = 1000
+    /// The strings that take values, read once (see `fill`).
+    let fillables: [String: Fillable]
 
     init(strings: [String: String], dayStyle: DayStyle) {
         self.strings = strings
         self.dayStyle = dayStyle
+        fillables = strings.filter { $0.value.utf8.contains(0x7B) }.mapValues(Fillable.init)  // "{"
         days = (0..<Words.writtenDays).map { dayAmount($0) }
     }
 
     subscript(key: String) -> String { strings[key] ?? key }
-
-    /// The string `key` with each `{name}` of `values` put in, in one pass over its bytes (the
-    /// values' own text is not looked into). Case pages fill tens of these each: the values come
-    /// as pairs, not a dictionary to make and hash each time, and the names are found by bytes.
-    func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
-        var text = self[key]
-        guard text.utf8.contains(0x7B) else { return text }  // "{"
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 32)
-        text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == 0x7B, let close = bytes[(i + 1)...].firstIndex(of: 0x7D),  // "{", "}"
-                   let value = values.first(where: { $0.key.utf8.elementsEqual(bytes[(i + 1)..<close]) })?.value {
-                    out += value.utf8
-                    i = close + 1
-                } else {
-                    out.append(bytes[i])
-                    i += 1
-                }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 
     func amount(_ amount: Amount) -> String {
         switch amount {
