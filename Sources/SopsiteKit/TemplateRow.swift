@@ -28,7 +28,7 @@ final class TemplateRow: MustacheParent, @unchecked Sendable {
 
     /// A row of values written straight into their shape (`TemplateShapeWriter`).
     init(_ values: some PageValues & Sendable) {
-        var writer = TemplateShapeWriter()
+        var writer = TemplateShapeWriter(values: 16)
         values.write(into: &writer)
         let shape = writer.finish()
         make = { values.dictionary }
@@ -47,16 +47,17 @@ final class TemplateRow: MustacheParent, @unchecked Sendable {
         }
     }
 
-    private nonisolated(unsafe) static var numbers: [[UInt8]: [UInt8]] = [:]
+    private nonisolated(unsafe) static var numbers: [ByteKey: [UInt8]] = [:]
     private static let lock = NSLock()
 
     private static func number(for key: [UInt8]) -> [UInt8] {
-        lock.withLock {
-            if let known = numbers[key] { return known }
+        let hashed = ByteKey(key)  // hashed before taking the lock
+        return lock.withLock {
+            if let known = numbers[hashed] { return known }
             // Past a bound (content where every row has a shape of its own), the key itself.
             guard numbers.count < 10_000 else { return [0x4B] + key }
             let number = [0x4E] + withUnsafeBytes(of: numbers.count.littleEndian) { Array($0) }
-            numbers[key] = number
+            numbers[hashed] = number
             return number
         }
     }

@@ -24,9 +24,14 @@ struct TemplateShapeWriter: TemplateContext {
     }
 
     init() {
-        key.reserveCapacity(4096)
-        values.reserveCapacity(256)
-        entries.reserveCapacity(64)
+        self.init(values: 256)
+    }
+
+    /// Room for about `values` texts: a page has hundreds, a list's row a dozen.
+    init(values count: Int) {
+        key.reserveCapacity(count * 16)
+        values.reserveCapacity(count)
+        entries.reserveCapacity(count / 4 + 8)
         openMap()
     }
 
