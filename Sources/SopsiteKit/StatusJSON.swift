@@ -28,26 +28,53 @@ struct StatusJSON {
 
     /// One case's entry, indented as an item of `cases`.
     static func entry(_ view: CaseView, baseURL: String) -> String {
-        let step = view.progress.current.map {
-            "{\n        \"id\" : \(json($0.id)),\n        \"title\" : \(json($0.title))\n      }"
-        } ?? "null"
-        // Appended to one string: an array of pairs joined made ten strings more per case.
-        var out = "    {\n"
+        // Appended to one string, each text quoted in place: joining pairs of quoted texts made
+        // twenty strings more per case.
+        var out = "    {\n      \"badge\" : "
         out.reserveCapacity(640)
-        let fields: KeyValuePairs = [
-            "badge": json(baseURL + view.url + "badge.svg"), "current_step": step, "due": view.due.map { json($0.description) } ?? "null",
-            "id": json(view.c.id), "sop": json(view.sop.code), "state": json(view.progress.state.rawValue),
-            "title": json(view.c.title), "unit": json(view.c.unit), "url": json(baseURL + view.url),
-        ]
-        for (name, value) in fields {
-            if name != "badge" { out += ",\n" }
-            out += "      \""
+        appendJSON(baseURL, view.url, "badge.svg", to: &out)
+        out += ",\n      \"current_step\" : "
+        if let step = view.progress.current {
+            out += "{\n        \"id\" : "
+            appendJSON(step.id, to: &out)
+            out += ",\n        \"title\" : "
+            appendJSON(step.title, to: &out)
+            out += "\n      }"
+        } else {
+            out += "null"
+        }
+        out += ",\n      \"due\" : "
+        if let due = view.due { appendJSON(due.description, to: &out) } else { out += "null" }
+        for (name, value) in [("id", view.c.id), ("sop", view.sop.code), ("state", view.progress.state.rawValue),
+                              ("title", view.c.title), ("unit", view.c.unit)] {
+            out += ",\n      \""
             out += name
             out += "\" : "
-            out += value
+            appendJSON(value, to: &out)
         }
+        out += ",\n      \"url\" : "
+        appendJSON(baseURL, view.url, to: &out)
         out += "\n    }"
         return out
+    }
+
+    /// The text as a JSON string.
+    private static func appendJSON(_ text: String, to out: inout String) {
+        guard !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return out += json(text) }
+        out += "\""
+        out += text
+        out += "\""
+    }
+
+    /// The texts, one after the other, as one JSON string.
+    private static func appendJSON(_ texts: String..., to out: inout String) {
+        if texts.allSatisfy({ !$0.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) }) {
+            out += "\""
+            for text in texts { out += text }
+            out += "\""
+        } else {
+            out += json(texts.joined())
+        }
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, as JSONEncoder does.

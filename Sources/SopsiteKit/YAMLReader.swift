@@ -116,6 +116,7 @@ struct YAMLValue {
             return nil
         }
         var entries: [YAMLMap.Entry] = []
+        entries.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             guard case let .scalar(name, _) = key.kind else {
                 diagnostics.append(key.location.error("a key in \(what()) must be text"))
