@@ -144,7 +144,14 @@ struct TemplateShapeWriter: TemplateContext {
     /// Does name `a` sort before name `b`, as the walk sorts keys? Names are ASCII, so their
     /// bytes' order is `String`'s.
     private static func precedes(_ a: StaticString, _ b: StaticString) -> Bool {
-        a.withUTF8Buffer { a in
+        // Names are literals held as pointers: their first bytes mostly differ already.
+        if a.hasPointerRepresentation && b.hasPointerRepresentation {
+            let (x, y) = (a.utf8Start, b.utf8Start)
+            if x.pointee != y.pointee { return x.pointee < y.pointee }
+            let common = memcmp(x, y, min(a.utf8CodeUnitCount, b.utf8CodeUnitCount))
+            return common < 0 || (common == 0 && a.utf8CodeUnitCount < b.utf8CodeUnitCount)
+        }
+        return a.withUTF8Buffer { a in
             b.withUTF8Buffer { b in
                 let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
                 return common < 0 || (common == 0 && a.count < b.count)
