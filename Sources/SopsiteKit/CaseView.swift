@@ -15,6 +15,16 @@ final class CaseView: @unchecked Sendable {
     let year: String
     /// The date of the case's newest event, if it has events (the dashboard's latest events).
     let newestEvent: Moment?
+    /// "cases/<id>/".
+    let url: String
+    /// The case's state in words.
+    let stateLabel: String
+    /// "3 พิจารณา", or nothing once the case has ended.
+    let currentStep: String
+    /// The current step's time against its target, or nothing when it has none.
+    let timeText: String
+    /// When the case was opened, and when its current step is due (if it has a target), in words.
+    let openedText: String, dueText: String
     /// Make and keep what the lists show of the case (its summary, its row walked for the
     /// templates, its status.json entry): `serve` keeps the views of unchanged cases between
     /// edits, so an edit makes only its own case's entries again. A build needs each once and
@@ -35,6 +45,14 @@ final class CaseView: @unchecked Sendable {
         self.keepsEntries = keepsEntries
         year = String(words.dayStyle == .thai ? c.opened.day.buddhistYear : c.opened.day.year)
         newestEvent = c.events.lazy.map(\.date).max()
+        // Worded once: the case page, the case list, the dashboard, the badge and status.json
+        // each wrote them again.
+        url = "cases/\(c.id)/"
+        stateLabel = words["state_" + progress.state.rawValue]
+        currentStep = progress.current.map { "\($0.id) \($0.title)" } ?? ""
+        timeText = progress.currentTiming.map { words.timing($0, running: true) } ?? ""
+        openedText = words.moment(c.opened)
+        dueText = progress.currentTiming?.due.map { words.moment($0) } ?? ""
         // Made with the view (on every core when the renderer makes them all), so that reading
         // them for 10,000 rows takes no lock.
         if keepsEntries {
@@ -53,21 +71,6 @@ final class CaseView: @unchecked Sendable {
     var templateRow: TemplateRow? { keptRow }
     /// The case's entry in status.json.
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
-
-    var url: String { "cases/\(c.id)/" }
-
-    var stateLabel: String { words["state_" + progress.state.rawValue] }
-
-    /// "3 พิจารณา", or nothing once the case has ended.
-    var currentStep: String {
-        progress.current.map { "\($0.id) \($0.title)" } ?? ""
-    }
-
-    /// The current step's time against its target, or the case's outcome when it has none.
-    var timeText: String {
-        if let timing = progress.currentTiming { return words.timing(timing, running: true) }
-        return ""
-    }
 
     /// When the current step is due, if it has a target.
     var due: Moment? { progress.currentTiming?.due }
@@ -88,9 +91,9 @@ final class CaseView: @unchecked Sendable {
     func writeSummary<Context: TemplateContext>(into values: inout Context) {
         values.text("current_step", ifNotEmpty: currentStep)
         values.text("current_step_id", ifNotEmpty: progress.current?.id ?? "")
-        values.text("due", ifNotEmpty: due.map { words.moment($0) } ?? "")
+        values.text("due", ifNotEmpty: dueText)
         values.text("id", ifNotEmpty: c.id)
-        values.text("opened", ifNotEmpty: words.moment(c.opened))
+        values.text("opened", ifNotEmpty: openedText)
         values.text("opened_iso", ifNotEmpty: c.opened.day.description)
         values.text("sop", ifNotEmpty: sop.code)
         values.text("state", ifNotEmpty: progress.state.rawValue)
