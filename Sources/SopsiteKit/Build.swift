@@ -53,7 +53,7 @@ public enum Build {
         context.staging = staging
         let root = try Output.openFolder(staging)
         defer { close(root) }
-        let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: context.options.asOf)
+        let renderer = Renderer(content: content, theme: theme, followed: context.progress, asOf: context.options.asOf)
         // Jobs by number (the listings, the SOPs, then each case), so that the renderer is not
         // copied into 10,000 closures on one core first.
         let lists = renderer.listings

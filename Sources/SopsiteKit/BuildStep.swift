@@ -15,8 +15,9 @@ public struct BuildContext: Sendable {
     public internal(set) var diagnostics = Diagnostics()
     var theme: Theme?
     var content: Content?
-    /// Every case's state and timeline at the as-of date, by case id.
-    var progress: [String: CaseProgress] = [:]
+    /// Every case's state and timeline at the as-of date, in the order of `content.cases` (nil
+    /// for a case that could not be followed).
+    var progress: [CaseProgress?] = []
     /// The folder the site is written to before it replaces the output folder.
     var staging: String?
 

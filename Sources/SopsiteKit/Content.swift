@@ -34,7 +34,7 @@ extension Content {
     /// core that read it (`CaseCheck.follow`): a pass of its own over 10,000 cases waited for
     /// the slowest case of each pass, and copied every case to hand it over.
     static func load(from folder: String, following asOf: Day?,
-                     _ diagnostics: inout Diagnostics) -> (content: Content, progress: [String: CaseProgress])? {
+                     _ diagnostics: inout Diagnostics) -> (content: Content, progress: [CaseProgress?])? {
         guard FileManager.default.fileExists(atPath: folder) else {
             diagnostics.append(Diagnostic(.error, folder, line: 1, column: 1, "content folder not found"))
             return nil
@@ -98,8 +98,9 @@ extension Content {
     }
 
     /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core.
+    /// The cases in id order, and each one's progress in the same order when `following`.
     static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, following: Following?,
-                          _ diagnostics: inout Diagnostics) -> (cases: [Case], progress: [String: CaseProgress]) {
+                          _ diagnostics: inout Diagnostics) -> (cases: [Case], progress: [CaseProgress?]) {
         let byCode = Content.byCode(sops)
         var loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
             var found = Diagnostics()
@@ -110,14 +111,16 @@ extension Content {
             return (c, progress, found.all)
         }
         // Each case moved out, not copied: this runs on one core, between two that use both.
+        // Progress in the cases' order, not by id: hashing 10,000 ids here, on one core, and
+        // again to find each case's, cost more than following them.
         var cases: [Case] = []
-        var progress: [String: CaseProgress] = [:]
+        var progress: [CaseProgress?] = []
         cases.reserveCapacity(loaded.count)
         progress.reserveCapacity(following == nil ? 0 : loaded.count)
         for i in loaded.indices {
             diagnostics.append(contentsOf: loaded[i].2)
             guard let c = loaded[i].0.take() else { continue }
-            if let followed = loaded[i].1.take() { progress[c.id] = followed }
+            if following != nil { progress.append(loaded[i].1.take()) }
             cases.append(c)
         }
         return (cases, progress)

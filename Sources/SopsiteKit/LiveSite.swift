@@ -51,7 +51,7 @@ public actor LiveSite {
         theme.shapes.makeSkeletonsAtFirstSight()
         siteErrors = []
         caseErrors = [:]
-        let renderer = Renderer(content: content, theme: theme, progress: context.progress, asOf: options.asOf, keepsEntries: true)
+        let renderer = Renderer(content: content, theme: theme, followed: context.progress, asOf: options.asOf, keepsEntries: true)
         self.renderer = renderer
         newestEvents = [:]
         do {

@@ -14,8 +14,8 @@ extension Renderer {
         }
         let i = views.insertionIndex(of: id) { $0.c.id }
         let old = i < views.count && views[i].c.id == id ? views[i] : nil
-        if let old { filters.remove(old) }
-        if let view { filters.add(view) }
+        if let old { filters?.remove(old) }
+        if let view { filters?.add(view) }
         // Every structure kept in id order changes at the same place.
         let range = old == nil ? i..<i : i..<(i + 1)
         views.replaceSubrange(range, with: view.map { [$0] } ?? [])

@@ -17,8 +17,9 @@ struct Renderer: Sendable {
     var views: [CaseView]
     /// Each case's state and newest event, side by side, kept in step with `views`.
     var glances: CaseGlances
-    /// The case list's filter options, kept in step with `views`.
-    var filters: CaseFilters
+    /// In `serve`, the case list's filter options, kept in step with `views`; a build gathers
+    /// them while it renders the case list, beside the cases' pages.
+    var filters: CaseFilters?
     /// In `serve`, the case list's rows, walked once and kept in step with `views`.
     var caseRows: TemplateList?
     /// In `serve`, status.json's entries, kept in step with `views`.
@@ -28,7 +29,14 @@ struct Renderer: Sendable {
     /// on one core before any page is made.
     var reportColumns: [ReportColumns]?
 
+    /// `progress` by case id.
     init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
+        self.init(content: content, theme: theme, followed: content.cases.map { progress[$0.id] }, asOf: asOf,
+                  keepsEntries: keepsEntries)
+    }
+
+    /// `followed`: each case's progress, in the order of `content.cases`.
+    init(content: Content, theme: Theme, followed: [CaseProgress?], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
         self.theme = theme
         self.asOf = asOf
@@ -40,13 +48,14 @@ struct Renderer: Sendable {
         self.keepsEntries = keepsEntries
         let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL
-        views = content.cases.parallelMap { c -> CaseView? in
-            guard let sop = sops[c.sop], let progress = progress[c.id] else { return nil }
-            return CaseView(c: c, sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
+        let cases = content.cases
+        views = Array(cases.indices).parallelMap { i -> CaseView? in
+            guard i < followed.count, let sop = sops[cases[i].sop], let progress = followed[i] else { return nil }
+            return CaseView(c: cases[i], sop: sop, progress: progress, words: page.words, baseURL: baseURL, keepsEntries: keepsEntries)
         }.compactMap { $0 }
-        filters = CaseFilters(views)
         glances = CaseGlances(views)
         if keepsEntries {
+            filters = CaseFilters(views)
             reportColumns = countReports()
             caseRows = TemplateList(views.compactMap(\.templateRow))
             statusEntries = StatusEntries(views)
@@ -95,7 +104,7 @@ struct Renderer: Sendable {
                 // A build walks the rows here, once, so that the page is filled into a skeleton
                 // made from a few rows: swift-mustache over 10,000 rows took a tenth of the build.
                 let rows = r.caseRows ?? (r.theme.shapes.isEnabled ? TemplateList(r.views.map { TemplateRow(CaseView.Summary(view: $0)) }) : nil)
-                return CaseListPage(context: r.page).render(r.views, rows: rows, filters: r.filters, theme: r.theme)
+                return CaseListPage(context: r.page).render(r.views, rows: rows, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
             },
             .reports {
                 ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns ?? r.countReports(), theme: r.theme)

@@ -41,7 +41,9 @@ final class BuildTests: XCTestCase {
             let describe = { (p: [String: CaseProgress]) in
                 p.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.state) \($0.value.records.map { "\($0.status)" })" }
             }
-            XCTAssertEqual(describe(loaded?.progress ?? [:]), describe(progress), folder)
+            let followed = loaded.map { Dictionary(uniqueKeysWithValues: zip($0.content.cases.map(\.id), $0.progress).compactMap { id, p in p.map { (id, $0) } }) }
+            XCTAssertEqual(loaded?.progress.count, loaded?.content.cases.count, folder)
+            XCTAssertEqual(describe(followed ?? [:]), describe(progress), folder)
             XCTAssertEqual(together.sorted.map(\.description), apart.sorted.map(\.description), folder)
             XCTAssertEqual(loaded?.content.cases.map(\.id), content?.cases.map(\.id), folder)
             if folder == broken { XCTAssertGreaterThanOrEqual(apart.all.count, 3, "\(apart.sorted.map(\.description))") }
