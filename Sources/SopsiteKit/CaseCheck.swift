@@ -1,28 +1,8 @@
 import BusinessTime
 
-/// The build step between loading and rendering for cases: follows every case's events at
-/// the as-of date, and warns where the holiday calendar runs out.
+/// Following a case: its events at the as-of date along its SOP, with a warning where the
+/// holiday calendar runs out. A build follows each case as soon as it is read (`Content.load`).
 enum CaseCheck {
-    static func run(_ content: Content, asOf: Day, _ diagnostics: inout Diagnostics) -> [String: CaseProgress] {
-        let calendar = content.calendar
-        var result: [String: CaseProgress] = [:]
-        warnNoHolidays(content, &diagnostics)
-        // Each case on its own, on every core; their findings are kept in the cases' order.
-        let sops = Content.byCode(content.sops)
-        let followed = content.cases.indices.map { $0 }.parallelMap { i -> (progress: CaseProgress?, found: [Diagnostic]) in
-            var found = Diagnostics()
-            let progress = follow(content.cases[i], sops: sops, calendar: calendar, holidays: content.holidays, asOf: asOf, &found)
-            return (progress, found.all)
-        }
-        // By index: a loop over the cases themselves copied each one, on one core.
-        result.reserveCapacity(followed.count)
-        for i in followed.indices {
-            result[content.cases[i].id] = followed[i].progress
-            diagnostics.append(contentsOf: followed[i].found)
-        }
-        return result
-    }
-
     /// One case followed at the as-of date (nil for a case whose SOP is unknown, or whose events
     /// break its SOP's order: said in `diagnostics`).
     static func follow(_ c: Case, sops: [String: SOP], calendar: WorkCalendar, holidays: Holidays, asOf: Day,

@@ -29,12 +29,6 @@ struct Renderer: Sendable {
     /// on one core before any page is made.
     var reportColumns: [ReportColumns]?
 
-    /// `progress` by case id.
-    init(content: Content, theme: Theme, progress: [String: CaseProgress], asOf: Day, keepsEntries: Bool = false) {
-        self.init(content: content, theme: theme, followed: content.cases.map { progress[$0.id] }, asOf: asOf,
-                  keepsEntries: keepsEntries)
-    }
-
     /// `followed`: each case's progress, in the order of `content.cases`.
     init(content: Content, theme: Theme, followed: [CaseProgress?], asOf: Day, keepsEntries: Bool = false) {
         self.content = content

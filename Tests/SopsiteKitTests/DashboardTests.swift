@@ -8,8 +8,7 @@ import XCTest
 final class DashboardTests: XCTestCase {
     func testLatestEventsAreTheNewestOfAll() throws {
         var diagnostics = Diagnostics()
-        let content = try XCTUnwrap(Content.load(from: Repo.root + "/content", &diagnostics))
-        let progress = CaseCheck.run(content, asOf: Repo.asOf, &diagnostics)
+        let (content, progress) = try loadFollowed(Repo.root + "/content", asOf: Repo.asOf, &diagnostics)
         let words = Words(strings: [:], dayStyle: .thai)
         var views = content.cases.compactMap { c in
             content.sop(c.sop).map { CaseView(c: c, sop: $0, progress: progress[c.id]!, words: words, baseURL: "") }

@@ -23,8 +23,7 @@ final class ReportStatsTests: XCTestCase {
 
     func stats() throws -> ReportStats {
         var diagnostics = Diagnostics()
-        let content = try XCTUnwrap(Content.load(from: Repo.fixture("reports-site"), &diagnostics))
-        let progress = CaseCheck.run(content, asOf: Self.asOf, &diagnostics)
+        let (content, progress) = try loadFollowed(Repo.fixture("reports-site"), asOf: Self.asOf, &diagnostics)
         XCTAssertEqual(diagnostics.all.map(\.description), [])
         XCTAssertEqual(progress.count, 7)
         let sop = try XCTUnwrap(content.sop("SW01"))

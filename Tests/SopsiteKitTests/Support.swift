@@ -1,5 +1,6 @@
 import BusinessTime
 import Foundation
+@testable import SopsiteKit
 import XCTest
 
 /// Paths of the repository, found from this file's location so tests run from anywhere.
@@ -28,4 +29,11 @@ func write(_ files: [String: String], in folder: String) throws {
                                                 withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: full))
     }
+}
+
+/// Content as a build loads it, each case followed at `asOf`, with the progress by case id.
+func loadFollowed(_ folder: String, asOf: Day, _ diagnostics: inout Diagnostics) throws -> (Content, [String: CaseProgress]) {
+    let loaded = try XCTUnwrap(Content.load(from: folder, following: asOf, &diagnostics))
+    let pairs = zip(loaded.content.cases.map(\.id), loaded.progress).compactMap { id, p in p.map { (id, $0) } }
+    return (loaded.content, Dictionary(uniqueKeysWithValues: pairs))
 }

@@ -35,10 +35,9 @@ final class TemplateShapeWriterTests: XCTestCase {
 
     func testEveryCasePageOfTheSamplePortalWritesItsWalkedShape() throws {
         var diagnostics = Diagnostics()
-        let content = try XCTUnwrap(Content.load(from: Repo.root + "/content", &diagnostics))
+        let loaded = try XCTUnwrap(Content.load(from: Repo.root + "/content", following: Repo.asOf, &diagnostics))
         let theme = try XCTUnwrap(Theme.load(path: Repo.root + "/themes/default", &diagnostics))
-        let progress = CaseCheck.run(content, asOf: Repo.asOf, &diagnostics)
-        let renderer = Renderer(content: content, theme: theme, progress: progress, asOf: Repo.asOf)
+        let renderer = Renderer(content: loaded.content, theme: theme, followed: loaded.progress, asOf: Repo.asOf)
         let page = CasePage(context: renderer.page, markdown: renderer.markdown)
         var names = Set<String>()
         for view in renderer.views {
