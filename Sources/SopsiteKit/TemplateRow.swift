@@ -17,21 +17,20 @@ final class TemplateRow: MustacheParent, @unchecked Sendable {
     private let make: (@Sendable () -> [String: Any])?
     private let lock = NSLock()
 
-    init(_ values: [String: Any]) {
-        dictionary = values
-        make = nil
-        let shape = TemplateShape(values)
-        shapeNumber = shape.map { TemplateRow.number(for: $0.key) }
-        texts = PackedTexts(shape)
-        shared = shape?.shared ?? []
+    convenience init(_ values: [String: Any]) {
+        self.init(shape: TemplateShape(values), dictionary: values, make: nil)
     }
 
     /// A row of values written straight into their shape (`TemplateShapeWriter`).
-    init(_ values: some PageValues & Sendable) {
+    convenience init(_ values: some PageValues & Sendable) {
         var writer = TemplateShapeWriter(values: 16)
         values.write(into: &writer)
-        let shape = writer.finish()
-        make = { values.dictionary }
+        self.init(shape: writer.finish(), dictionary: nil, make: { values.dictionary })
+    }
+
+    private init(shape: TemplateShape?, dictionary: [String: Any]?, make: (@Sendable () -> [String: Any])?) {
+        self.dictionary = dictionary
+        self.make = make
         shapeNumber = shape.map { TemplateRow.number(for: $0.key) }
         texts = PackedTexts(shape)
         shared = shape?.shared ?? []
