@@ -97,8 +97,8 @@ extension Content {
         return sops
     }
 
-    /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core.
-    /// The cases in id order, and each one's progress in the same order when `following`.
+    /// Every `cases/<id>/index.md` (and its `manual.md`), in id order, read on every core, and
+    /// with `following`, each case's progress in the same order.
     static func loadCases(_ folder: String, sops: [SOP], markdown: Markdown, following: Following?,
                           _ diagnostics: inout Diagnostics) -> (cases: [Case], progress: [CaseProgress?]) {
         let byCode = Content.byCode(sops)
