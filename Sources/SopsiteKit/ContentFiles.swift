@@ -32,7 +32,7 @@ enum ContentFiles {
             return nil
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        let (line, column) = firstInvalidUTF8(Data(bytes))
+        let (line, column) = firstInvalidUTF8(bytes)
         diagnostics.append(Diagnostic(.error, path, line: line, column: column,
                                       "the file is not valid UTF-8; save it as UTF-8"))
         return nil
@@ -111,9 +111,8 @@ enum ContentFiles {
     }
 
     /// Where the first byte that is not UTF-8 sits, as line and column.
-    static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
         // The standard decoder, scalar by scalar: the old check made a String per character (2 s for 20 MB).
-        let bytes = [UInt8](data)
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var line = 1, lineStart = 0, offset = 0

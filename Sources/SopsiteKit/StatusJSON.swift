@@ -58,9 +58,14 @@ struct StatusJSON {
         return out
     }
 
+    /// Does a text need escaping in JSON (a quote, a backslash, a control character)?
+    private static func needsEscape(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    }
+
     /// The text as a JSON string.
     private static func appendJSON(_ text: String, to out: inout String) {
-        guard !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return out += json(text) }
+        guard !needsEscape(text) else { return out += json(text) }
         out += "\""
         out += text
         out += "\""
@@ -68,7 +73,7 @@ struct StatusJSON {
 
     /// The texts, one after the other, as one JSON string.
     private static func appendJSON(_ texts: String..., to out: inout String) {
-        if texts.allSatisfy({ !$0.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) }) {
+        if !texts.contains(where: needsEscape) {
             out += "\""
             for text in texts { out += text }
             out += "\""
@@ -80,7 +85,7 @@ struct StatusJSON {
     /// A JSON string: quotes, backslashes and control characters escaped, as JSONEncoder does.
     static func json(_ text: String) -> String {
         // Most texts need no escape: quoted as they are, without a copy checked again.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
+        if !needsEscape(text) { return "\"" + text + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(text.utf8.count + 2)
         for byte in text.utf8 {

@@ -42,19 +42,20 @@ struct TemplateShapeWriter: TemplateContext {
     }
 
     mutating func text(_ name: StaticString, _ value: String) {
-        entry(name)
         let look = TemplateSkeleton.look(at: value)
-        if look.hasMarker { isShaped = false }
-        key.append(0x73)  // s
-        values.append(.text(value, plain: look.isPlain))
+        text(name, .text(value, plain: look.isPlain), hasMarker: look.hasMarker)
     }
 
     mutating func html(_ name: StaticString, _ bytes: [UInt8]) {
-        entry(name)
         let look = bytes.withUnsafeBufferPointer(TemplateSkeleton.look(at:))
-        if look.hasMarker { isShaped = false }
-        key.append(0x73)  // s: a text like any other
-        values.append(.html(bytes, plain: look.isPlain))
+        text(name, .html(bytes, plain: look.isPlain), hasMarker: look.hasMarker)
+    }
+
+    private mutating func text(_ name: StaticString, _ value: TemplateShape.Value, hasMarker: Bool) {
+        entry(name)
+        if hasMarker { isShaped = false }
+        key.append(0x73)  // s
+        values.append(value)
     }
 
     mutating func flag(_ name: StaticString, _ value: Bool) {

@@ -66,14 +66,16 @@ extension TemplateSkeleton {
             if escaped && !plain { text = text.htmlEscaped }
             text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
         case let .bytes(pointer, count, plain):
-            let bytes = UnsafeRawBufferPointer(start: pointer, count: count)
-            guard escaped && !plain else { return body(bytes) }
-            var text = String(decoding: bytes, as: UTF8.self).htmlEscaped
-            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            withBytes(UnsafeRawBufferPointer(start: pointer, count: count), escaping: escaped && !plain, body)
         case let .html(bytes, plain):
-            guard escaped && !plain else { return bytes.withUnsafeBytes(body) }
-            var text = String(decoding: bytes, as: UTF8.self).htmlEscaped
-            text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            bytes.withUnsafeBytes { withBytes($0, escaping: escaped && !plain, body) }
         }
+    }
+
+    /// Calls `body` with `bytes`, HTML-escaped when `escaping`.
+    private static func withBytes(_ bytes: UnsafeRawBufferPointer, escaping: Bool, _ body: (UnsafeRawBufferPointer) -> Void) {
+        guard escaping else { return body(bytes) }
+        var text = String(decoding: bytes, as: UTF8.self).htmlEscaped
+        text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 }

@@ -44,6 +44,10 @@ struct TemplateSkeleton {
 
     static func look(at bytes: UnsafeBufferPointer<UInt8>) -> (hasMarker: Bool, isPlain: Bool) {
         guard let base = bytes.baseAddress else { return (false, true) }
+        /// Does a marker character (EF B7 90 or EF B7 91) start at `i`, an EF?
+        func isMarker(_ i: Int) -> Bool {
+            i + 2 < bytes.count && bytes[i + 1] == 0xB7 && (bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91)
+        }
         // Most values are short (a date, a name, a note): one pass over their bytes, each told
         // by a bit mask, costs less than calling memchr and then looking again.
         if bytes.count <= 1024 {
@@ -52,7 +56,7 @@ struct TemplateSkeleton {
                 let b = bytes[i]
                 if b < 0x40 {
                     if (escapedBelow0x40 >> UInt64(b)) & 1 != 0 { isPlain = false }
-                } else if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xB7, bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91 {
+                } else if b == 0xEF, isMarker(i) {
                     return (true, false)
                 }
             }
@@ -63,7 +67,7 @@ struct TemplateSkeleton {
         var at = 0, hasMarker = false
         while at < bytes.count, let found = memchr(base + at, 0xEF, bytes.count - at) {
             let i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-            if i + 2 < bytes.count && bytes[i + 1] == 0xB7 && (bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91) {
+            if isMarker(i) {
                 hasMarker = true
                 break
             }

@@ -184,9 +184,8 @@ final class FuzzFrontMatterTests: XCTestCase {
         for _ in 0..<3_000 {
             let utf8 = Array("---\nก: ข\n".utf8)
             let bytes = utf8.prefix(r.int(0...utf8.count)) + (0..<r.int(0...12)).map { _ in r.pick(interesting) }
-            let data = Data(bytes)
             guard String(validating: bytes, as: UTF8.self) == nil else { continue }
-            let (line, column) = ContentFiles.firstInvalidUTF8(data)
+            let (line, column) = ContentFiles.firstInvalidUTF8(Array(bytes))
             let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
             XCTAssertTrue((1...lineStarts.count).contains(line) && column >= 1, "\(bytes): \(line):\(column)")
             // Everything before the reported line is valid UTF-8, and so are the reported line's
