@@ -3,10 +3,11 @@ import Foundation
 /// A content file split into its YAML front matter and its Markdown body, remembering on which
 /// line each part starts so that diagnostics point into the file the user edits.
 struct FrontMatter {
-    var yaml: String
+    /// Slices of the file's text, not copies: a case's text is read once and dropped.
+    var yaml: Substring
     /// The file line of the YAML's first line (2: it follows the opening `---`).
     var yamlLine: Int
-    var body: String
+    var body: Substring
     var bodyLine: Int
 
     /// Splits `text` (read from `path`). The front matter is required: it opens with `---` on the
@@ -41,9 +42,9 @@ struct FrontMatter {
             }
         }
         return FrontMatter(
-            yaml: lines[1..<close].joined(separator: "\n") + "\n",
+            yaml: Substring(lines[1..<close].joined(separator: "\n") + "\n"),
             yamlLine: 2,
-            body: lines[(close + 1)...].joined(separator: "\n"),
+            body: Substring(lines[(close + 1)...].joined(separator: "\n")),
             bodyLine: close + 2
         )
     }
@@ -85,9 +86,9 @@ struct FrontMatter {
         guard let found, let found else { return nil }
         let utf8 = text.utf8
         func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        let yaml = String(Substring(utf8[at(found.yaml.lowerBound)..<at(found.yaml.upperBound)]))
+        let yaml = Substring(utf8[at(found.yaml.lowerBound)..<at(found.yaml.upperBound)])
         return FrontMatter(yaml: yaml.isEmpty ? "\n" : yaml, yamlLine: 2,
-                           body: String(Substring(utf8[at(found.body)...])), bodyLine: found.bodyLine)
+                           body: Substring(utf8[at(found.body)...]), bodyLine: found.bodyLine)
     }
 
     /// Where the first character HTML and XML cannot carry sits (line and column from 1, columns in

@@ -72,6 +72,11 @@ public struct Markdown: Sendable {
     /// and image URLs get `urlPrefix` in the HTML: a page in a subfolder of the files it shows
     /// (a case's manual/) links them with "../". Images are reported as written.
     public func render(_ markdown: String, urlPrefix: String = "") -> Document {
+        render(Substring(markdown), urlPrefix: urlPrefix)
+    }
+
+    /// A file's body is rendered where it sits in the file's text, not copied out first.
+    public func render(_ markdown: Substring, urlPrefix: String = "") -> Document {
         _ = Markdown.registered
         // Everything cmark-gfm allocates for the document goes at once, after the rest is freed.
         let arena = MarkdownArena.current

@@ -3,7 +3,7 @@ import BusinessTime
 /// Reads an SOP file: front matter (header, roles, steps) and Markdown body.
 /// Every problem becomes a diagnostic; nil when the SOP cannot be used.
 enum SOPLoader {
-    static let fields: Set<String> = [
+    static let fields: [String] = [
         "code", "organisation", "document", "title", "issued", "written_by", "controlled_by", "approved_by",
         "roles", "steps",
     ]
@@ -33,7 +33,7 @@ enum SOPLoader {
               let approvedBy, let steps, !roles.isEmpty else { return nil }
         return SOP(code: code, organisation: organisation, document: document, title: title, issued: issued,
                    writtenBy: writtenBy, controlledBy: controlledBy, approvedBy: approvedBy, roles: roles,
-                   steps: steps, body: front.body, bodyLine: front.bodyLine, path: path)
+                   steps: steps, body: String(front.body), bodyLine: front.bodyLine, path: path)
     }
 
     /// Roles are a mapping from id to name, in lane order: `isd: งานพัฒนาระบบสารสนเทศ`.

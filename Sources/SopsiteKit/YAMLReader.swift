@@ -20,8 +20,13 @@ struct YAMLValue {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `path`: nil for a text with no value.
     static func parse(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
+        try parse(Substring(yaml), path: path, firstLine: firstLine)
+    }
+
+    /// Front matter is parsed where it sits in its file's text.
+    static func parse(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
         if case let .value(value) = try build(yaml, path: path, firstLine: firstLine) { return value }
-        try explain(yaml, path: path, firstLine: firstLine)
+        try explain(String(yaml), path: path, firstLine: firstLine)
         throw SourceLocation(path: path, line: firstLine, column: 1).error("invalid YAML")
     }
 

@@ -60,7 +60,7 @@ extension YAMLValue {
     }
 
     /// The tree of `yaml`, whose first line is line `firstLine` of `path`.
-    static func build(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> Built {
+    static func build(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> Built {
         var yaml = yaml
         // withUTF8 does not pass typed errors through: carry them out as a Result.
         let result = yaml.withUTF8 { bytes -> Result<Built, Diagnostic> in

@@ -37,7 +37,7 @@ final class YAMLTreeTests: XCTestCase {
         ]
         for path in ["content/sops/SW01.md", "content/cases/SW01-2568-001/index.md", "content/site.yaml", "content/holidays.yaml"] {
             let text = try String(contentsOfFile: Repo.root + "/" + path, encoding: .utf8)
-            texts.append(path.hasSuffix(".md") ? try FrontMatter.split(text, path: path).yaml : text)
+            texts.append(path.hasSuffix(".md") ? String(try FrontMatter.split(text, path: path).yaml) : text)
         }
         for (i, text) in texts.enumerated() {
             let ours = try YAMLValue.parse(text, path: "t.yaml", firstLine: 3)
