@@ -3,7 +3,7 @@ import BusinessTime
 /// Reads a case's `index.md`: front matter (SOP, title, unit, contact, opened, events) and the
 /// report. Checks what needs only the SOP; the order of events is checked by `CaseProgress`.
 enum CaseLoader {
-    static let fields: Set<String> = ["sop", "title", "unit", "contact", "opened", "events"]
+    static let fields: [String] = ["sop", "title", "unit", "contact", "opened", "events"]
 
     static func load(_ text: String, id: String, folder: String, path: String, attachments: [String],
                      sops: [String: SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> Case? {

@@ -3,7 +3,7 @@ import BusinessTime
 /// Reads one item of a case's `events:` and checks it against the SOP: the step exists, an
 /// answer only on a decision, agreed due dates only for per-scope steps, documents that exist.
 enum EventLoader {
-    static let fields: Set<String> = ["step", "date", "by", "note", "documents", "answer", "due"]
+    static let fields: [String] = ["step", "date", "by", "note", "documents", "answer", "due"]
 
     static func load(_ value: YAMLValue, number: Int, sop: SOP?, attachments: [String],
                      _ diagnostics: inout Diagnostics) -> Event? {

@@ -18,7 +18,7 @@ public struct Signatory: Sendable {
 }
 
 enum ManualLoader {
-    static let fields: Set<String> = ["system", "version", "prepared_by", "handed_over_by", "received_by"]
+    static let fields: [String] = ["system", "version", "prepared_by", "handed_over_by", "received_by"]
 
     static func load(_ text: String, path: String, attachments: [String], markdown: Markdown,
                      _ diagnostics: inout Diagnostics) -> Manual? {

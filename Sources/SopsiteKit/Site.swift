@@ -28,7 +28,7 @@ public enum Language: String, Sendable, CaseIterable {
 }
 
 extension Site {
-    static let fields: Set<String> = [
+    static let fields: [String] = [
         "title", "organisation", "unit", "base_url", "language", "links", "phone", "office_hours", "markdown",
     ]
 

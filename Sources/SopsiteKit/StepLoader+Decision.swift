@@ -1,6 +1,6 @@
 extension StepLoader {
-    static let decisionFields: Set<String> = ["question", "yes", "no"]
-    static let branchFields: Set<String> = ["label", "action", "role", "next"]
+    static let decisionFields: [String] = ["question", "yes", "no"]
+    static let branchFields: [String] = ["label", "action", "role", "next"]
 
     /// Reads `decision: {question, yes: {label, next}, no: {label, action, role, next}}`.
     /// Returns the decision and the yes-branch's written target (nil: the following step).

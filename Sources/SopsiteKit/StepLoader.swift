@@ -3,7 +3,7 @@ import BusinessTime
 /// Reads an SOP's `steps:` list and checks that they hang together: unique ids, known roles,
 /// readable durations, branches that lead to steps that exist.
 enum StepLoader {
-    static let fields: Set<String> = [
+    static let fields: [String] = [
         "id", "title", "role", "roles", "responsible", "procedure", "documents", "duration", "ongoing",
         "decision", "next",
     ]
