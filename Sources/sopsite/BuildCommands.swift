@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
 func runBuild(_ options: BuildOptions, writing: Bool, quiet: Bool) throws {
     let stderr = FileHandle.standardError
     do {
-        let warnings = try Build.run(options, writing: writing) { line in if !quiet { print(line) } }
+        let warnings = try Build.run(options, writing: writing, exiting: true) { line in if !quiet { print(line) } }
         for w in warnings { stderr.write(Data((w.description + "\n").utf8)) }
     } catch let failure as BuildFailed {
         for d in failure.diagnostics { stderr.write(Data((d.description + "\n").utf8)) }
