@@ -4,7 +4,7 @@ import Foundation
 public enum Build {
     /// `sopsite check` runs the steps up to validation; `sopsite build` runs them all.
     public static func steps(writing: Bool) -> [BuildStep] {
-        let validate: [BuildStep] = [loadTheme, loadContent, checkContent]
+        let validate: [BuildStep] = [load, checkContent]
         return writing ? validate + [writePages, copyFiles, indexForSearch, printManuals, publish] : validate
     }
 
@@ -29,16 +29,20 @@ public enum Build {
         return context.diagnostics.sorted
     }
 
-    static let loadTheme = BuildStep("load theme") { context in
-        context.theme = Theme.load(path: context.options.themeFolder, &context.diagnostics)
-    }
-
-    /// Each case is followed at the as-of date as it is read (its state, its timeline).
-    static let loadContent = BuildStep("load content and follow cases") { context in
-        guard let loaded = Content.load(from: context.options.contentFolder, following: context.options.asOf,
-                                        &context.diagnostics) else { return }
+    /// The theme is read side by side with the content, and each case is followed at the as-of
+    /// date as it is read (its state, its timeline): the theme was the only work at the start,
+    /// with one core waiting.
+    static let load = BuildStep("load theme and content, follow cases") { context in
+        let options = context.options
+        var contentDiagnostics = Diagnostics()
+        let ((theme, themeDiagnostics), loaded) = sideBySide(
+            { var found = Diagnostics(); return (Theme.load(path: options.themeFolder, &found), found) },
+            { Content.load(from: options.contentFolder, following: options.asOf, &contentDiagnostics) })
+        context.theme = theme
+        context.diagnostics.append(contentsOf: themeDiagnostics.all + contentDiagnostics.all)
+        guard let loaded else { return }
         var content = loaded.content
-        context.options.override(&content, &context.diagnostics)
+        options.override(&content, &context.diagnostics)
         (context.content, context.progress) = (content, loaded.progress)
     }
 
@@ -56,6 +60,7 @@ public enum Build {
         let root = try Output.openFolder(staging)
         defer { close(root) }
         let renderer = Renderer(content: content, theme: theme, followed: context.progress, asOf: context.options.asOf)
+        context.renderer = renderer  // its 10,000 views are freed with the rest, or left to the exit
         // Jobs by number (the listings, the SOPs, then each case), so that the renderer is not
         // copied into 10,000 closures on one core first.
         let lists = renderer.listings

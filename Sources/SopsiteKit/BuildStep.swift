@@ -18,6 +18,8 @@ public struct BuildContext: Sendable {
     /// Every case's state and timeline at the as-of date, in the order of `content.cases` (nil
     /// for a case that could not be followed).
     var progress: [CaseProgress?] = []
+    /// What rendered the pages.
+    var renderer: Renderer?
     /// The folder the site is written to before it replaces the output folder.
     var staging: String?
 

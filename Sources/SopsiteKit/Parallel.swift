@@ -18,3 +18,14 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// Two independent pieces of work at once: `first` on another thread, `second` on this one,
+/// which may itself use every core (a `concurrentPerform` inside another runs on one core).
+func sideBySide<A, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+    nonisolated(unsafe) var a: A?
+    let done = DispatchGroup()
+    DispatchQueue.global().async(group: done) { a = first() }
+    let b = second()
+    done.wait()
+    return (a!, b)
+}
