@@ -7,10 +7,35 @@ enum CaseLoader {
 
     static func load(_ text: String, id: String, folder: String, path: String, attachments: [String],
                      sops: [String: SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> Case? {
-        guard let (map, front) = FrontMatterFile.read(text, path: path, what: "the case's front matter", &diagnostics) else {
+        let front: FrontMatter
+        do throws(Diagnostic) {
+            front = try FrontMatter.split(text, path: path)
+        } catch {
+            diagnostics.append(error)
             return nil
         }
         let before = diagnostics.errors.count
+        let fields: CaseFrontMatter?
+        if let quick = CaseFrontMatter.quick(front.yaml, path: path, firstLine: front.yamlLine, sops: sops) {
+            fields = quick
+        } else {
+            guard let map = FrontMatterFile.map(front, path: path, what: "the case's front matter", &diagnostics) else {
+                return nil
+            }
+            fields = self.fields(map, attachments: attachments, sops: sops, &diagnostics)
+        }
+        let report = markdown.render(front.body)
+        Images.check(report.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
+        guard diagnostics.errors.count == before, let fields else { return nil }
+        return Case(id: id, sop: fields.sop, title: fields.title, unit: fields.unit, contact: fields.contact,
+                    opened: fields.opened, events: fields.events, report: report, manual: nil, attachments: attachments,
+                    folder: folder, path: path, location: fields.location)
+    }
+
+    /// The front matter read through the general tree, every problem said: for any file
+    /// `CaseFrontMatter.quick` does not read. Nil when a required field is missing or unreadable.
+    static func fields(_ map: YAMLMap, attachments: [String], sops: [String: SOP],
+                       _ diagnostics: inout Diagnostics) -> CaseFrontMatter? {
         map.reportUnknownKeys(known: fields, &diagnostics)
         var sop: SOP?
         let code = map.text("sop", &diagnostics)
@@ -31,14 +56,9 @@ enum CaseLoader {
                 EventLoader.load(value, number: index + 1, sop: sop, attachments: attachments, &diagnostics)
             } ?? []
         }
-        let report = markdown.render(front.body)
-        Images.check(report.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
-        guard diagnostics.errors.count == before, let code, let title, let unit, let opened else {
-            return nil
-        }
-        return Case(id: id, sop: code, title: title, unit: unit, contact: contact, opened: opened, events: events,
-                    report: report, manual: nil, attachments: attachments, folder: folder, path: path,
-                    location: map.location)
+        guard let code, let title, let unit, let opened else { return nil }
+        return CaseFrontMatter(sop: code, title: title, unit: unit, contact: contact, opened: opened, events: events,
+                               location: map.location)
     }
 
     /// `events:` with nothing after it, or `events: []`: a case just opened.

@@ -40,14 +40,21 @@ enum EventLoader {
     /// `yes`/`no`, or the branch's own label as the SOP writes it (เห็นควร / ไม่เห็นควร).
     static func readAnswer(_ value: YAMLValue, _ decision: Decision, _ diagnostics: inout Diagnostics) -> Bool? {
         guard let text = value.text("'answer'", &diagnostics) else { return nil }
+        guard let yes = answer(text, decision) else {
+            diagnostics.append(value.location.error(
+                "'answer' must be yes or no (or \(decision.yes.label) / \(decision.no.label)), not \"\(text)\""))
+            return nil
+        }
+        return yes
+    }
+
+    /// True for yes, false for no, nil for neither.
+    static func answer(_ text: String, _ decision: Decision) -> Bool? {
         // Folded: an answer typed with nikhahit + sara aa for sara am still matches its label.
         switch text.lowercased().thaiFolded {
         case "yes", "true", decision.yes.label.lowercased().thaiFolded: return true
         case "no", "false", decision.no.label.lowercased().thaiFolded: return false
-        default:
-            diagnostics.append(value.location.error(
-                "'answer' must be yes or no (or \(decision.yes.label) / \(decision.no.label)), not \"\(text)\""))
-            return nil
+        default: return nil
         }
     }
 

@@ -4,9 +4,19 @@ enum FrontMatterFile {
     static func read(_ text: String, path: String, what: String,
                      _ diagnostics: inout Diagnostics) -> (YAMLMap, FrontMatter)? {
         let front: FrontMatter
-        let root: YAMLValue?
         do throws(Diagnostic) {
             front = try FrontMatter.split(text, path: path)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+        return map(front, path: path, what: what, &diagnostics).map { ($0, front) }
+    }
+
+    /// The mapping of a file's front matter, already split from its body.
+    static func map(_ front: FrontMatter, path: String, what: String, _ diagnostics: inout Diagnostics) -> YAMLMap? {
+        let root: YAMLValue?
+        do throws(Diagnostic) {
             root = try YAMLValue.parse(front.yaml, path: path, firstLine: front.yamlLine)
         } catch {
             diagnostics.append(error)
@@ -16,7 +26,6 @@ enum FrontMatterFile {
             diagnostics.append(Diagnostic(.error, path, line: front.yamlLine, column: 1, "the front matter is empty"))
             return nil
         }
-        guard let map = root.map(what, &diagnostics) else { return nil }
-        return (map, front)
+        return root.map(what, &diagnostics)
     }
 }
