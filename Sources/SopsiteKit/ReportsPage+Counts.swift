@@ -52,7 +52,7 @@ extension ReportsPage {
             ]
         }
         let bars = zip(ranking, rows).map { f, row in
-            ReportChart.Bar(label: row["step"]!, parts: [Median.of(f.times) ?? 0], value: row["median"]!)
+            ReportChart.Bar(label: row["step"]!, parts: [Median.ofSorted(f.times) ?? 0], value: row["median"]!)
         }
         var notes = [words["reports_time_rule"]]
         let left = stats.leftOutOfRanking.map { "\($0.step.id) \($0.step.title)" }

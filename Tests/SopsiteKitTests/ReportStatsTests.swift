@@ -117,6 +117,14 @@ final class ReportStatsTests: XCTestCase {
         XCTAssertEqual(Median.of([20, 7, 16, 13]), 13, "sorted 7, 13, 16, 20: not 14.5")
         XCTAssertEqual(Median.of([1, 2]), 1)
         XCTAssertEqual(Median.of([3, 1, 2]), 2)
+        // Counted into place or compared, the order is the same; negative and far-apart times too.
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let spread = [3, 50, 4000, 1_000_000][round % 4]
+            let values = (0..<Int.random(in: 0...300, using: &generator)).map { _ in Int.random(in: -5...spread, using: &generator) }
+            XCTAssertEqual(Median.sorted(values), values.sorted())
+            XCTAssertEqual(Median.of(values), values.isEmpty ? nil : values.sorted()[(values.count - 1) / 2])
+        }
         XCTAssertEqual(Median.of([9, 9, 0, 0, 0, 9]), 0)
     }
 
