@@ -17,12 +17,10 @@ extension CaseFrontMatter {
             } else if events.isScalar("date"), date == nil {
                 guard let moment = nextMoment(events) else { return nil }
                 date = (moment, events.location)
-            } else if events.isScalar("by"), by == nil {
-                guard let text = events.nextText() else { return nil }
-                by = text
-            } else if events.isScalar("note"), note == nil {
-                guard let text = events.nextText() else { return nil }
-                note = text
+            } else if events.isScalar("by") {
+                guard events.nextText(into: &by) else { return nil }
+            } else if events.isScalar("note") {
+                guard events.nextText(into: &note) else { return nil }
             } else if events.isScalar("answer"), answer == nil {
                 guard events.next(), let text = events.text else { return nil }
                 answer = (text, events.location)

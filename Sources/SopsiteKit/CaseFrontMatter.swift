@@ -34,15 +34,12 @@ struct CaseFrontMatter {
             if events.isScalar("sop"), code == nil {
                 guard let text = events.nextText(), let found = sops[text] else { return nil }
                 (code, sop) = (text, found)
-            } else if events.isScalar("title"), title == nil {
-                guard let text = events.nextText() else { return nil }
-                title = text
-            } else if events.isScalar("unit"), unit == nil {
-                guard let text = events.nextText() else { return nil }
-                unit = text
-            } else if events.isScalar("contact"), contact == nil {
-                guard let text = events.nextText() else { return nil }
-                contact = text
+            } else if events.isScalar("title") {
+                guard events.nextText(into: &title) else { return nil }
+            } else if events.isScalar("unit") {
+                guard events.nextText(into: &unit) else { return nil }
+            } else if events.isScalar("contact") {
+                guard events.nextText(into: &contact) else { return nil }
             } else if events.isScalar("opened"), opened == nil {
                 guard let moment = nextMoment(events) else { return nil }
                 opened = moment

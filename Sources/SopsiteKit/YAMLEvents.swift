@@ -83,6 +83,14 @@ final class YAMLEvents {
         next() ? text : nil
     }
 
+    /// Moves to the next event and reads it as text into `field`, which must be empty (a key
+    /// twice is for the general reading to say): false when it cannot.
+    func nextText(into field: inout String?) -> Bool {
+        guard field == nil, let text = nextText() else { return false }
+        field = text
+        return true
+    }
+
     /// Moves past the end of the document: true when it was the only one.
     func finish() -> Bool {
         next(is: YAML_DOCUMENT_END_EVENT) && next(is: YAML_STREAM_END_EVENT)
