@@ -43,7 +43,7 @@ final class TemplateListTests: XCTestCase {
             (3..<5, [row(53), row(54), row(55)]), (7..<7, [TemplateRow(["x": TemplateSkeleton.marker(0)])]), (7..<8, []),
         ]
         for (range, new) in edits {
-            list.replace(range, with: new)
+            list = list.replacing(range, with: new)
             expected.replaceSubrange(range, with: new)
             assertSame(list, TemplateList(expected), "after replacing \(range) with \(new.count)")
         }
@@ -56,13 +56,13 @@ final class TemplateListTests: XCTestCase {
         let text = "{{% CONTENT_TYPE: HTML }}{{#rows}}<tr data-x=\"{{x}}\"><td>{{{y}}}</td>{{#z}}<td>{{z}}</td>{{/z}}"
             + "<td>{{t}}</td></tr>{{/rows}}{{^rows}}none{{/rows}}"
         let (library, shapes) = try serveShapes(text)
-        let list = TemplateList((0..<20).map(row))
+        var list = TemplateList((0..<20).map(row))
         for n in 0..<4 {
             let rows: [Any] = list.rows
             let direct = library.render(["rows": rows, "t": "ท"], withTemplate: "list")
             XCTAssertEqual(library.render(["rows": list, "t": "ท"], withTemplate: "list"), direct, "direct \(n)")
             XCTAssertEqual(shapes.render("list", ["rows": list, "t": "ท"], library: library), direct, "by shape \(n)")
-            list.replace((n * 3)..<(n * 3 + 1), with: [row(100 + n)])
+            list = list.replacing((n * 3)..<(n * 3 + 1), with: [row(100 + n)])
         }
         XCTAssertEqual(shapes.render("list", ["rows": TemplateList([]), "t": "ท"], library: library), "none")
     }
@@ -106,12 +106,12 @@ final class TemplateListTests: XCTestCase {
         let (library, shapes) = try serveShapes(text)
         var random = FuzzRandom(seed: 12)
         var rows = (0..<30).map(row)
-        let list = TemplateList(rows)
+        var list = TemplateList(rows)
         for n in 0..<12 {
             // A row replaced by one of its shape (row(k)'s shape is k % 5), so the page keeps its skeleton.
             let i = random.int(0...29)
             rows[i] = row(i % 5 + 5 * (n + 10))
-            list.replace(i..<(i + 1), with: [rows[i]])
+            list = list.replacing(i..<(i + 1), with: [rows[i]])
             let t = n % 3 == 0 ? "ชื่อ <\(n)>" : "ชื่อ"
             let direct = library.render(["rows": rows as [Any], "t": t], withTemplate: "list")
             XCTAssertEqual(shapes.render("list", ["rows": list, "t": t], library: library), direct, "edit \(n)")
@@ -130,24 +130,24 @@ final class TemplateListTests: XCTestCase {
         let (library, shapes) = try serveShapes(text)
         var random = FuzzRandom(seed: 7)
         var rows = (0..<40).map(row)
-        let list = TemplateList(rows)
+        var list = TemplateList(rows)
         var next = 1000
         for n in 0..<40 {
             let i = random.int(0...(rows.count - 1))
             switch n % 4 {
             case 0:  // a row added
                 rows.insert(row(next), at: i)
-                list.replace(i..<i, with: [rows[i]])
+                list = list.replacing(i..<i, with: [rows[i]])
             case 1:  // a row removed
                 rows.remove(at: i)
-                list.replace(i..<(i + 1), with: [])
+                list = list.replacing(i..<(i + 1), with: [])
             case 2:  // a row of another shape in place of one
                 rows[i] = row(next)
-                list.replace(i..<(i + 1), with: [rows[i]])
+                list = list.replacing(i..<(i + 1), with: [rows[i]])
             default:  // the first or the last row changed
                 let j = n % 8 == 3 ? 0 : rows.count - 1
                 rows[j] = row(next)
-                list.replace(j..<(j + 1), with: [rows[j]])
+                list = list.replacing(j..<(j + 1), with: [rows[j]])
             }
             next += random.int(1...4)
             let t = n % 5 == 0 ? "ชื่อ <\(n)>" : "ชื่อ"
