@@ -5,7 +5,7 @@ import CYaml
 /// libyaml's events for the file nearly every case is (valid, nothing to warn of, no documents):
 /// building the general tree and reading it back took about a tenth of a build's CPU time at
 /// 10,000 cases. For any other file `quick` gives nil, and the general reading
-/// (`CaseLoader.fields`) reads it and says what it finds. Tests hold the two readings equal.
+/// (`CaseLoader.readFields`) reads it and says what it finds. Tests hold the two readings equal.
 struct CaseFrontMatter {
     var sop: String
     var title: String

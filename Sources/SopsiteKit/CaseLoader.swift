@@ -22,7 +22,7 @@ enum CaseLoader {
             guard let map = FrontMatterFile.map(front, path: path, what: "the case's front matter", &diagnostics) else {
                 return nil
             }
-            fields = self.fields(map, attachments: attachments, sops: sops, &diagnostics)
+            fields = readFields(map, attachments: attachments, sops: sops, &diagnostics)
         }
         let report = markdown.render(front.body)
         Images.check(report.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
@@ -34,8 +34,8 @@ enum CaseLoader {
 
     /// The front matter read through the general tree, every problem said: for any file
     /// `CaseFrontMatter.quick` does not read. Nil when a required field is missing or unreadable.
-    static func fields(_ map: YAMLMap, attachments: [String], sops: [String: SOP],
-                       _ diagnostics: inout Diagnostics) -> CaseFrontMatter? {
+    static func readFields(_ map: YAMLMap, attachments: [String], sops: [String: SOP],
+                           _ diagnostics: inout Diagnostics) -> CaseFrontMatter? {
         map.reportUnknownKeys(known: fields, &diagnostics)
         var sop: SOP?
         let code = map.text("sop", &diagnostics)

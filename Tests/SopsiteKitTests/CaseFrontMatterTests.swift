@@ -18,7 +18,7 @@ final class CaseFrontMatterTests: XCTestCase {
         var diagnostics = Diagnostics()
         let quick = CaseFrontMatter.quick(front.yaml, path: "c/index.md", firstLine: front.yamlLine, sops: sops)
         let general = FrontMatterFile.map(front, path: "c/index.md", what: "the case's front matter", &diagnostics)
-            .flatMap { CaseLoader.fields($0, attachments: ["request-memo.pdf", "mockup.png"], sops: sops, &diagnostics) }
+            .flatMap { CaseLoader.readFields($0, attachments: ["request-memo.pdf", "mockup.png"], sops: sops, &diagnostics) }
         return (quick.map(describe), general.map(describe), diagnostics.all)
     }
 
