@@ -60,7 +60,7 @@ struct CaseFrontMatter {
     private static func readEvents(_ events: YAMLEvents, sop: SOP) -> [Event]? {
         guard events.next() else { return nil }
         if events.type == YAML_SCALAR_EVENT {
-            guard events.isPlain, events.isNull else { return nil }
+            guard events.isNull else { return nil }
             return []
         }
         guard events.type == YAML_SEQUENCE_START_EVENT else { return nil }

@@ -60,23 +60,20 @@ final class YAMLEvents {
     /// The current scalar as text, where the general tree's `YAMLValue.text` would take it
     /// without a word: not YAML's null, no character that cannot be published.
     var text: String? {
-        guard event.type == YAML_SCALAR_EVENT else { return nil }
-        let scalar = event.data.scalar
-        let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-        guard !bytes.mayHoldUnpublishable else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return isPlain && YAMLValue.isNull(text) ? nil : text
+        guard event.type == YAML_SCALAR_EVENT, !scalarBytes.mayHoldUnpublishable, !isNull else { return nil }
+        return String(decoding: scalarBytes, as: UTF8.self)
     }
 
-    /// Is the current scalar YAML's null when written without quotes (`~`, `null`, nothing)?
+    /// Is the current event YAML's null written without quotes (`~`, `null`, nothing)? Asked of
+    /// every value: only a short one is made a string to be looked up.
     var isNull: Bool {
-        event.type == YAML_SCALAR_EVENT
-            && YAMLValue.isNull(String(decoding: UnsafeBufferPointer(start: event.data.scalar.value,
-                                                                     count: event.data.scalar.length), as: UTF8.self))
+        event.type == YAML_SCALAR_EVENT && event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE
+            && scalarBytes.count <= 4 && YAMLValue.isNull(String(decoding: scalarBytes, as: UTF8.self))
     }
 
-    /// Is the current scalar written without quotes?
-    var isPlain: Bool { event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE }
+    private var scalarBytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length)
+    }
 
     /// Moves to the next event and reads it as text.
     func nextText() -> String? {
