@@ -37,42 +37,10 @@ struct CasePage {
         }
     }
 
-    /// One step of the timeline: its status in words, its time against its target, its events.
-    private func write<Context: TemplateContext>(_ r: borrowing StepRecord, of view: CaseView, into values: inout Context) {
-        let words = context.words
-        var detail = ""
-        if let timing = r.timing {
-            detail = words.timing(timing, running: r.end == nil)
-            if let due = timing.due, r.end == nil { detail += " · " + words.fill("timing_due", ["due": words.moment(due)]) }
-        } else if r.status == .skipped {
-            detail = words["skipped_because"]
-        }
-        values.text("detail", ifNotEmpty: detail)
-        let decision = r.step.decision
-        values.list("events", r.events) { values, i in write(view.c.events[i], decision: decision, into: &values) }
-        values.text("id", r.step.id)
-        if r.status == .inProgress, let timing = r.timing, let target = timing.target {
-            // A <progress> element shows how much of the target is used, without inline styles.
-            values.map("meter") { values in
-                values.text("max", String(max(value(target), 1)))
-                values.text("value", String(value(timing.used)))
-            }
-        }
-        values.text("status", r.status.rawValue)
-        values.text("status_label", words["status_" + r.status.rawValue])
-        values.text("title", r.step.title)
-    }
-
-    private func value(_ amount: Amount) -> Int {
-        switch amount {
-        case let .days(n), let .minutes(n): return n
-        }
-    }
-
-    private func write<Context: TemplateContext>(_ e: borrowing Event, decision: Decision?, into values: inout Context) {
+    func write<Context: TemplateContext>(_ e: borrowing Event, decision: Decision?, into values: inout Context) {
         let words = context.words
         if let answer = e.answer, let decision {
-            values.text("answer", answer ? decision.yes.label : decision.no.label)
+            values.text("answer", decision.said(answer))
         }
         values.text("by", ifAny: e.by)
         values.text("date", words.moment(e.date))

@@ -3,7 +3,7 @@ import BusinessTime
 extension CaseWalk {
     /// The case's state and the record of every SOP step, once its events have been followed.
     static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [StepRecord?],
-                          ongoingEvents: [Int], endedByNo: Bool, lastActivity: Moment,
+                          ongoingEvents: [Int], arrivedBy: Int?, endedByNo: Bool, outcome: String?, lastActivity: Moment,
                           calendar: WorkCalendar, asOf: Day) -> CaseProgress {
         var state: CaseState
         var currentTiming: Timing?
@@ -22,17 +22,28 @@ extension CaseWalk {
             state = endedByNo ? .rejected : .handedOver
         }
         let records = sop.steps.indices.map { place -> StepRecord in
-            if let record = done[place] { return record }
             let step = sop.steps[place]
-            if step.id == at?.id {
-                return StepRecord(step: step, status: currentStatus, start: start, end: nil, timing: currentTiming,
-                                  events: step.ongoing ? ongoingEvents : [])
+            if step === at {
+                guard !step.ongoing else {
+                    return StepRecord(step: step, status: currentStatus, start: start, end: nil, timing: nil,
+                                      events: ongoingEvents)
+                }
+                // The current pass, after any the case made before it was sent back here.
+                var record = StepRecord(step: step, status: currentStatus, start: start, end: nil,
+                                        timing: currentTiming, events: [])
+                if let before = done[place] {
+                    record.earlier = before.earlier + [before.pass]
+                    record.events = before.events
+                    record.sentBack = arrivedBy
+                }
+                return record
             }
+            if let record = done[place] { return record }
             // A step the case will not reach any more was skipped: the answer led elsewhere.
             let status: StepStatus = at == nil ? .skipped : .notReached
             return StepRecord(step: step, status: status, start: nil, end: nil, timing: nil, events: [])
         }
         return CaseProgress(state: state, current: at, currentTiming: currentTiming, records: records,
-                        lastActivity: lastActivity)
+                            lastActivity: lastActivity, outcome: outcome)
     }
 }

@@ -16,6 +16,9 @@ enum CaseWalk {
         var place = 0
         var ongoingEvents: [Int] = []
         var endedByNo = false
+        var outcome: String?
+        // The event that brought the case to the step it is at.
+        var arrivedBy: Int?
         for (number, event) in c.events.enumerated() {
             checkDate(event, c, previous: previous, asOf: asOf, &diagnostics)
             previous = max(previous, event.date)
@@ -38,19 +41,27 @@ enum CaseWalk {
                 calendar.timing($0.target, agreedDue: agreed[step.id], start: start, end: event.date)
             }
             let status: StepStatus = timing?.target == nil ? .done : timing!.isLate ? .doneLate : .doneOnTime
-            // A step done again (a loop back) keeps its earlier events; appending in place keeps
-            // long loops linear.
-            var events = done[place]?.events ?? []
-            done[place] = nil
-            events.append(number)
-            done[place] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
-                                     events: events)
+            if var record = done[place] {
+                // A step done again (a loop back): its latest pass joins the earlier ones. Taken
+                // out and put back, so the arrays grow in place and long loops stay linear.
+                done[place] = nil
+                record.earlier.append(record.pass)
+                (record.status, record.start, record.end, record.timing) = (status, start, event.date, timing)
+                record.events.append(number)
+                record.sentBack = arrivedBy
+                done[place] = record
+            } else {
+                done[place] = StepRecord(step: step, status: status, start: start, end: event.date, timing: timing,
+                                         events: [number])
+            }
             var next = step.next
             if let decision = step.decision, let answer = event.answer {
                 next = answer ? decision.yes.target : decision.no.target
                 endedByNo = !answer && next == .end
+                if endedByNo { outcome = decision.no.outcome }
             }
             start = event.date
+            arrivedBy = number
             if next == .end {
                 at = nil
             } else if let found = sop.steps.firstIndex(where: { .step($0.id) == next }) {
@@ -61,7 +72,7 @@ enum CaseWalk {
         }
         guard diagnostics.errors.count == before else { return nil }
         return summarise(sop: sop, at: at, start: start, agreed: agreed, done: done, ongoingEvents: ongoingEvents,
-                         endedByNo: endedByNo, lastActivity: previous, calendar: calendar, asOf: asOf)
+                         arrivedBy: arrivedBy, endedByNo: endedByNo, outcome: outcome, lastActivity: previous, calendar: calendar, asOf: asOf)
     }
 
     /// Dates must be in order, not before the opening and not after the as-of date.

@@ -27,17 +27,60 @@ public enum StepStatus: String, Sendable {
     case skipped
 }
 
-/// A step of the SOP as this case went through it.
+/// One time through a step. A step the case went back to (a decision's "no" that loops) is
+/// done more than once, each pass timed from its own start against the step's target.
+public struct StepPass: Sendable {
+    public var status: StepStatus
+    public var start: Moment?
+    /// The event that completed the pass; nil while it runs.
+    public var end: Moment?
+    public var timing: Timing?
+    /// The event that completed it, by its place in the case's events.
+    public var event: Int?
+    /// For a second or later pass, the event that sent the case back to the step (usually a
+    /// decision's "no"): the page shows its answer and note.
+    public var sentBack: Int?
+}
+
+/// A step of the SOP as this case went through it: its latest pass (the current one, when the
+/// case is at it), and the passes before it.
 public struct StepRecord: Sendable {
     public var step: Step
     public var status: StepStatus
     public var start: Moment?
-    /// The event that completed it (the last one, for a step done more than once).
+    /// The event that completed the latest pass.
     public var end: Moment?
     public var timing: Timing?
-    /// The step's events, by their place in the case's events (not copies: 90,000 events at
-    /// 10,000 cases, a tenth of a build's memory).
+    /// The step's events over every pass, by their place in the case's events (not copies:
+    /// 90,000 events at 10,000 cases, a tenth of a build's memory).
     public var events: [Int]
+    /// The latest pass's sending-back event (see `StepPass.sentBack`).
+    public var sentBack: Int?
+    /// The passes before the latest, in order; empty for a step done once (no allocation).
+    public var earlier: [StepPass] = []
+
+    /// The latest pass.
+    public var pass: StepPass {
+        StepPass(status: status, start: start, end: end, timing: timing,
+                 event: end == nil ? nil : events.last, sentBack: sentBack)
+    }
+
+    /// Every pass, in order: one for a step done once or running, none for a step not reached.
+    public var passes: [StepPass] {
+        switch status {
+        case .notReached, .skipped: return earlier
+        case .ongoing: return []
+        default: return earlier + [pass]
+        }
+    }
+
+    /// How many times the case has been through the step, the running pass included.
+    public var rounds: Int {
+        switch status {
+        case .notReached, .skipped, .ongoing: return earlier.count
+        default: return earlier.count + 1
+        }
+    }
 }
 
 /// What the portal derives from a case at the as-of date.
@@ -51,4 +94,12 @@ public struct CaseProgress: Sendable {
     public var records: [StepRecord]
     /// The last event's date, or the opening.
     public var lastActivity: Moment
+    /// How the case ended in the SOP's words, when the "no" that ended it names an outcome.
+    public var outcome: String?
+
+    /// Which pass of the current step the case is in: 2 once it has been sent back to it.
+    public var currentPass: Int? {
+        guard let current else { return nil }
+        return records.first { $0.step === current }.map { max($0.rounds, 1) }
+    }
 }

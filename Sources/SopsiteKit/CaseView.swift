@@ -19,7 +19,7 @@ final class CaseView: @unchecked Sendable {
     let url: String
     /// The case's state in words.
     let stateLabel: String
-    /// "3 พิจารณา", or nothing once the case has ended.
+    /// "3 พิจารณา" ("3 พิจารณา (รอบที่ 2)" on a second pass), or nothing once the case has ended.
     let currentStep: String
     /// The current step's time against its target, or nothing when it has none.
     let timeText: String
@@ -48,8 +48,14 @@ final class CaseView: @unchecked Sendable {
         // Worded once: the case page, the case list, the dashboard, the badge and status.json
         // each wrote them again.
         url = "cases/\(c.id)/"
-        stateLabel = words["state_" + progress.state.rawValue]
-        currentStep = progress.current.map { "\($0.id) \($0.title)" } ?? ""
+        // A case ended by a "no" that names its outcome shows it in the SOP's words.
+        stateLabel = progress.outcome ?? words["state_" + progress.state.rawValue]
+        // "3 พิจารณา", and "(รอบที่ 2)" once the case has been sent back to it.
+        var currentStep = progress.current.map { "\($0.id) \($0.title)" } ?? ""
+        if let pass = progress.currentPass, pass > 1 {
+            currentStep += " (" + words.fill("timeline_round", ["n": String(pass)]) + ")"
+        }
+        self.currentStep = currentStep
         timeText = progress.currentTiming.map { words.timing($0, running: true) } ?? ""
         openedText = words.moment(c.opened)
         dueText = progress.currentTiming?.due.map { words.moment($0) } ?? ""

@@ -25,7 +25,7 @@ struct Feed {
             let step = item.view.sop.steps.first { $0.id == item.event.step }
             var title = "\(item.view.c.id): \(words["step"]) \(item.event.step) \(step?.title ?? "")"
             if let answer = item.event.answer, let decision = step?.decision {
-                title += " · " + (answer ? decision.yes.label : decision.no.label)
+                title += " · " + decision.said(answer)
             }
             let url = site.baseURL + item.view.url
             // An event has no id of its own; its case, step and place among the case's events do.

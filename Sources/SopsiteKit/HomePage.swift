@@ -34,7 +34,7 @@ extension HomePage {
             row["date_iso"] = item.event.date.day.description
             row["step"] = "\(item.event.step) \(step?.title ?? "")"
             if let answer = item.event.answer, let decision = step?.decision {
-                row["answer"] = answer ? decision.yes.label : decision.no.label
+                row["answer"] = decision.said(answer)
             }
             return row
         }

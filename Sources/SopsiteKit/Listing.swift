@@ -50,7 +50,11 @@ extension Listing {
     /// Counts by state, unit, year and step, and the times of each step.
     static func reports(_ make: @escaping @Sendable () throws -> Page) -> Listing {
         Listing(path: "reports/index.html", make: make, counts: { view in
-            let records = view.progress.records.map { "\($0.step.id) \($0.status) \(String(describing: $0.timing)) \(String(describing: $0.end))" }
+            // Each pass of each step: a loop's earlier passes count too.
+            let records = view.progress.records.map { r in
+                "\(r.step.id) \(r.status) \(String(describing: r.timing)) \(String(describing: r.end))"
+                    + r.earlier.map { " \($0.status) \(String(describing: $0.timing))" }.joined()
+            }
             return join([view.sop.code, view.c.unit, view.c.opened.description, view.progress.state.rawValue] + records)
         })
     }

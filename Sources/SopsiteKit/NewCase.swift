@@ -16,12 +16,29 @@ public enum NewCase {
         return prefix + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
-    /// Creates `<content>/cases/<id>/index.md` and returns its path.
-    public static func create(content: String, sop: String, title: String, unit: String, contact: String?,
-                              opened: Moment) throws -> String {
-        guard FileManager.default.fileExists(atPath: "\(content)/sops/\(sop).md") else {
-            throw Failure(description: "\(content)/sops/\(sop).md: error: no SOP '\(sop)' to follow")
+    /// The SOP a new case follows: the one named, or the portal's only SOP. With several and
+    /// none named, choosing one would be a guess: the error lists them.
+    public static func sop(_ named: String?, content: String) throws -> String {
+        if let named {
+            guard FileManager.default.fileExists(atPath: "\(content)/sops/\(named).md") else {
+                throw Failure(description: "\(content)/sops/\(named).md: error: no SOP '\(named)' to follow")
+            }
+            return named
         }
+        let codes = ContentFiles.list(content + "/sops", extension: "md").map { String($0.dropLast(3)) }
+        switch codes.count {
+        case 1: return codes[0]
+        case 0: throw Failure(description: "\(content)/sops: error: no SOP to follow (sops/*.md)")
+        default:
+            throw Failure(description: "\(content)/sops: error: the portal has \(codes.count) SOPs (\(codes.joined(separator: ", "))); choose one with --sop")
+        }
+    }
+
+    /// Creates `<content>/cases/<id>/index.md` and returns its path. Without `sop`, the case
+    /// follows the portal's only SOP.
+    public static func create(content: String, sop named: String?, title: String, unit: String, contact: String?,
+                              opened: Moment) throws -> String {
+        let sop = try self.sop(named, content: content)
         let folder = content + "/cases"
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let id = nextID(sop: sop, opened: opened.day, existing: existing)

@@ -1,38 +1,5 @@
 import BusinessTime
 
-/// The middle of a list of times, as the reports count it.
-enum Median {
-    /// The middle value once sorted; for an even count, the lower of the two middle values
-    /// (of 7, 13, 16, 20 days: 13). Not the mean of the two: the figure is then always a time
-    /// some case really took, in whole working days or minutes, with no rounding to explain.
-    /// Nil for no values.
-    static func of(_ values: [Int]) -> Int? {
-        ofSorted(sorted(values))
-    }
-
-    /// The middle of values already in order.
-    static func ofSorted(_ values: [Int]) -> Int? {
-        values.isEmpty ? nil : values[(values.count - 1) / 2]
-    }
-
-    /// `values` in order. Times are whole days or minutes, a few hundred or thousand apart:
-    /// counted into their places in one pass, where a comparison sort of 10,000 of them, for
-    /// each step, was most of the reports' time after each edit in `serve`.
-    static func sorted(_ values: [Int]) -> [Int] {
-        guard let low = values.min(), let high = values.max(),
-              case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow,
-              span <= 4 * values.count + 1024 else { return values.sorted() }
-        var counts = [Int](repeating: 0, count: span + 1)
-        for value in values { counts[value - low] += 1 }
-        var out: [Int] = []
-        out.reserveCapacity(values.count)
-        for (offset, count) in counts.enumerated() where count > 0 {
-            out.append(contentsOf: repeatElement(low + offset, count: count))
-        }
-        return out
-    }
-}
-
 /// How the cases that completed one step of an SOP went through it.
 struct StepFigures: Sendable {
     /// What the step's times are counted in: working minutes for an hour step ("1 ชั่วโมง"),
@@ -41,7 +8,7 @@ struct StepFigures: Sendable {
 
     let step: Step
     let unit: Unit
-    /// Cases that completed the step (a step done twice after a loop back counts once).
+    /// Passes completed: a case that did the step twice (a loop back) counts twice.
     let through: Int
     /// Of those, the ones whose step had a target (a per-scope step needs an agreed due date).
     let withTarget: Int
@@ -49,37 +16,66 @@ struct StepFigures: Sendable {
     let onTime: Int
     /// The times taken in `unit`, sorted.
     let times: [Int]
-    /// Cases of an hour step whose events have dates only: hours could not be counted, so they
+    /// Passes of an hour step whose events have dates only: hours could not be counted, so they
     /// were timed in days; they count in `through` and `onTime`, not in the median or slowest.
     let unmeasured: Int
+    /// How many times each case that reached the step went through it (the running pass
+    /// included), sorted; empty unless some case went through it more than once.
+    let rounds: [Int]
 
-    /// Figures from every record of this step, whatever its status; only completed ones count.
-    /// Each record's status and timing alone: a report reads 10,000 of them.
-    init(step: Step, results: [(status: StepStatus, timing: Timing?)]) {
+    /// Figures from every case's passes through this step, whatever their status; only
+    /// completed ones count. Each pass's status and timing alone: a report reads 10,000 of them.
+    init(step: Step, results: [StepResult], earlier: [[StepResult]] = []) {
         self.step = step
+        let unit: Unit
         if case .hours = step.duration?.target { unit = .minutes } else { unit = .days }
+        self.unit = unit
         // One pass: after a step-done edit in `serve`, filtering 10,000 records four times per
         // step took most of the reports' time.
         var through = 0, withTarget = 0, onTime = 0
         var times: [Int] = []
-        for result in results {
+        func count(_ result: StepResult) {
             switch result.status {
             case .doneOnTime: onTime += 1
             case .doneLate, .done: break
-            default: continue
+            default: return
             }
             through += 1
-            guard let timing = result.timing else { continue }
+            guard let timing = result.timing else { return }
             if timing.target != nil { withTarget += 1 }
             switch (unit, timing.used) {
             case let (.days, .days(n)), let (.minutes, .minutes(n)): times.append(n)
             default: break
             }
         }
+        for result in results { count(result) }
+        var looped = false
+        for passes in earlier where !passes.isEmpty {
+            looped = true
+            for pass in passes { count(pass) }
+        }
         (self.through, self.withTarget, self.onTime) = (through, withTarget, onTime)
         self.times = Median.sorted(times)
         unmeasured = through - times.count
+        rounds = looped ? StepFigures.rounds(results, earlier) : []
     }
+
+    /// Each case's count of passes, for the cases that reached the step.
+    private static func rounds(_ results: [StepResult], _ earlier: [[StepResult]]) -> [Int] {
+        Median.sorted(results.indices.compactMap { i in
+            let running: Bool
+            switch results[i].status {
+            case .notReached, .skipped, .ongoing: running = false
+            default: running = true
+            }
+            let n = earlier[i].count + (running ? 1 : 0)
+            return n > 0 ? n : nil
+        })
+    }
+
+    /// The median number of rounds and the most, for a step some case went through more than once.
+    var medianRounds: Int? { Median.ofSorted(rounds) }
+    var mostRounds: Int? { rounds.last }
 
     var median: Amount? { Median.ofSorted(times).map(amount) }
     var slowest: Amount? { times.last.map(amount) }
@@ -112,7 +108,7 @@ struct ReportStats: Sendable {
     init(_ columns: ReportColumns) {
         let sop = columns.sop
         self.sop = sop
-        steps = sop.steps.indices.filter { !sop.steps[$0].ongoing }.map { StepFigures(step: sop.steps[$0], results: columns.results[$0]) }
+        steps = sop.steps.indices.filter { !sop.steps[$0].ongoing }.map { StepFigures(step: sop.steps[$0], results: columns.results[$0], earlier: columns.earlier[$0]) }
         var units = Array(repeating: CaseCounts(), count: columns.unitNames.count), years: [FiscalYear: CaseCounts] = [:]
         for i in columns.ids.indices {
             units[columns.units[i]].add(columns.states[i], daysToHandover: columns.daysToHandover[i])

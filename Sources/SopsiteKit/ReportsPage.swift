@@ -27,7 +27,8 @@ struct ReportsPage {
         return theme.page("reports/index.html", "reports", values)
     }
 
-    /// Per step: cases through it, the share on time, the median and slowest time, the target.
+    /// Per step: passes through it, the share on time, the median and slowest time, the target,
+    /// and for a step some case went through more than once, the median and most rounds.
     func steps(_ stats: ReportStats) -> [String: Any] {
         let none = words["reports_no_figure"]
         let rows = stats.steps.map { f -> [String: String] in
@@ -43,6 +44,7 @@ struct ReportsPage {
                 "on_time": f.through == 0 ? none : onTime,
                 "median": f.median.map(words.amount) ?? none,
                 "slowest": f.slowest.map(words.amount) ?? none,
+                "rounds": f.medianRounds.map { words.fill("reports_rounds_of", ["median": String($0), "most": String(f.mostRounds!)]) } ?? none,
             ]
         }
         let bars = zip(stats.steps, rows).map { f, row in
@@ -57,6 +59,8 @@ struct ReportsPage {
             "rows": rows,
             "chart": chart("report-\(stats.sop.code)-steps-chart", "reports_steps_chart", stats.sop, bars, full: 100),
             "notes": notes,
+            // The rounds column only for an SOP some case went round a loop of.
+            "has_rounds": stats.steps.contains { !$0.rounds.isEmpty },
         ]
     }
 

@@ -87,5 +87,16 @@ public struct Branch: Sendable {
     public var action: String?
     public var actionRole: String?
     public var target: StepTarget
+    /// How a case ends on this answer, in the SOP's words (ปิดงานโดยศูนย์บริการ): shown instead
+    /// of the generic "rejected". Only on a "no" that leads to the end.
+    public var outcome: String?
     public var location: SourceLocation
+}
+
+extension Decision {
+    /// An answer as the pages write it: the branch's label, and the outcome when it ends the case.
+    public func said(_ answer: Bool) -> String {
+        guard !answer else { return yes.label }
+        return no.outcome.map { "\(no.label) · \($0)" } ?? no.label
+    }
 }

@@ -91,7 +91,9 @@ struct SOPPage {
         let steps = sop.steps.map { step -> String in
             var text = "\(step.id). \(step.title)"
             if let d = step.decision {
-                let no = [d.no.action, name(d.no.target)].compactMap { $0 }.joined(separator: " → ")
+                // The end a "no" leads to is named by its outcome, when the SOP gives one.
+                let end = d.no.outcome.map { "\(name(d.no.target)): \($0)" } ?? name(d.no.target)
+                let no = [d.no.action, end].compactMap { $0 }.joined(separator: " → ")
                 text += " (\(d.question) \(d.yes.label) → \(name(d.yes.target)); \(d.no.label) → \(no))"
             }
             if step.ongoing { text += " (\(t["flowchart_ongoing"] ?? ""))" }

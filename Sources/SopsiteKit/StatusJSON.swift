@@ -37,6 +37,9 @@ struct StatusJSON {
         if let step = view.progress.current {
             out += "{\n        \"id\" : "
             appendJSON(step.id, to: &out)
+            // 1, or 2 and more once the case has been sent back to the step.
+            out += ",\n        \"pass\" : "
+            out += String(view.progress.currentPass ?? 1)
             out += ",\n        \"title\" : "
             appendJSON(step.title, to: &out)
             out += "\n      }"
@@ -45,7 +48,12 @@ struct StatusJSON {
         }
         out += ",\n      \"due\" : "
         if let due = view.due { appendJSON(due.description, to: &out) } else { out += "null" }
-        for (name, value) in [("id", view.c.id), ("sop", view.sop.code), ("state", view.progress.state.rawValue),
+        out += ",\n      \"id\" : "
+        appendJSON(view.c.id, to: &out)
+        // The SOP's words for how the case ended, beside the stable machine state.
+        out += ",\n      \"outcome\" : "
+        if let outcome = view.progress.outcome { appendJSON(outcome, to: &out) } else { out += "null" }
+        for (name, value) in [("sop", view.sop.code), ("state", view.progress.state.rawValue),
                               ("title", view.c.title), ("unit", view.c.unit)] {
             out += ",\n      \""
             out += name

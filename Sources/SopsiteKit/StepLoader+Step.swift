@@ -3,7 +3,8 @@ import BusinessTime
 extension StepLoader {
     /// Reads one item of `steps:`; `number` is its place in the list, for messages. Nil only when
     /// the item is not a mapping; a step with errors is returned as far as it could be read.
-    static func loadStep(_ value: YAMLValue, number: Int, roleIDs: Set<String>,
+    /// `roleIDs` in the order of the SOP's `roles:`, the flowchart's lanes.
+    static func loadStep(_ value: YAMLValue, number: Int, roleIDs: [String],
                          _ diagnostics: inout Diagnostics) -> Draft? {
         guard var map = value.map("step \(number)", &diagnostics) else { return nil }
         // Folded, so that events and targets typed with a decomposed sara am still find the step.
@@ -43,7 +44,7 @@ extension StepLoader {
             if map["next"] != nil {
                 diagnostics.append(v.location.error("\(name) is a decision: its branches say where it leads, not 'next'"))
             }
-            if let (decision, yes) = loadDecision(v, name, roleIDs, &diagnostics) {
+            if let (decision, yes) = loadDecision(v, name, Set(roleIDs), &diagnostics) {
                 draft.step.decision = decision
                 draft.yes = yes
             }
@@ -52,7 +53,9 @@ extension StepLoader {
     }
 
     /// `role: isd` or `roles: [isd, requester]`; every id must be one of the SOP's roles.
-    static func loadRoleIDs(_ map: YAMLMap, _ name: String, _ known: Set<String>,
+    /// A step shared by roles whose lanes are not side by side is a warning: the flowchart can
+    /// only draw it as a box in each run of lanes, joined by a dashed line.
+    static func loadRoleIDs(_ map: YAMLMap, _ name: String, _ known: [String],
                             _ diagnostics: inout Diagnostics) -> [String] {
         let key = map["roles"] != nil ? "roles" : "role"
         guard let value = map[key] else {
@@ -63,6 +66,14 @@ extension StepLoader {
         for id in ids where !known.contains(id) {
             let list = known.sorted().joined(separator: ", ")
             diagnostics.append(value.location.error("unknown role '\(id)' in \(name) (the SOP's roles: \(list))"))
+        }
+        let lanes = Set(ids.compactMap { known.firstIndex(of: $0) }).sorted()
+        if let first = lanes.first, let last = lanes.last, last - first + 1 > lanes.count {
+            let shared = lanes.map { known[$0] }
+            let between = (first...last).filter { !lanes.contains($0) }.map { known[$0] }
+            diagnostics.append(value.location.warning(
+                "\(name) is shared by \(shared.joined(separator: ", ")), whose lanes are not side by side (\(between.joined(separator: ", ")) between): "
+                + "the flowchart draws a box in each lane, joined by a dashed line; to draw one box across them, put \(shared.joined(separator: " and ")) side by side in roles:"))
         }
         return ids
     }

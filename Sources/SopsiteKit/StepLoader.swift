@@ -10,7 +10,7 @@ enum StepLoader {
 
     static func loadSteps(_ map: YAMLMap, roles: [Role], _ diagnostics: inout Diagnostics) -> [Step]? {
         guard let list = map.required("steps", &diagnostics)?.list("'steps'", &diagnostics) else { return nil }
-        let roleIDs = Set(roles.map(\.id))
+        let roleIDs = roles.map(\.id)
         let before = diagnostics.errors.count
         // Steps with errors still take part in the checks below, so that one run reports
         // a bad duration and a branch to a missing step together.

@@ -26,8 +26,8 @@ struct NewCaseCommand: ParsableCommand {
     @Option(name: .long, help: "Who to ask at the requesting unit.")
     var contact: String?
 
-    @Option(name: .long, help: "The SOP the case follows.")
-    var sop = "SW01"
+    @Option(name: .long, help: "The SOP the case follows (default: the only SOP in content/sops).")
+    var sop: String?
 
     @Option(name: .long, help: "The content folder.")
     var content = "content"

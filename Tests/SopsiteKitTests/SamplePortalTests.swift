@@ -57,13 +57,15 @@ final class SamplePortalTests: XCTestCase {
 
     func testStatusJSONEntries() throws {
         let overdue = try XCTUnwrap(try status().first { $0["id"] as? String == "SW01-2569-006" })
-        XCTAssertEqual(overdue["current_step"] as? [String: String], ["id": "7", "title": "ทดสอบและตรวจสอบระบบ"])
+        XCTAssertEqual(overdue["current_step"] as? NSDictionary, ["id": "7", "pass": 1, "title": "ทดสอบและตรวจสอบระบบ"])
+        XCTAssertTrue(overdue["outcome"] is NSNull)
         XCTAssertEqual(overdue["due"] as? String, "2026-11-13")
         XCTAssertEqual(overdue["url"] as? String, "https://sop.arit.rmutl.ac.th/cases/SW01-2569-006/")
         XCTAssertEqual(overdue["badge"] as? String, "https://sop.arit.rmutl.ac.th/cases/SW01-2569-006/badge.svg")
         let rejected = try XCTUnwrap(try status().first { $0["id"] as? String == "SW01-2568-003" })
         XCTAssertTrue(rejected["current_step"] is NSNull, "every key is present, null when absent")
         XCTAssertTrue(rejected["due"] is NSNull)
+        XCTAssertTrue(rejected["outcome"] is NSNull, "SW01's no-branch names no outcome")
     }
 
     func testDashboardCounts() throws {

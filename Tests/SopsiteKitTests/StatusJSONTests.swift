@@ -15,6 +15,7 @@ final class StatusJSONTests: XCTestCase {
         var id, title, unit, sop, state, url, badge: String
         var current_step: Step?
         var due: String?
+        var outcome: String?
 
         func encode(to encoder: Encoder) throws {
             // Absent values are written as null, as status.json does.
@@ -22,12 +23,13 @@ final class StatusJSONTests: XCTestCase {
             try c.encode(id, forKey: .id); try c.encode(title, forKey: .title); try c.encode(unit, forKey: .unit)
             try c.encode(sop, forKey: .sop); try c.encode(state, forKey: .state); try c.encode(url, forKey: .url)
             try c.encode(badge, forKey: .badge); try c.encode(current_step, forKey: .current_step)
-            try c.encode(due, forKey: .due)
+            try c.encode(due, forKey: .due); try c.encode(outcome, forKey: .outcome)
         }
     }
 
     private struct Step: Codable {
         var id, title: String
+        var pass: Int
     }
 
     private func encoded<T: Encodable>(_ value: T) throws -> String {
