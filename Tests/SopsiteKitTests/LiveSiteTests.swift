@@ -9,13 +9,32 @@ final class LiveSiteTests: XCTestCase {
     var folder = ""
 
     /// A copy of the sample content and theme, and a fresh output.
-    func makeSite() throws -> LiveSite {
+    func makeSite(_ content: String = Repo.root + "/content", asOf: Day = Repo.asOf) throws -> LiveSite {
         folder = try temporaryFolder(self)
+        self.asOf = asOf
         let fm = FileManager.default
-        try fm.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
+        try fm.copyItem(atPath: content, toPath: folder + "/content")
         try fm.copyItem(atPath: Repo.root + "/themes", toPath: folder + "/themes")
         return LiveSite(options: BuildOptions(contentFolder: folder + "/content", outputFolder: folder + "/public",
-                                              themeFolder: folder + "/themes/default", asOf: Repo.asOf))
+                                              themeFolder: folder + "/themes/default", asOf: asOf))
+    }
+
+    var asOf = Repo.asOf
+
+    /// serve's output, but for the search index, equals a fresh build's of the same content.
+    func assertOutputIsWhatABuildWrites(after name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fm = FileManager.default
+        let fresh = try temporaryFolder(self) + "/public"
+        var options = BuildOptions(contentFolder: folder + "/content", outputFolder: fresh,
+                                   themeFolder: folder + "/themes/default", asOf: asOf)
+        options.search = false
+        try Build.run(options)
+        let built = Set(fm.subpaths(atPath: fresh) ?? []), served = Set(fm.subpaths(atPath: folder + "/public") ?? [])
+        XCTAssertEqual(served.filter { !$0.hasPrefix("pagefind") }, built, "after \(name)", file: file, line: line)
+        for path in built.sorted() where !ContentFiles.isFolder(fresh + "/" + path) {
+            XCTAssertEqual(fm.contents(atPath: folder + "/public/" + path), fm.contents(atPath: fresh + "/" + path),
+                           "\(path) after \(name)", file: file, line: line)
+        }
     }
 
     func edit(_ path: String, _ change: (String) -> String) throws {
@@ -212,17 +231,42 @@ final class LiveSiteTests: XCTestCase {
         for ((name, step), id) in zip(steps, changedCase) {
             try step()
             _ = changed(await site.apply([cases + id + "/index.md"]))
-            let fresh = try temporaryFolder(self) + "/public"
-            var options = BuildOptions(contentFolder: folder + "/content", outputFolder: fresh,
-                                       themeFolder: folder + "/themes/default", asOf: Repo.asOf)
-            options.search = false
-            try Build.run(options)
-            let built = Set(fm.subpaths(atPath: fresh) ?? []), served = Set(fm.subpaths(atPath: folder + "/public") ?? [])
-            XCTAssertEqual(served.filter { !$0.hasPrefix("pagefind") }, built, "after \(name)")
-            for path in built.sorted() where !ContentFiles.isFolder(fresh + "/" + path) {
-                XCTAssertEqual(fm.contents(atPath: folder + "/public/" + path), fm.contents(atPath: fresh + "/" + path),
-                               "\(path) after \(name)")
+            try assertOutputIsWhatABuildWrites(after: name)
+        }
+    }
+
+    /// Edits that add a loop, go round it again, finish a second pass, end a case with the SOP's
+    /// outcome, and change the outcome's words: serve's pages equal a build's after each.
+    func testAfterLoopEditsTheOutputIsWhatABuildWrites() async throws {
+        let site = try makeSite(Repo.fixture("rounds-site"), asOf: Day(iso: "2026-03-20")!)
+        _ = await site.buildAll()
+        let cases = folder + "/content/cases/"
+        func append(_ id: String, _ events: String...) throws {
+            try edit("content/cases/\(id)/index.md") { text in
+                let end = text.range(of: "\n---\n", options: .backwards)!
+                return text.replacingCharacters(in: end, with: "\n" + events.map { "  - {\($0)}" }.joined(separator: "\n") + "\n---\n")
             }
         }
+        let steps: [(String, String, () throws -> Void)] = [
+            // Only earlier passes change: step 3's first (now late) and step 4's first.
+            ("a first pass's date", "RV-03", { try self.edit("content/cases/RV-03/index.md") {
+                $0.replacingOccurrences(of: "{step: 3, date: 2026-01-09}", with: "{step: 3, date: 2026-01-12}") } }),
+            ("a second pass done", "RV-01", { try append("RV-01", "step: 3, date: 2026-03-20") }),
+            ("a second loop", "RV-01", { try append("RV-01", "step: 4, date: 2026-03-20, answer: no, note: อีกครั้ง") }),
+            ("a per-scope step's second pass", "RV-05", { try append("RV-05", "step: 5, date: 2026-03-20") }),
+            ("a loop that ends with the outcome", "RV-02", {
+                try append("RV-02", "step: 3, date: 2026-03-11", "step: 4, date: 2026-03-12, answer: yes, due: {5: 2026-03-16}",
+                           "step: 5, date: 2026-03-16", "step: 6, date: 2026-03-17, answer: yes", "step: 7, date: 2026-03-18, answer: no")
+            }),
+        ]
+        for (name, id, step) in steps {
+            try step()
+            _ = changed(await site.apply([cases + id + "/index.md"]))
+            try assertOutputIsWhatABuildWrites(after: name)
+        }
+        try edit("content/sops/RV01.md") { $0.replacingOccurrences(of: "outcome: ปิดงานโดยศูนย์บริการ", with: "outcome: ยุติคำขอ") }
+        _ = changed(await site.apply([folder + "/content/sops/RV01.md"]))
+        try assertOutputIsWhatABuildWrites(after: "the outcome's words")
+        XCTAssertTrue(try String(contentsOfFile: folder + "/public/cases/RV-02/index.html", encoding: .utf8).contains("<strong>ยุติคำขอ</strong>"))
     }
 }

@@ -41,4 +41,31 @@ final class NewCaseTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(folder)/sops/SW09.md: error: no SOP 'SW09' to follow")
         }
     }
+
+    /// Without --sop, a case follows the portal's only SOP, whatever its code.
+    func testWithoutASOPTheOnlyOneIsUsed() throws {
+        let folder = try temporaryFolder(self)
+        let fixture = Repo.fixture("rounds-site")
+        try write(["content/site.yaml": try String(contentsOfFile: fixture + "/site.yaml", encoding: .utf8),
+                   "content/sops/RV01.md": try String(contentsOfFile: fixture + "/sops/RV01.md", encoding: .utf8)],
+                  in: folder)
+        let path = try NewCase.create(content: folder + "/content", sop: nil, title: "ระบบใหม่", unit: "กองคลัง",
+                                      contact: nil, opened: Moment(text: "2026-11-27 10:15")!)
+        XCTAssertEqual(path, folder + "/content/cases/RV01-2569-001/index.md")
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("\nsop: RV01\n"))
+        try Build.run(BuildOptions(contentFolder: folder + "/content", outputFolder: folder + "/public",
+                                   themeFolder: Repo.root + "/themes/default", asOf: Day(iso: "2026-11-27")!))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/public/cases/RV01-2569-001/index.html"))
+    }
+
+    /// With several SOPs, picking one would be a guess: the error lists them and writes nothing.
+    func testWithoutASOPSeveralAreAnErrorThatListsThem() throws {
+        let folder = try temporaryFolder(self)
+        try write(["content/sops/RV01.md": "x", "content/sops/SW01.md": "x"], in: folder)
+        XCTAssertThrowsError(try NewCase.create(content: folder + "/content", sop: nil, title: "t", unit: "u",
+                                                contact: nil, opened: Moment(text: "2026-11-27")!)) { error in
+            XCTAssertEqual("\(error)", "\(folder)/content/sops: error: the portal has 2 SOPs (RV01, SW01); choose one with --sop")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/content/cases"))
+    }
 }
