@@ -34,9 +34,13 @@ unit:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The loop fixture (a step's passes, an outcome) is validated and its status.json checked too.
+ROUNDS_OUT ?= $(CURDIR)/.build/check-rounds
+
 site-checks: sopsite
 	$(SOPSITE) build --quiet --as-of $(SAMPLE_AS_OF) --output $(CHECK_OUT)
-	scripts/check-site $(CHECK_OUT)
+	$(SOPSITE) build --quiet --as-of 2026-03-20 --no-search --content Tests/SopsiteKitTests/Fixtures/rounds-site --output $(ROUNDS_OUT)
+	ALSO_VALIDATE=$(ROUNDS_OUT) scripts/check-site $(CHECK_OUT)
 
 # The benchmark of issue 5: sopsite against cmark-gfm alone, at 1,000 and 10,000 generated
 # cases (docs/performance.md). Builds the release binary itself. Not a test; not run in CI.
