@@ -13,6 +13,7 @@ public struct Case: Sendable {
     public var contact: String?
     /// When the request came in: step 1's clock starts here.
     public var opened: Moment
+    public var openedLocation: SourceLocation
     public var events: [Event]
     /// The case report, rendered.
     public var report: Markdown.Document

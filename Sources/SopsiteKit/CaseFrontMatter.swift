@@ -12,6 +12,8 @@ struct CaseFrontMatter {
     var unit: String
     var contact: String?
     var opened: Moment
+    /// Where `opened`'s value is: a case opened after the as-of date is refused there.
+    var openedLocation: SourceLocation
     var events: [Event]
     var location: SourceLocation
 
@@ -28,7 +30,7 @@ struct CaseFrontMatter {
     /// The root mapping, its start just read.
     private static func read(_ events: YAMLEvents, sops: [String: SOP]) -> CaseFrontMatter? {
         let location = events.location
-        var sop: SOP?, code: String?, title: String?, unit: String?, contact: String?, opened: Moment?
+        var sop: SOP?, code: String?, title: String?, unit: String?, contact: String?, opened: (Moment, SourceLocation)?
         var list: [Event]?
         while events.next(), events.type != YAML_MAPPING_END_EVENT {
             if events.isScalar("sop"), code == nil {
@@ -42,7 +44,7 @@ struct CaseFrontMatter {
                 guard events.nextText(into: &contact) else { return nil }
             } else if events.isScalar("opened"), opened == nil {
                 guard let moment = nextMoment(events) else { return nil }
-                opened = moment
+                opened = (moment, events.location)
             } else if events.isScalar("events"), list == nil, let sop {
                 guard let read = readEvents(events, sop: sop) else { return nil }
                 list = read
@@ -52,8 +54,8 @@ struct CaseFrontMatter {
         }
         guard events.type == YAML_MAPPING_END_EVENT, events.finish(),
               let code, let title, let unit, let opened, let list else { return nil }
-        return CaseFrontMatter(sop: code, title: title, unit: unit, contact: contact, opened: opened, events: list,
-                               location: location)
+        return CaseFrontMatter(sop: code, title: title, unit: unit, contact: contact, opened: opened.0,
+                               openedLocation: opened.1, events: list, location: location)
     }
 
     /// `events:`: a list of events, or nothing at all (a case just opened).

@@ -28,7 +28,7 @@ enum CaseLoader {
         Images.check(report.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
         guard diagnostics.errors.count == before, let fields else { return nil }
         return Case(id: id, sop: fields.sop, title: fields.title, unit: fields.unit, contact: fields.contact,
-                    opened: fields.opened, events: fields.events, report: report, manual: nil, attachments: attachments,
+                    opened: fields.opened, openedLocation: fields.openedLocation, events: fields.events, report: report, manual: nil, attachments: attachments,
                     folder: folder, path: path, location: fields.location)
     }
 
@@ -57,7 +57,8 @@ enum CaseLoader {
             } ?? []
         }
         guard let code, let title, let unit, let opened else { return nil }
-        return CaseFrontMatter(sop: code, title: title, unit: unit, contact: contact, opened: opened, events: events,
+        return CaseFrontMatter(sop: code, title: title, unit: unit, contact: contact, opened: opened,
+                               openedLocation: map["opened"]?.location ?? map.location, events: events,
                                location: map.location)
     }
 

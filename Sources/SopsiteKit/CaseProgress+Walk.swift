@@ -6,6 +6,10 @@ enum CaseWalk {
     static func progress(_ c: Case, sop: SOP, calendar: WorkCalendar, asOf: Day,
                          _ diagnostics: inout Diagnostics) -> CaseProgress? {
         let before = diagnostics.errors.count
+        // A request that has not come in yet, like an event after the as-of date.
+        if c.opened.day > asOf {
+            diagnostics.append(c.openedLocation.error("the case is opened on \(c.opened), after the as-of date \(asOf)"))
+        }
         var at: Step? = sop.steps.first
         var start = c.opened
         var previous = c.opened
@@ -22,15 +26,18 @@ enum CaseWalk {
         for (number, event) in c.events.enumerated() {
             checkDate(event, c, previous: previous, asOf: asOf, &diagnostics)
             previous = max(previous, event.date)
-            guard let step = at else {
+            guard var step = at else {
                 let why = endedByNo ? "the case ended with the answer 'no'" : "the case has ended"
                 diagnostics.append(event.stepLocation.error("no event can follow: \(why)"))
                 break
             }
-            guard event.step == step.id else {
+            if event.step != step.id {
                 diagnostics.append(event.stepLocation.error(
                     "an event for step \(event.step) cannot come here: the case is at step \(step.id) (events follow the SOP's order)"))
-                break
+                // Go on from the step the event names, so that the events after it are checked
+                // too (every problem of a case at once) without each being reported as misplaced.
+                guard let found = sop.steps.firstIndex(where: { $0.id == event.step }) else { break }
+                (step, place) = (sop.steps[found], found)
             }
             for due in event.due { agreed[due.step] = due.day }
             if step.ongoing {

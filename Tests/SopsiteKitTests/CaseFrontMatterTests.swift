@@ -31,7 +31,7 @@ final class CaseFrontMatterTests: XCTestCase {
                 + "answer=\(e.answer.map(String.init) ?? "-") due=\(due) at=\(at(e.location)) step@\(at(e.stepLocation)) "
                 + "date@\(at(e.dateLocation)) answer@\(at(e.answerLocation))]"
         }
-        return "\(f.sop)|\(f.title)|\(f.unit)|\(f.contact ?? "-")|\(f.opened)|\(at(f.location))|" + events.joined()
+        return "\(f.sop)|\(f.title)|\(f.unit)|\(f.contact ?? "-")|\(f.opened)@\(at(f.openedLocation))|\(at(f.location))|" + events.joined()
     }
 
     /// The quick reading either declines or agrees with a general reading that said nothing.

@@ -192,4 +192,31 @@ final class CaseRulesTests: XCTestCase {
         text = text.replacingOccurrences(of: "      5: 2025-01-24", with: "      8: 2025-01-24")
         XCTAssertEqual(load(text).2.count, 3)
     }
+
+    /// A request that has not come in by the as-of date is refused like a future event.
+    func testACaseOpenedAfterTheAsOfDate() {
+        let text = changed("events:\n", "events: []\n").components(separatedBy: "  - step: 1")[0] + "---\nreport\n"
+        XCTAssertEqual(load(text, asOf: "2025-01-05").2, [
+            "cases/C1/index.md:6:9: error: the case is opened on 2025-01-06 09:00, after the as-of date 2025-01-05",
+        ])
+    }
+
+    /// Two independent problems in the events, each reported: the walk goes on from the step a
+    /// misplaced event names, so the events after it are still checked, and not each reported as
+    /// misplaced.
+    func testEveryProblemOfTheEventsIsReported() {
+        var text = changed("  - step: 2\n    date: 2025-01-06 09:40\n", "")
+        text = text.replacingOccurrences(of: "date: 2025-01-09", with: "date: 2025-01-07")
+        XCTAssertEqual(load(text).2, [
+            "cases/C1/index.md:10:11: error: an event for step 3 cannot come here: the case is at step 2 (events follow the SOP's order)",
+            "cases/C1/index.md:14:11: error: events are out of order: 2025-01-07 comes before the previous event (2025-01-08)",
+        ])
+        // Step 2 left out, and step 5 too: two misplaced events, both said.
+        text = changed("  - step: 2\n    date: 2025-01-06 09:40\n", "") + ""
+        text = text.replacingOccurrences(of: "---\nreport", with: "  - step: 6\n    date: 2025-01-10\n---\nreport")
+        XCTAssertEqual(load(text).2, [
+            "cases/C1/index.md:10:11: error: an event for step 3 cannot come here: the case is at step 2 (events follow the SOP's order)",
+            "cases/C1/index.md:18:11: error: an event for step 6 cannot come here: the case is at step 5 (events follow the SOP's order)",
+        ])
+    }
 }
