@@ -24,7 +24,16 @@ enum CaseLoader {
             }
             fields = readFields(map, attachments: attachments, sops: sops, &diagnostics)
         }
+        // A note is parsed as the case's page is made: checked now, where errors can be said (a
+        // plain line, as most notes are, has nothing a limit counts).
+        for event in fields?.events ?? [] {
+            guard let note = event.note, !Markdown.isPlainText(note) else { continue }
+            for p in markdown.limits.problems(in: Substring(note)) {
+                diagnostics.append(event.location.error("in the note: \(p.message)"))
+            }
+        }
         let report = markdown.render(front.body)
+        diagnostics.append(contentsOf: report.problems.map { $0.diagnostic(path: path, firstLine: front.bodyLine) })
         Images.check(report.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
         guard diagnostics.errors.count == before, let fields else { return nil }
         return Case(id: id, sop: fields.sop, title: fields.title, unit: fields.unit, contact: fields.contact,

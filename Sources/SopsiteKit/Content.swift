@@ -41,8 +41,8 @@ extension Content {
         }
         let site = loadSite(folder + "/site.yaml", &diagnostics)
         let holidays = Holidays.load(folder + "/holidays.yaml", &diagnostics)
-        let sops = loadSOPs(folder + "/sops", &diagnostics)
-        let markdown = Markdown(allowRawHTML: site?.allowRawHTML ?? false)
+        let markdown = Markdown(allowRawHTML: site?.allowRawHTML ?? false, limits: site?.markdownLimits ?? .standard)
+        let sops = loadSOPs(folder + "/sops", limits: markdown.limits, &diagnostics)
         let follow = site.flatMap { site in
             asOf.map { Following(calendar: WorkCalendar(holidays: holidays.days, officeHours: site.officeHours),
                                  holidays: holidays, asOf: $0) }
@@ -77,7 +77,7 @@ extension Content {
     }
 
     /// Every `sops/*.md`, in file-name order. The file's name is the SOP's code.
-    static func loadSOPs(_ folder: String, _ diagnostics: inout Diagnostics) -> [SOP] {
+    static func loadSOPs(_ folder: String, limits: MarkdownLimits, _ diagnostics: inout Diagnostics) -> [SOP] {
         var sops: [SOP] = []
         for file in ContentFiles.list(folder, extension: "md") {
             let path = folder + "/" + file
@@ -89,7 +89,10 @@ extension Content {
                     "the SOP's code is '\(sop.code)' but its file is \(file); name the file \(sop.code).md"))
                 continue
             }
-            sops.append(sop)
+            // Its Markdown is parsed as its page is made: checked now, where errors can be said.
+            let before = diagnostics.errors.count
+            SOPLoader.checkMarkdown(sop, limits: limits, &diagnostics)
+            if diagnostics.errors.count == before { sops.append(sop) }
         }
         if sops.isEmpty && !diagnostics.hasErrors {
             diagnostics.append(Diagnostic(.warning, folder, line: 1, column: 1, "no SOP found (sops/*.md)"))

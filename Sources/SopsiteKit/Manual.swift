@@ -33,6 +33,7 @@ enum ManualLoader {
         let receivedBy = signatory(map, "received_by", &diagnostics)
         // The page is /cases/<id>/manual/; the manual's images are in the case's folder.
         let body = markdown.render(front.body, urlPrefix: "../")
+        diagnostics.append(contentsOf: body.problems.map { $0.diagnostic(path: path, firstLine: front.bodyLine) })
         Images.check(body.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
         guard let system, let version, let preparedBy else { return nil }
         return Manual(system: system, version: version, preparedBy: preparedBy, handedOverBy: handedOverBy,

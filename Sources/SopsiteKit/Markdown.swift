@@ -7,10 +7,17 @@ public struct Markdown: Sendable {
     /// Raw HTML in content is passed through only when the site allows it; otherwise cmark-gfm's
     /// safe mode drops it (and `javascript:` links) and the tagfilter extension guards the rest.
     public var allowRawHTML: Bool
+    /// What a text may cost to parse; a text over them is not parsed (`Document.problems`).
+    public var limits: MarkdownLimits
 
-    public init(allowRawHTML: Bool = false) {
+    /// The limits are those of site.yaml, relaxed when the library has the 2023 fixes.
+    public init(allowRawHTML: Bool = false, limits: MarkdownLimits = .standard) {
         self.allowRawHTML = allowRawHTML
+        self.limits = MarkdownLimits.forLibrary(Markdown.libraryVersion, limits)
     }
+
+    /// The cmark-gfm sopsite runs with ("0.29.0.gfm.6" on Debian 12).
+    public static let libraryVersion = String(cString: cmark_version_string())
 
     /// A rendered document: its HTML, and what pages need from its tree.
     public struct Document: Sendable {
@@ -22,6 +29,8 @@ public struct Markdown: Sendable {
         public var headings: [Heading]
         /// Every image, with its position in the Markdown (line and column from 1).
         public var images: [Image]
+        /// Why the text was not parsed (`MarkdownLimits`): then the HTML is empty.
+        public var problems: [MarkdownLimits.Problem] = []
     }
 
     public struct Heading: Sendable, Equatable {
@@ -51,7 +60,7 @@ public struct Markdown: Sendable {
 
     /// Later cmark-gfm versions parse a table row's inlines while its block is fed in: with any
     /// version but the one read, feeding takes turns too.
-    private static let feedingTakesTurns = String(cString: cmark_version_string()) != "0.29.0.gfm.6"
+    private static let feedingTakesTurns = libraryVersion != "0.29.0.gfm.6"
 
     // Strikethrough needs "~~": a single "~" often means "about" (~3 วัน) in the office's writing.
     // No CMARK_OPT_VALIDATE_UTF8: the text comes from a Swift string, valid UTF-8 by
@@ -77,6 +86,9 @@ public struct Markdown: Sendable {
 
     /// A file's body is rendered where it sits in the file's text, not copied out first.
     public func render(_ markdown: Substring, urlPrefix: String = "") -> Document {
+        // Checked here, where every text is parsed, so that no caller can forget it.
+        let problems = limits.problems(in: markdown)
+        guard problems.isEmpty else { return Document(htmlBytes: [], headings: [], images: [], problems: problems) }
         _ = Markdown.registered
         // Everything cmark-gfm allocates for the document goes at once, after the rest is freed.
         let arena = MarkdownArena.current

@@ -38,7 +38,7 @@ struct Renderer: Sendable {
         let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:],
                                templateStrings: theme.templateStrings[language] ?? TemplateValues([:]), asOf: asOf)
         self.page = page
-        markdown = Markdown(allowRawHTML: content.site.allowRawHTML)
+        markdown = Markdown(allowRawHTML: content.site.allowRawHTML, limits: content.site.markdownLimits)
         self.keepsEntries = keepsEntries
         let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL

@@ -68,4 +68,18 @@ enum SOPLoader {
         }
         return !name.isEmpty && !onlyDots
     }
+
+    /// The body, each step's procedure and documents within `limits` (`MarkdownLimits`).
+    static func checkMarkdown(_ sop: SOP, limits: MarkdownLimits, _ diagnostics: inout Diagnostics) {
+        for p in limits.problems(in: Substring(sop.body)) {
+            diagnostics.append(p.diagnostic(path: sop.path, firstLine: sop.bodyLine))
+        }
+        for step in sop.steps {
+            for text in [step.procedure] + step.documents {
+                for p in limits.problems(in: Substring(text)) {
+                    diagnostics.append(step.location.error("in step \(step.id)'s procedure or documents: \(p.message)"))
+                }
+            }
+        }
+    }
 }

@@ -20,6 +20,8 @@ public struct Site: Sendable, Equatable {
     public var officeHours: OfficeHours
     /// Raw HTML in Markdown is dropped unless the site allows it.
     public var allowRawHTML: Bool
+    /// What one Markdown text may cost to parse (`markdown: max_...`).
+    public var markdownLimits: MarkdownLimits = .standard
 }
 
 /// The interface languages a theme provides strings for.
@@ -59,16 +61,29 @@ extension Site {
         let phone = map.text("phone", &diagnostics)
         let hours = map["office_hours"].flatMap { OfficeHours.load($0, &diagnostics) } ?? .standard
         var allowRawHTML = false
+        var limits = MarkdownLimits.standard
         if let markdown = map["markdown"]?.map("'markdown'", &diagnostics) {
-            markdown.reportUnknownKeys(known: ["allow_raw_html"], &diagnostics)
+            let keys = MarkdownLimits.keys
+            markdown.reportUnknownKeys(known: ["allow_raw_html", keys.bytes, keys.tableCells, keys.wwwPerWord, keys.unclosedHTML],
+                                       &diagnostics)
             allowRawHTML = markdown["allow_raw_html"]?.bool("'allow_raw_html'", &diagnostics) ?? false
+            func limit(_ key: String, _ value: inout Int) {
+                guard let v = markdown[key], let text = v.text("'\(key)'", &diagnostics) else { return }
+                if let n = Int(text.replacingOccurrences(of: "_", with: "")), n > 0 { value = n } else {
+                    diagnostics.append(v.location.error("'\(key)' must be a whole number above 0, not \"\(text)\""))
+                }
+            }
+            limit(keys.bytes, &limits.bytes)
+            limit(keys.tableCells, &limits.tableCells)
+            limit(keys.wwwPerWord, &limits.wwwPerWord)
+            limit(keys.unclosedHTML, &limits.unclosedHTML)
         }
         guard let title, let organisation, let unit, let baseURL, let helpDesk, let survey, let phone else {
             return nil
         }
         return Site(title: title, organisation: organisation, unit: unit, baseURL: baseURL, language: language,
                     helpDeskURL: helpDesk, surveyURL: survey, surveyCaseURL: surveyCase, phone: phone, officeHours: hours,
-                    allowRawHTML: allowRawHTML)
+                    allowRawHTML: allowRawHTML, markdownLimits: limits)
     }
 
     /// The satisfaction survey for one case (ids are URL-safe by construction).

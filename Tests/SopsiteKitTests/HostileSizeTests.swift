@@ -4,8 +4,8 @@ import Foundation
 import XCTest
 
 /// Very large and very deep content: the build finishes, in seconds, without a crash.
-/// (Inputs that make cmark-gfm 0.29.0.gfm.6 quadratic, such as wide tables with many short rows,
-/// are listed in docs/security.md; they are not here because they are slow by design.)
+/// (Inputs that make cmark-gfm 0.29.0.gfm.6 quadratic are bounded by `MarkdownLimits`; the
+/// corpus of them is HostileMarkdownTests.)
 final class HostileSizeTests: XCTestCase {
     func seconds(_ body: () throws -> Void) rethrows -> TimeInterval {
         let start = Date()
@@ -13,10 +13,12 @@ final class HostileSizeTests: XCTestCase {
         return Date().timeIntervalSince(start)
     }
 
-    func testA20MegabyteReportLoadsAndRenders() throws {
+    /// A report just under the size limit is read, checked and rendered; a 20 MB one is refused
+    /// with the limit's name, before cmark-gfm sees it.
+    func testAMegabyteReportLoadsAndRendersAndTwentyAreRefused() throws {
         let paragraph = "ระบบจองห้องประชุม **ตัวหนา** [บันทึก](memo.pdf) `code` ข้อความภาษาไทยยาว ๆ 1234567890\r\n\r\n"
-        let body = String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
-        XCTAssertGreaterThan(body.utf8.count, 19_900_000)
+        let count = (MarkdownLimits.standard.bytes - 100) / paragraph.utf8.count
+        let body = String(repeating: paragraph, count: count)
         var c: Case?
         var diagnostics = Diagnostics()
         let time = seconds {
@@ -24,13 +26,23 @@ final class HostileSizeTests: XCTestCase {
                                 path: "cases/C1/index.md", attachments: ["memo.pdf"], sops: ["SW01": CaseRulesTests.sop],
                                 markdown: Markdown(), &diagnostics)
         }
-        // The image's line is counted right through 20 MB of Windows line endings.
-        let line = 22 + 2 * (20_000_000 / paragraph.utf8.count)
+        // The image's line is counted right through a megabyte of Windows line endings.
+        let line = 22 + 2 * count
         XCTAssertEqual(diagnostics.all.map(\.description), ["cases/C1/index.md:\(line):1: error: image \"missing.png\" names no file in the case's folder"])
         XCTAssertNil(c)
-        XCTAssertLessThan(time, 10, "about 2 s in a debug build")
+        XCTAssertLessThan(time, 10, "a fraction of a second in a debug build")
         let html = Markdown().render(paragraph + paragraph).html
         XCTAssertTrue(html.hasPrefix("<p>ระบบจองห้องประชุม <strong>ตัวหนา</strong> <a href=\"memo.pdf\">บันทึก</a> <code>code</code>"))
+
+        let twenty = String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
+        diagnostics = Diagnostics()
+        let refused = CaseLoader.load(CaseRulesTests.valid + "\n" + twenty, id: "C1", folder: "cases/C1", path: "cases/C1/index.md",
+                                      attachments: ["memo.pdf"], sops: ["SW01": CaseRulesTests.sop], markdown: Markdown(), &diagnostics)
+        XCTAssertNil(refused)
+        let message = try XCTUnwrap(diagnostics.all.map(\.description).first)
+        XCTAssertEqual(diagnostics.all.count, 1)
+        XCTAssertTrue(message.hasPrefix("cases/C1/index.md:21:1: error: the text is "), message)
+        XCTAssertTrue(message.hasSuffix(" bytes, over the limit of 1048576 (max_bytes under markdown: in site.yaml); split it, or link a PDF"), message)
     }
 
     func testDeepNestingAndAHugeTableBuildAWholeSite() throws {

@@ -1,4 +1,5 @@
 import BusinessTime
+import Foundation
 @testable import SopsiteKit
 import XCTest
 
@@ -143,5 +144,17 @@ final class LoopTests: XCTestCase {
     func testAfterALoopTheNextEventIsForTheStepItLedBackTo() {
         let (_, messages) = follow(Self.toStep4 + ["step: 4, date: 2026-03-10, answer: no", "step: 5, date: 2026-03-11"])
         XCTAssertEqual(messages, ["cases/C1/index.md:11:12: error: an event for step 5 cannot come here: the case is at step 3 (events follow the SOP's order)"])
+    }
+
+    /// Each pass joins its step's record in place: 20,000 rounds of a loop stay linear (a copy
+    /// of the step's passes at each round took about a minute at 40,000).
+    func testTwentyThousandRoundsStayLinear() throws {
+        let rounds = Array(repeating: ["step: 4, date: 2026-03-09, answer: no", "step: 3, date: 2026-03-09"], count: 20_000).joined()
+        let start = Date()
+        let (progress, messages) = follow(Self.toStep4 + rounds)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10, "about 1 s in a debug build")
+        XCTAssertEqual(messages, [])
+        XCTAssertEqual(progress?.records[2].rounds, 20_001)
+        XCTAssertEqual(progress?.currentPass, 20_001, "at step 4 again")
     }
 }
