@@ -79,9 +79,9 @@ public enum Build {
 
     static let copyFiles = BuildStep("copy theme files and attachments") { context in
         guard let staging = context.staging else { return }
-        try Output.copyFolder(context.options.themeFolder + "/static", to: staging + "/static")
+        try CopyFiles.staticFolder(context.options.themeFolder + "/static", to: staging + "/static")
         for (source, path) in context.content?.attachments ?? [] {
-            try Output.copyFile(source, to: staging + "/" + path)
+            try CopyFiles.file(source, to: staging + "/" + path)
         }
     }
 

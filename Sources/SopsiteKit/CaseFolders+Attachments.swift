@@ -2,11 +2,6 @@ import Foundation
 
 /// The files a case folder holds beside index.md and manual.md, published with the case.
 extension CaseFolders {
-    /// Attachments a browser would open as a document that runs scripts (HTML, SVG, XML, JavaScript).
-    static let activeExtensions: Set<String> = [
-        "html", "htm", "xhtml", "xht", "shtml", "svg", "svgz", "xml", "xsl", "xslt", "js", "mjs", "swf",
-    ]
-
     /// Files of the folder to copy with the case. A symbolic link that leads out of the folder
     /// is refused: the portal must not publish files from elsewhere on the machine.
     static func attachments(in folder: String, _ diagnostics: inout Diagnostics) -> [String] {
@@ -32,18 +27,23 @@ extension CaseFolders {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to \(target), which does not exist"))
                 continue
             }
-            guard !ContentFiles.isFolder(path) else { continue }
-            // Opened from the portal, these run their scripts on the portal's own site, with no CSP.
-            let ext = (relative as NSString).pathExtension.lowercased()
-            if activeExtensions.contains(ext) {
+            if let kind = ContentFiles.special(path) {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
-                    "a .\(ext) file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it"))
+                                              "is \(kind), not a file; a case publishes files only"))
                 continue
             }
-            // The build writes these itself: the copy would fail or replace the page.
-            if relative == "manual/page.css" || (relative == "manual.pdf" && ContentFiles.exists(folder + "/manual.md")) {
+            // A folder is looked into, except one whose name the portal writes (`manual/`).
+            let isFolder = ContentFiles.isFolder(path)
+            if isFolder, !AttachmentTypes.reservedNames.contains(relative.lowercased()) { continue }
+            // Only types a browser shows or downloads, never runs on the portal's own site.
+            if let problem = AttachmentTypes.problem(relative, isFolder: isFolder) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, problem))
+                if isFolder { enumerator?.skipDescendants() }
+                continue
+            }
+            if relative.lowercased() == "manual.pdf" && ContentFiles.exists(folder + "/manual.md") {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
-                    "the portal writes \(relative) itself, from manual.md; rename the file"))
+                    "the portal writes manual.pdf itself, from manual.md; rename the file"))
                 continue
             }
             files.append(relative)

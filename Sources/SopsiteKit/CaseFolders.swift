@@ -14,8 +14,13 @@ enum CaseFolders {
         var hasManual = false
     }
 
+    /// Case ids may not end like the files the portal writes beside the case folders.
+    static let reservedSuffixes = [".html", ".htm", ".json", ".xml", ".js", ".css", ".svg"]
+
     static func list(_ casesFolder: String, _ diagnostics: inout Diagnostics) -> [Folder] {
-        guard let entries = ContentFiles.entries(casesFolder) else { return [] }
+        // cases/ itself a link out of content/ would publish every folder where it leads.
+        guard ContentFiles.staysInside(casesFolder, "content folder", &diagnostics),
+              let entries = ContentFiles.entries(casesFolder) else { return [] }
         // The file system is asked about every folder on every core; the checks that compare
         // folders with each other then run in id order.
         let looks = entries.filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
@@ -95,6 +100,14 @@ enum CaseFolders {
         guard SOPLoader.isSafeName(name) else {
             diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
                 "case id \"\(name)\" may use only letters, digits, '-', '_' and '.'; rename the folder"))
+            return nil
+        }
+        // The case list is /cases/index.html: a case folder named like a page beside it would
+        // be written over it, or fail the build.
+        let lower = name.lowercased()
+        if lower == "index" || reservedSuffixes.contains(where: { lower.hasSuffix($0) }) {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                "case id \"\(name)\" is named like a page the portal writes in /cases/ (the case list is /cases/index.html); rename the folder"))
             return nil
         }
         if let other = seen[name.lowercased()] {

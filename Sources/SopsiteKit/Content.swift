@@ -79,6 +79,7 @@ extension Content {
     /// Every `sops/*.md`, in file-name order. The file's name is the SOP's code.
     static func loadSOPs(_ folder: String, limits: MarkdownLimits, _ diagnostics: inout Diagnostics) -> [SOP] {
         var sops: [SOP] = []
+        guard ContentFiles.staysInside(folder, "content folder", &diagnostics) else { return [] }
         for file in ContentFiles.list(folder, extension: "md") {
             let path = folder + "/" + file
             guard let text = ContentFiles.read(path, &diagnostics),

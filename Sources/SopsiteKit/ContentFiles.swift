@@ -27,6 +27,11 @@ enum ContentFiles {
                                           "links to \(outside), outside its folder; copy the file in instead"))
             return nil
         }
+        // A named pipe would hold the build waiting for ever, a device would never end.
+        if let kind = special(path) {
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "is \(kind), not a file; only regular files are read"))
+            return nil
+        }
         guard let bytes = bytes(path) else {
             diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "cannot read the file"))
             return nil
@@ -42,7 +47,8 @@ enum ContentFiles {
     /// Foundation's `contents(atPath:)` asked more of the file system and copied the bytes into
     /// `Data`, for every content file. Nil when it cannot be opened or read (a folder).
     static func bytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: a named pipe put in the file's place after it was checked is not waited on.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -98,6 +104,28 @@ enum ContentFiles {
             if name != "." && name != ".." { found.append((name, entry.pointee.d_type)) }
         }
         return found
+    }
+
+    /// False, with an error, when `path` is a symbolic link out of the folder it is in (`what`:
+    /// that folder, for the message).
+    static func staysInside(_ path: String, _ what: String, _ diagnostics: inout Diagnostics) -> Bool {
+        guard let outside = linkOutside(path) else { return true }
+        diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
+                                      "links to \(outside), outside the \(what); move it in instead"))
+        return false
+    }
+
+    /// "a named pipe (FIFO)", "a socket" or "a device" when `path` (followed if a link) is one;
+    /// nil for a file, a folder, or nothing.
+    static func special(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return nil
+        }
     }
 
     /// Where `path` leads when it is a symbolic link to something outside the folder it is in

@@ -66,10 +66,12 @@ extension LiveSite {
     func copyStatic(_ relative: String) throws -> [String] {
         let source = options.themeFolder + "/static/" + relative
         let path = "static/" + relative
-        guard let data = FileManager.default.contents(atPath: source) else {
+        // A named pipe or a link out of the theme is not read (the theme's next load says why):
+        // the files a build would copy, checked the same way.
+        guard staticFiles().contains(where: { $0.source == source }), let bytes = ContentFiles.bytes(source) else {
             return remove(under: path, keeping: [])
         }
-        return try sync([path: .bytes([UInt8](data))], removingOthers: false)
+        return try sync([path: .bytes(bytes)], removingOthers: false)
     }
 
     /// Reads one case folder again. A case with errors keeps its last good pages; a case whose
@@ -105,7 +107,7 @@ extension LiveSite {
         guard let view = renderer?.replaceCase(id, with: (loaded, caseProgress)), let renderer else { return ([], (old, nil)) }
         var files = Dictionary(renderer.casePages(view).map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
         for file in loaded.attachments {
-            files[prefix + file] = .bytes([UInt8](FileManager.default.contents(atPath: folder + "/" + file) ?? Data()))
+            files[prefix + file] = .bytes(ContentFiles.bytes(folder + "/" + file) ?? [])
         }
         let written = try sync(files, removingOthers: false)
         return (written + remove(under: prefix, keeping: Set(files.keys)), (old, view))

@@ -57,7 +57,7 @@ public actor LiveSite {
         do {
             var files = Dictionary(try renderer.all().map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
             for (source, path) in content.attachments + staticFiles() {
-                files[path] = .bytes([UInt8](FileManager.default.contents(atPath: source) ?? Data()))
+                files[path] = .bytes(ContentFiles.bytes(source) ?? [])
             }
             return .rebuilt(changed: try sync(files, removingOthers: true), stylesOnly: false)
         } catch {
@@ -69,8 +69,8 @@ public actor LiveSite {
     /// The theme's static files (CSS, fonts, scripts): source → path in the site.
     func staticFiles() -> [(source: String, path: String)] {
         let folder = options.themeFolder + "/static"
-        return (FileManager.default.subpaths(atPath: folder) ?? []).sorted().compactMap { relative in
-            ContentFiles.isFolder(folder + "/" + relative) ? nil : (folder + "/" + relative, "static/" + relative)
-        }
+        // Checked as a build checks them: what the theme's load refused is not read here.
+        var refused = Diagnostics()
+        return CopyFiles.checkStatic(folder, &refused).map { (folder + "/" + $0, "static/" + $0) }
     }
 }

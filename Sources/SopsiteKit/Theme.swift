@@ -45,6 +45,7 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(.error, filePath, line: 1, column: 1, "template error: \(error)"))
             }
         }
+        CopyFiles.checkStatic(path + "/static", &diagnostics)
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             diagnostics.append(Diagnostic(.error, folder + "/" + name + ".mustache", line: 1, column: 1,
                                           "the theme has no template '\(name)'"))

@@ -98,6 +98,8 @@ final class HostilePathsTests: XCTestCase {
         try assertRefused(content, ["cases/X1-2569-001/gone.pdf:1:1: error: links to nothing.pdf, which does not exist"])
     }
 
+    /// Attachments by a list of the types allowed: anything else, and every name the portal
+    /// writes in a case's folder, is an error before anything is written.
     func testAttachmentsThatWouldRunScriptsOnThePortalAreRefused() throws {
         let (content, _) = try site()
         let folder = "cases/X1-2569-001/"
@@ -105,18 +107,24 @@ final class HostilePathsTests: XCTestCase {
             folder + "evil.html": "<script>alert(document.cookie)</script>", folder + "index.html": "<script></script>",
             folder + "images/diagram.SVG": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
             folder + "badge.svg": "<svg/>", folder + "data.xml": "<x/>", folder + "app.js": "alert(1)",
-            folder + "manual/page.css": "body{}", folder + "manual.pdf": "%PDF",
-            folder + "ok.png": "png", folder + "notes.txt": "<script>alert(1)</script>",
+            folder + "page.xhtm": "<x/>", folder + "module.es": "alert(1)", folder + "run.wasm": "\0asm", folder + "README": "x",
+            folder + "manual/page.css": "body{}", folder + "manual/guide.pdf": "%PDF", folder + "manual.pdf": "%PDF",
+            folder + "ok.png": "png", folder + "notes.txt": "<script>alert(1)</script>", folder + "data/sheet.XLSX": "x",
         ], in: content)
+        let types = "is not among the types a case may publish (PDF, images, office documents, text, archives, audio and video); save it as a PDF, or put it in a zip"
         try assertRefused(content, [
-            "cases/X1-2569-001/app.js:1:1: error: a .js file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it",
-            "cases/X1-2569-001/badge.svg:1:1: error: a .svg file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it",
-            "cases/X1-2569-001/data.xml:1:1: error: a .xml file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it",
-            "cases/X1-2569-001/evil.html:1:1: error: a .html file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it",
-            "cases/X1-2569-001/images/diagram.SVG:1:1: error: a .svg file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it",
-            "cases/X1-2569-001/index.html:1:1: error: a .html file would run its scripts on the portal when opened; attach it as a PDF or an image, or zip it",
+            "cases/X1-2569-001/README:1:1: error: a file without an extension \(types)",
+            "cases/X1-2569-001/app.js:1:1: error: a .js file \(types)",
+            "cases/X1-2569-001/badge.svg:1:1: error: the portal writes badge.svg in the case's folder itself; rename the file",
+            "cases/X1-2569-001/data.xml:1:1: error: a .xml file \(types)",
+            "cases/X1-2569-001/evil.html:1:1: error: a .html file \(types)",
+            "cases/X1-2569-001/images/diagram.SVG:1:1: error: a .svg file \(types)",
+            "cases/X1-2569-001/index.html:1:1: error: the portal writes index.html in the case's folder itself; rename the file",
+            "cases/X1-2569-001/manual:1:1: error: the portal writes manual in the case's folder itself; rename the folder",
             "cases/X1-2569-001/manual.pdf:1:1: error: the portal writes manual.pdf itself, from manual.md; rename the file",
-            "cases/X1-2569-001/manual/page.css:1:1: error: the portal writes manual/page.css itself, from manual.md; rename the file",
+            "cases/X1-2569-001/module.es:1:1: error: a .es file \(types)",
+            "cases/X1-2569-001/page.xhtm:1:1: error: a .xhtm file \(types)",
+            "cases/X1-2569-001/run.wasm:1:1: error: a .wasm file \(types)",
         ])
     }
 }

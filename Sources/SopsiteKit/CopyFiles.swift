@@ -1,0 +1,71 @@
+import Foundation
+
+/// Copying the files the portal publishes as they are: a case's attachments and the theme's
+/// static files. Each is a regular file (checked when it was found: `CaseFolders.attachments`,
+/// `CopyFiles.checkStatic`); a link is published as the file it leads to, never as a link. A
+/// failure names the file in content/ or the theme and why, never the staging folder.
+enum CopyFiles {
+    /// Copies `source` to `destination`, making its folder.
+    static func file(_ source: String, to destination: String) throws {
+        let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+        // Opened first, so that a file that cannot be read is said as such, with the system's words.
+        let fd = open(resolved, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw failure(source, "cannot read it: \(String(cString: strerror(errno)))") }
+        close(fd)
+        do {
+            let folder = (destination as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: resolved, toPath: destination)
+        } catch {
+            throw failure(source, "cannot copy it to the output folder: \(reason(error))")
+        }
+    }
+
+    /// Copies the theme's `static/` folder, file by file; a theme without one is fine.
+    static func staticFolder(_ source: String, to destination: String) throws {
+        var problems = Diagnostics()
+        for relative in checkStatic(source, &problems) {
+            try file(source + "/" + relative, to: destination + "/" + relative)
+        }
+        if let first = problems.errors.first { throw Output.Failure(description: first.description) }
+    }
+
+    /// The files of a theme's `static/` folder, relative to it, sorted; what cannot be published
+    /// (a link out of the theme, a named pipe, a device) is an error at its path.
+    @discardableResult
+    static func checkStatic(_ folder: String, _ diagnostics: inout Diagnostics) -> [String] {
+        guard ContentFiles.isFolder(folder) else { return [] }
+        let root = URL(fileURLWithPath: folder).deletingLastPathComponent().resolvingSymlinksInPath().path + "/"
+        var files: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let relative = enumerator?.nextObject() as? String {
+            let path = folder + "/" + relative
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            if !resolved.hasPrefix(root) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to \(resolved), outside the theme; copy the file in instead"))
+            } else if let kind = ContentFiles.special(path) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "is \(kind), not a file; a theme publishes files only"))
+            } else if !ContentFiles.exists(path) {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to nothing"))
+            } else if !ContentFiles.isFolder(path) {
+                files.append(relative)
+            }
+        }
+        return files.sorted()
+    }
+
+    private static func failure(_ path: String, _ message: String) -> Output.Failure {
+        Output.Failure(description: "\(path):1:1: error: \(message)")
+    }
+
+    /// The system's reason for a Foundation error (its POSIX error's words), without its paths.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError), posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if ns.domain == NSCocoaErrorDomain, ns.code == CocoaError.fileWriteFileExists.rawValue { return "a file of that name is already there" }
+        return "error \(ns.code) of \(ns.domain)"
+    }
+}
