@@ -41,6 +41,11 @@ extension CaseFolders {
                 if isFolder { enumerator?.skipDescendants() }
                 continue
             }
+            // Said now, by `check` too, rather than when the build copies it.
+            if !isFolder, access(path, R_OK) != 0 {
+                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "cannot read it: \(String(cString: strerror(errno)))"))
+                continue
+            }
             if relative.lowercased() == "manual.pdf" && ContentFiles.exists(folder + "/manual.md") {
                 diagnostics.append(Diagnostic(.error, path, line: 1, column: 1,
                     "the portal writes manual.pdf itself, from manual.md; rename the file"))

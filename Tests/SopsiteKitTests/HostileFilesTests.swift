@@ -97,3 +97,35 @@ extension HostilePathsTests {
         }
     }
 }
+
+extension CLITests {
+    /// An attachment sopsite may not read is an error at its path with the system's words, from
+    /// `check` as from `build`. Run as nobody (setpriv) when the tests run as root, who reads anything.
+    func testAnUnreadableAttachmentIsAPositionedError() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
+        let secret = folder + "/content/cases/SW01-2569-009/secret.pdf"
+        try "%PDF".write(toFile: secret, atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(secret, 0), 0)
+        // The binary and the theme copied beside: the clone may be in a folder nobody cannot enter.
+        try FileManager.default.copyItem(atPath: Repo.root + "/themes", toPath: folder + "/themes")
+        try FileManager.default.copyItem(atPath: sopsite, toPath: folder + "/sopsite")
+        let arguments = ["check", "--content", folder + "/content", "--themes-dir", folder + "/themes", "--as-of", "2026-11-27"]
+        let process = Process()
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", folder + "/sopsite"] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: sopsite)
+            process.arguments = arguments
+        }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1, stderr)
+        XCTAssertTrue(stderr.hasPrefix("\(secret):1:1: error: cannot read it: Permission denied\n"), stderr)
+    }
+}
