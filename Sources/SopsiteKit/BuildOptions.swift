@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var pdf = false
     /// Index the site for search with Pagefind when it is installed.
     public var search = true
+    /// Also write `/build.json` (when and from what it was built): not by default, so that the
+    /// same content and as-of date give the same bytes.
+    public var buildInfo = false
 
     public init(contentFolder: String = "content", outputFolder: String = "public",
                 themeFolder: String = "themes/default", language: Language? = nil, baseURL: String? = nil,

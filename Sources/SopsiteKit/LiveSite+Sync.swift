@@ -17,7 +17,7 @@ extension LiveSite {
         var changed = try record(zip(paths, outcomes).map { ($0, $1) })
         if removingOthers {
             for path in (fm.subpaths(atPath: root) ?? []).sorted()
-            where !path.hasPrefix(".") && !path.hasPrefix("pagefind/") && files[path] == nil
+            where !path.hasPrefix(".") && !path.hasPrefix("pagefind/") && path != BuildInfo.path && files[path] == nil
                 && !ContentFiles.isFolder(root + "/" + path) {
                 try? fm.removeItem(atPath: root + "/" + path)
                 written[path] = nil

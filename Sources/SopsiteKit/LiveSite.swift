@@ -15,7 +15,8 @@ public actor LiveSite {
         case failed([Diagnostic])
     }
 
-    let options: BuildOptions
+    /// The as-of date moves on at midnight (`rollOver`); the rest stays.
+    var options: BuildOptions
     /// What was loaded, with the cases as the pages show them, kept between edits: an edit
     /// makes only its own case's view again.
     var renderer: Renderer?

@@ -15,7 +15,9 @@ public enum Serve {
     }
 
     /// Runs until the task is cancelled. `log` gets every line the terminal shows.
+    /// `rollsOver`: the as-of date is "today", and moves on at midnight (`Rollover`).
     public static func run(_ options: BuildOptions, port: UInt16, quiet: Duration = .milliseconds(15),
+                           rollsOver: Bool = false, clock: PortalClock = .current,
                            log: @escaping @Sendable (String) -> Void) async throws {
         let site = LiveSite(options: options)
         let hub = LiveReload()
@@ -50,9 +52,17 @@ public enum Serve {
                 }
             }
         }
+        let rolling = rollsOver ? Task {
+            await Rollover.run(site, clock: clock, log: log) { outcome in
+                report(outcome, since: ContinuousClock.now, log: log)
+                await hub.publish(outcome)
+                if case .rebuilt = outcome { await search.schedule() }
+            }
+        } : nil
         defer {
             watcher.stop()
             rebuilding.cancel()
+            rolling?.cancel()
         }
         log("serving http://127.0.0.1:\(port)/ (watching \(options.contentFolder)/ and \(options.themeFolder)/; Ctrl-C stops)")
         try await withTaskCancellationHandler {

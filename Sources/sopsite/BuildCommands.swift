@@ -20,8 +20,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print each handover manual to cases/<id>/manual.pdf (needs Chromium).")
     var pdf = false
 
+    @Flag(name: .long, help: "Also write /build.json: when, as of which day and from which commit it was built (for the help desk).")
+    var buildJson = false
+
     func run() throws {
         var options = site.buildOptions(output: output)
+        options.buildInfo = buildJson
         options.pdf = pdf
         try runBuild(options, writing: true, quiet: quiet)
         if !quiet { print("built \(output)/") }

@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await Serve.run(site.buildOptions(output: output), port: port) { line in
+            try await Serve.run(site.buildOptions(output: output), port: port, rollsOver: site.asOf == nil) { line in
                 // Each line at once, so that a terminal or a script reading the pipe sees it.
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }

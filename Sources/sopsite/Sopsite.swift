@@ -10,7 +10,7 @@ struct Sopsite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sopsite",
         abstract: "Builds the SOP portal from content/ into public/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -32,7 +32,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The URL the portal is published at (default: site.yaml's base_url).")
     var baseURL: String?
 
-    @Option(name: .long, help: "The date cases are shown as of, YYYY-MM-DD (default: today in Asia/Bangkok).")
+    @Option(name: .long, help: "The date cases are shown as of, YYYY-MM-DD (default: today in Asia/Bangkok; serve and publish move on at midnight).")
     var asOf: AsOf?
 
     @Flag(inversion: .prefixedNo, help: "Index the portal for /search/ with Pagefind, when it is installed.")
@@ -40,7 +40,7 @@ struct SiteOptions: ParsableArguments {
 
     func buildOptions(output: String) -> BuildOptions {
         var options = BuildOptions(contentFolder: content, outputFolder: output, themeFolder: themesDir + "/" + theme,
-                                   language: lang, baseURL: baseURL, asOf: asOf?.day ?? Day.today())
+                                   language: lang, baseURL: baseURL, asOf: asOf?.day ?? PortalClock.current.today())
         options.search = search
         return options
     }
