@@ -8,7 +8,7 @@ enum AttachmentTypes {
         ("PDF", ["pdf"]),
         ("images", ["png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "tif", "tiff", "heic"]),
         ("office documents", ["doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "odg", "rtf", "vsd", "vsdx", "pub"]),
-        ("text", ["txt", "csv", "tsv", "log", "sql"]),
+        ("text", ["txt", "csv", "tsv", "log", "sql", "ics"]),
         ("archives", ["zip", "7z", "rar", "tar", "gz", "tgz", "bz2", "xz"]),
         ("audio and video", ["mp3", "m4a", "wav", "ogg", "mp4", "m4v", "webm", "mov"]),
     ]

@@ -34,10 +34,15 @@ public struct BuildInfo: Sendable {
         """
     }
 
-    /// The commit checked out in `folder`'s repository (the folder or one above it), read from
-    /// `.git` without running git; nil outside a repository.
+    /// The commit the content is at: `SOPSITE_CONTENT_COMMIT`, the `.sopsite-commit` file the
+    /// post-receive hook leaves in a checkout, or the commit checked out in the folder's
+    /// repository (the folder or one above it), read from `.git` without running git; nil else.
     public static func commit(of folder: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let given = environment["SOPSITE_CONTENT_COMMIT"], !given.isEmpty { return given }
+        if let left = ContentFiles.bytes(folder + "/.sopsite-commit").flatMap({ String(validating: $0, as: UTF8.self) }) {
+            let commit = left.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !commit.isEmpty { return commit }
+        }
         var url = URL(fileURLWithPath: folder).standardizedFileURL
         for _ in 0..<4 {
             if let commit = head(url.appendingPathComponent(".git").path) { return commit }

@@ -1,0 +1,99 @@
+"""The content repository's hooks, the day's rollover with a test clock, and the unit file."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+import deploy_support as ds
+
+
+def git(*args, cwd, env=None):
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def check_hooks(checks, tmp, repo, sopsite, content, base):
+    """A bare repository with deploy/git's hooks; the published content is the folder the
+    running `publish` watches. A good push shows through nginx; a broken one is refused."""
+    bare, work = os.path.join(tmp, "content.git"), os.path.join(tmp, "work")
+    git("init", "--bare", "-q", "-b", "main", bare, cwd=tmp)
+    for hook in ("pre-receive", "post-receive"):
+        shutil.copy(os.path.join(repo, "deploy", "git", hook), os.path.join(bare, "hooks", hook))
+    env = dict(os.environ, SOPSITE=sopsite, SOPSITE_THEMES=os.path.join(repo, "themes"), SOPSITE_CONTENT=content,
+               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.invalid")
+    env.pop("SOPSITE_TEST_NOW", None)
+    git("clone", "-q", bare, work, cwd=tmp, env=env)
+    git("checkout", "-q", "-b", "main", cwd=work, env=env)
+    for name in os.listdir(content):
+        source = os.path.join(content, name)
+        if name.startswith("."):
+            continue
+        (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(work, name))
+    ds.edit(os.path.join(work, "cases", "RV-04", "index.md"), "title: ระบบแจ้งซ่อม", "title: ระบบแจ้งซ่อมผ่านเว็บ")
+    git("add", "-A", cwd=work, env=env)
+    git("commit", "-q", "-m", "good", cwd=work, env=env)
+    pushed = git("push", "-q", "origin", "main", cwd=work, env=env)
+    checks.check("a push of good content is accepted", pushed.returncode == 0, pushed.stderr)
+    shown = ds.wait_for(lambda: "ระบบแจ้งซ่อมผ่านเว็บ" in ds.get(base + "/cases/RV-04/")[2], 5)
+    checks.check("a push of good content is published", shown)
+    head = git("rev-parse", "HEAD", cwd=work).stdout.strip()
+    checks.check("build.json names the pushed commit",
+                 ds.wait_for(lambda: ds.get_json(base + "/build.json").get("commit") == head, 5),
+                 ds.get_json(base + "/build.json"))
+
+    page = ds.get(base + "/cases/RV-04/")[2]
+    ds.edit(os.path.join(work, "cases", "RV-04", "index.md"), "sop: RV01", "sop: RV09")
+    git("commit", "-qam", "broken", cwd=work, env=env)
+    refused = git("push", "-q", "origin", "main", cwd=work, env=env)
+    checks.check("a push of broken content is refused", refused.returncode != 0, refused.stderr)
+    checks.check("the pusher sees the error with its position, as in the repository",
+                 "cases/RV-04/index.md:4:6: error: unknown SOP 'RV09'" in refused.stderr, refused.stderr)
+    remote = [line for line in refused.stderr.splitlines() if line.startswith("remote:")]
+    checks.check("the pusher's errors name no temporary folder", remote and not any(tmp in line or "/tmp/" in line for line in remote),
+                 remote)
+    checks.check("a refused push leaves the repository's branch as it was",
+                 git("rev-parse", "main", cwd=bare).stdout.strip() == head)
+    checks.check("a refused push leaves what is published as it was", ds.get(base + "/cases/RV-04/")[2] == page)
+
+
+def check_rollover(checks, tmp, sopsite, repo):
+    """Started the evening before RV-01's due date (23 March), with no change to the content,
+    the case turns overdue in its page and in status.json once the clock passes midnight."""
+    folder = os.path.join(tmp, "rollover")
+    content, root = os.path.join(folder, "content"), os.path.join(folder, "public")
+    shutil.copytree(os.path.join(repo, "Tests", "SopsiteKitTests", "Fixtures", "rounds-site"), content)
+    os.makedirs(root)
+    log = os.path.join(folder, "publish.log")
+    env = dict(os.environ, SOPSITE_TEST_NOW="2026-03-23T23:59:57")
+    process = ds.start([sopsite, "publish", "--no-search", "--content", content, "--themes-dir",
+                        os.path.join(repo, "themes"), "--output", root], log, env, cwd=folder)
+    try:
+        def state():
+            with open(os.path.join(root, "status.json"), encoding="utf-8") as f:
+                return next(c["state"] for c in json.load(f)["cases"] if c["id"] == "RV-01")
+        checks.check("before midnight RV-01 is in progress", ds.wait_for(lambda: state() == "in-progress", 10), ds.tail(log))
+        checks.check("after midnight RV-01 is overdue in status.json", ds.wait_for(lambda: state() == "overdue", 15),
+                     ds.tail(log))
+        page = open(os.path.join(root, "cases", "RV-01", "index.html"), encoding="utf-8").read()
+        checks.check("and on its page", "state state-overdue" in page)
+        checks.check("the log says the portal moved to the new day", "2026-03-24" in open(log, encoding="utf-8").read(),
+                     ds.tail(log))
+    finally:
+        ds.stop(process)
+
+
+def check_unit(checks, repo, sopsite, tmp):
+    """The unit passes `systemd-analyze verify` (where systemd's tools run: they do here, without
+    systemd as init), with its binary path pointed at the built one."""
+    unit = open(os.path.join(repo, "deploy", "systemd", "sopsite-publish.service"), encoding="utf-8").read()
+    folder = tempfile.mkdtemp(dir=tmp)
+    path = os.path.join(folder, "sopsite-publish.service")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(unit.replace("/usr/local/bin/sopsite", sopsite))
+    if not shutil.which("systemd-analyze"):
+        checks.check("systemd-analyze is installed", False, "apt-get install systemd")
+        return
+    verify = subprocess.run(["systemd-analyze", "verify", path], capture_output=True, text=True)
+    checks.check("the unit passes systemd-analyze verify", verify.returncode == 0 and not verify.stderr.strip(),
+                 verify.stderr)
