@@ -58,7 +58,8 @@ enum CopyFiles {
         Output.Failure(description: "\(path):1:1: error: \(message)")
     }
 
-    /// The system's reason for a Foundation error (its POSIX error's words), without its paths.
+    /// The system's reason for a Foundation error (its POSIX error's words), without its paths:
+    /// for a copy that failed, or a program that could not start (`ChildProcess`).
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
         if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError), posix.domain == NSPOSIXErrorDomain {

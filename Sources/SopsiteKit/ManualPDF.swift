@@ -30,16 +30,10 @@ enum ManualPDF {
         for id in ids {
             let page = URL(fileURLWithPath: "\(staging)/cases/\(id)/manual/index.html").absoluteString
             let pdf = "\(staging)/cases/\(id)/manual.pdf"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: browser)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                 "--print-to-pdf=\(pdf)", page]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) else {
-                throw Output.Failure(description: "\(pdf): error: Chromium could not print the manual (exit \(process.terminationStatus))")
+            let run = try ChildProcess.run(browser, ["--headless", "--no-sandbox", "--disable-gpu",
+                                                     "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", page], about: pdf)
+            guard run.succeeded, FileManager.default.fileExists(atPath: pdf) else {
+                throw Output.Failure(description: "\(pdf): error: Chromium could not print the manual (\(run.ending))")
             }
         }
     }

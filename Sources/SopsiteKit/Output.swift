@@ -16,10 +16,13 @@ enum Output {
         let prefix = "." + url.lastPathComponent + ".staging-"
         let staging = parent + "/" + prefix + "\(getpid())"
         let fm = FileManager.default
-        // A build that was killed left its staging folder; the process that owned it is gone.
+        // A build that was killed left its staging folder, or the `.old` one of `swap`: only
+        // `<prefix><pid>[.old]`, and only once that process is gone (EPERM: alive, not ours).
         for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
-            if pid == getpid() || kill(pid, 0) != 0 { try? fm.removeItem(atPath: parent + "/" + name) }
+            let rest = name.dropFirst(prefix.count), number = rest.hasSuffix(".old") ? rest.dropLast(4) : rest
+            guard number.allSatisfy({ ("0"..."9").contains($0) }), let pid = Int32(number), pid > 0 else { continue }
+            guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
+            try? fm.removeItem(atPath: parent + "/" + name)
         }
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         return staging
@@ -81,22 +84,6 @@ enum Output {
         }()
         guard close(fd) == 0 || failure != nil else { return String(cString: strerror(errno)) }
         return failure
-    }
-
-    /// Copies a theme's static files; a theme without any is fine.
-    static func copyFolder(_ source: String, to destination: String) throws {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: source) else { return }
-        try fm.copyItem(atPath: source, toPath: destination)
-    }
-
-    /// Copies the file itself: an attachment that is a symbolic link (checked to stay inside its
-    /// case's folder) is published as the file it points at, never as a link.
-    static func copyFile(_ source: String, to destination: String) throws {
-        let folder = (destination as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
-        try FileManager.default.copyItem(atPath: resolved, toPath: destination)
     }
 
     /// Puts `staging` in the place of `output`. Hidden entries at the top of the old output

@@ -27,19 +27,11 @@ public enum Search {
         pip install 'pagefind[extended]' and set SOPSITE_PAGEFIND to its pagefind_extended
         """
 
-    /// Indexes the built site in `folder`.
+    /// Indexes the built site in `folder`; Pagefind dies with sopsite (see `ChildProcess`).
     public static func index(_ folder: String, pagefind: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pagefind)
-        process.arguments = ["--site", folder, "--silent"]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Output.Failure(description: "\(folder): error: Pagefind failed: \(String(decoding: message, as: UTF8.self))")
+        let run = try ChildProcess.run(pagefind, ["--site", folder, "--silent"], keepingErrors: true, about: folder)
+        guard run.succeeded else {
+            throw Output.Failure(description: "\(folder): error: Pagefind failed (\(run.ending)): \(run.errors)")
         }
     }
 }

@@ -32,7 +32,8 @@ actor SearchIndexer {
         repeat {
             again = false
             let folder = self.folder, pagefind = self.pagefind!
-            // Pagefind is a separate process: wait for it off this actor.
+            // Pagefind is a separate process: wait for it off this actor, on the thread that
+            // started it, whose end would kill it (see ChildProcess in SopsiteKit).
             _ = await Task.detached { try? Search.index(folder, pagefind: pagefind) }.value
         } while again
         running = false
