@@ -24,7 +24,17 @@ enum Output {
             guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
             try? fm.removeItem(atPath: parent + "/" + name)
         }
-        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        // Said before any page is made, with the output's path and the system's reason.
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure(description: "\(output): error: the output is a file, not a folder; give --output a folder")
+        }
+        do {
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "\(output): error: cannot write beside the output folder, where a build is "
+                          + "made before it replaces it (\(parent)): \(CopyFiles.reason(error))")
+        }
         return staging
     }
 

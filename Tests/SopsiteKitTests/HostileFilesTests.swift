@@ -129,3 +129,42 @@ extension CLITests {
         XCTAssertTrue(stderr.hasPrefix("\(secret):1:1: error: cannot read it: Permission denied\n"), stderr)
     }
 }
+
+extension CLITests {
+    /// An output that is a file, or a folder whose parent sopsite may not write in: an error with
+    /// the output's path and the system's words, before anything is made, and nothing touched.
+    func testAnOutputThatCannotBeWrittenIsSaidAsSuch() throws {
+        let folder = try temporaryFolder(self)
+        try "keep".write(toFile: folder + "/public", atomically: true, encoding: .utf8)
+        let file = try run(["build", "--quiet", "--no-search", "--as-of", "2026-11-27", "--output", folder + "/public"])
+        XCTAssertEqual(file.status, 1)
+        XCTAssertEqual(file.stderr, "\(folder)/public: error: the output is a file, not a folder; give --output a folder\n\(folder)/public/ was left as it was\n")
+        XCTAssertEqual(try String(contentsOfFile: folder + "/public", encoding: .utf8), "keep")
+
+        // A parent nobody may write in (run as nobody through setpriv when the tests run as root).
+        let locked = folder + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.root + "/themes", toPath: folder + "/themes")
+        try FileManager.default.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
+        try FileManager.default.copyItem(atPath: sopsite, toPath: folder + "/sopsite")
+        XCTAssertEqual(chmod(locked, 0o555), 0)
+        let process = Process()
+        let arguments = ["build", "--quiet", "--no-search", "--as-of", "2026-11-27", "--content", folder + "/content",
+                         "--themes-dir", folder + "/themes", "--output", locked + "/public"]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", folder + "/sopsite"] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: folder + "/sopsite")
+            process.arguments = arguments
+        }
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertEqual(stderr, "\(locked)/public: error: cannot write beside the output folder, where a build is made before it replaces it (\(locked)): Permission denied\n\(locked)/public/ was left as it was\n")
+        XCTAssertEqual(chmod(locked, 0o755), 0)
+    }
+}
