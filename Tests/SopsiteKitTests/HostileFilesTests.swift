@@ -111,21 +111,8 @@ extension CLITests {
         try FileManager.default.copyItem(atPath: Repo.root + "/themes", toPath: folder + "/themes")
         try FileManager.default.copyItem(atPath: sopsite, toPath: folder + "/sopsite")
         let arguments = ["check", "--content", folder + "/content", "--themes-dir", folder + "/themes", "--as-of", "2026-11-27"]
-        let process = Process()
-        if getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", folder + "/sopsite"] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: sopsite)
-            process.arguments = arguments
-        }
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 1, stderr)
+        let (status, stderr) = try runAsNobody(folder + "/sopsite", arguments)
+        XCTAssertEqual(status, 1, stderr)
         XCTAssertTrue(stderr.hasPrefix("\(secret):1:1: error: cannot read it: Permission denied\n"), stderr)
     }
 }
@@ -148,23 +135,33 @@ extension CLITests {
         try FileManager.default.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
         try FileManager.default.copyItem(atPath: sopsite, toPath: folder + "/sopsite")
         XCTAssertEqual(chmod(locked, 0o555), 0)
+        let (status, stderr) = try runAsNobody(folder + "/sopsite", [
+            "build", "--quiet", "--no-search", "--as-of", "2026-11-27", "--content", folder + "/content",
+            "--themes-dir", folder + "/themes", "--output", locked + "/public"])
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(stderr, "\(locked)/public: error: cannot write beside the output folder, where a build is made before it replaces it (\(locked)): Permission denied\n\(locked)/public/ was left as it was\n")
+        XCTAssertEqual(chmod(locked, 0o755), 0)
+    }
+}
+
+extension CLITests {
+    /// Runs `binary` (a copy outside the clone, which nobody may not enter) as nobody through
+    /// setpriv when the tests run as root, who may read and write anything; as the user otherwise.
+    func runAsNobody(_ binary: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let process = Process()
-        let arguments = ["build", "--quiet", "--no-search", "--as-of", "2026-11-27", "--content", folder + "/content",
-                         "--themes-dir", folder + "/themes", "--output", locked + "/public"]
         if getuid() == 0 {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", folder + "/sopsite"] + arguments
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments
         } else {
-            process.executableURL = URL(fileURLWithPath: folder + "/sopsite")
+            process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
         }
         let err = Pipe()
         process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
         try process.run()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 1)
-        XCTAssertEqual(stderr, "\(locked)/public: error: cannot write beside the output folder, where a build is made before it replaces it (\(locked)): Permission denied\n\(locked)/public/ was left as it was\n")
-        XCTAssertEqual(chmod(locked, 0o755), 0)
+        return (process.terminationStatus, stderr)
     }
 }
