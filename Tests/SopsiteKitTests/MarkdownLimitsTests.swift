@@ -33,7 +33,8 @@ final class MarkdownLimitsTests: XCTestCase {
 
     func testWwwInOneWord() {
         XCTAssertEqual(problems("ดู www.a.th_www.b.th_www.c.th และ"), [], "three")
-        XCTAssertEqual(problems("ดู www.a_WWW.b_www.c_www.d"),
+        XCTAssertEqual(problems("ดู www.a_WWW.b_www.c"), [], "cmark-gfm starts an autolink at a lower-case www. only")
+        XCTAssertEqual(problems("ดู www.a_www.b_www.c_www.d"),
                        ["1:4: a word holds 'www.' more than 3 times, over the limit (max_www_per_word under markdown: in site.yaml); put spaces between the links"])
         XCTAssertEqual(problems("www.a www.b www.c www.d www.e\nwww.a www.b"), [], "words apart cost nothing")
     }
