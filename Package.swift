@@ -56,10 +56,11 @@ let package = Package(
         // Golden-file comparison with a record switch, shared by the test targets.
         .target(name: "GoldenFile", path: "Tests/GoldenFile"),
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime"]),
-        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "GoldenFile"]),
+        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "GoldenFile"], exclude: ["Golden"]),
         // Fixtures and golden files are read beside the test sources (#filePath), so that
-        // SOPSITE_RECORD=1 can write them back into the tree.
-        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile"]),
+        // SOPSITE_RECORD=1 can write them back into the tree,
+        // so they are not the target's resources.
+        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]
 )

@@ -55,7 +55,9 @@ func runBuild(_ options: BuildOptions, writing: Bool, quiet: Bool) throws {
     } catch let failure as BuildFailed {
         for d in failure.diagnostics { stderr.write(Data((d.description + "\n").utf8)) }
         let count = failure.diagnostics.filter { $0.severity == .error }.count
-        stderr.write(Data("\(count) error\(count == 1 ? "" : "s"); \(options.outputFolder)/ was left as it was\n".utf8))
+        // `check` never writes: the output is only worth naming when a build was refused.
+        let left = writing ? "; \(options.outputFolder)/ was left as it was" : ""
+        stderr.write(Data("\(count) error\(count == 1 ? "" : "s")\(left)\n".utf8))
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error

@@ -79,6 +79,7 @@ final class CLITests: XCTestCase {
         let bad = try run(["check", "--content", Repo.fixture("invalid-site"), "--themes-dir", Repo.root + "/themes"], in: folder)
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("BAD.md:21:11: error: unknown role 'boss'"), bad.stderr)
+        XCTAssertTrue(bad.stderr.hasSuffix("\n6 errors\n"), "check writes nothing, so names no output: \(bad.stderr)")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [], "check writes nothing")
     }
 

@@ -95,9 +95,10 @@ extension LiveSite {
         let loaded = CaseFolders.folder(id, in: options.contentFolder + "/cases", seen: &seen, &diagnostics).flatMap {
             Content.loadCase($0, sops: Content.byCode(content.sops), markdown: renderer!.markdown, &diagnostics)
         }
-        var caseProgress: CaseProgress?
-        if let loaded, let sop = content.sop(loaded.sop) {
-            caseProgress = CaseWalk.progress(loaded, sop: sop, calendar: content.calendar, asOf: options.asOf, &diagnostics)
+        // Followed as a build follows it (with the warning where holidays.yaml runs out).
+        let caseProgress = loaded.flatMap {
+            CaseCheck.follow($0, sops: Content.byCode(content.sops), calendar: content.calendar, holidays: content.holidays,
+                             asOf: options.asOf, &diagnostics)
         }
         guard !diagnostics.hasErrors, let loaded, let caseProgress else {
             caseErrors[id] = diagnostics.sorted.filter { $0.severity == .error }
