@@ -93,7 +93,7 @@ extension HostilePathsTests {
         try "x".write(toFile: folder + "/a.pdf", atomically: true, encoding: .utf8)
         try "y".write(toFile: folder + "/b.pdf", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try CopyFiles.file(folder + "/a.pdf", to: folder + "/b.pdf")) {
-            XCTAssertEqual("\($0)", "\(folder)/a.pdf:1:1: error: cannot copy it to the output folder: a file of that name is already there")
+            XCTAssertEqual("\($0)", "\(folder)/a.pdf:1:1: error: cannot copy it to the output folder: File exists")
         }
     }
 }

@@ -37,8 +37,7 @@ extension BuildOptions {
     /// lands in links, the feed and QR codes) and the interface language.
     func override(_ content: inout Content, _ diagnostics: inout Diagnostics) {
         if let url = baseURL {
-            let lower = url.lowercased()
-            if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            if WebAddress.isHTTP(url) {
                 content.site.baseURL = url.hasSuffix("/") ? url : url + "/"
             } else {
                 diagnostics.append(Diagnostic(.error, "--base-url", line: 0, column: 0,

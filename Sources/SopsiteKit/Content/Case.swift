@@ -16,7 +16,7 @@ public struct Case: Sendable {
     public var openedLocation: SourceLocation
     public var events: [Event]
     /// The case report, rendered.
-    public var report: Markdown.Document
+    public var report: Markdown.Rendered
     /// The system's handover manual, when the folder has a `manual.md`.
     public var manual: Manual?
     /// Files in the case's folder other than index.md and manual.md, by name, sorted.

@@ -7,7 +7,7 @@ public struct Manual: Sendable {
     public var preparedBy: String
     public var handedOverBy: Signatory?
     public var receivedBy: Signatory?
-    public var body: Markdown.Document
+    public var body: Markdown.Rendered
     public var path: String
 }
 
@@ -55,8 +55,7 @@ enum Images {
         for image in images {
             // Markdown percent-encodes spaces in a destination; the file on disk has the space.
             let url = image.url.removingPercentEncoding ?? image.url
-            let lower = url.lowercased()
-            if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            if WebAddress.isHTTP(url) {
                 // The portal works offline on the intranet, and its pages load nothing from elsewhere.
                 diagnostics.append(Diagnostic(.error, path, line: firstLine + image.line - 1, column: image.column,
                     "image \"\(url)\" is on another site; put the file in the case's folder and link it by name"))

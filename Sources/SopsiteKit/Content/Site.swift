@@ -43,7 +43,7 @@ extension Site {
         var baseURL = map.text("base_url", &diagnostics).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         // Pages, the feed, status.json and the manuals' QR codes link to it: never `javascript:`.
         if let url = baseURL, let value = map["base_url"],
-           !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+           !WebAddress.isHTTP(url) {
             diagnostics.append(value.location.error("'base_url' must be an http(s) URL, not \"\(url)\""))
             baseURL = nil
         }
@@ -97,7 +97,7 @@ extension Site {
             return nil
         }
         let lower = url.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
+        guard WebAddress.isHTTP(url) || lower.hasPrefix("mailto:") else {
             diagnostics.append(value.location.error("'\(key)' must be an http(s) or mailto: URL, not \"\(url)\""))
             return nil
         }

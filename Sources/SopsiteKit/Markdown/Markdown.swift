@@ -7,7 +7,7 @@ public struct Markdown: Sendable {
     /// Raw HTML in content is passed through only when the site allows it; otherwise cmark-gfm's
     /// safe mode drops it (and `javascript:` links) and the tagfilter extension guards the rest.
     public var allowRawHTML: Bool
-    /// What a text may cost to parse; a text over them is not parsed (`Document.problems`).
+    /// What a text may cost to parse; a text over them is not parsed (`Rendered.problems`).
     public var limits: MarkdownLimits
 
     /// The limits are those of site.yaml, relaxed when the library has the 2023 fixes.
@@ -20,7 +20,7 @@ public struct Markdown: Sendable {
     public static let libraryVersion = String(cString: cmark_version_string())
 
     /// A rendered document: its HTML, and what pages need from its tree.
-    public struct Document: Sendable {
+    public struct Rendered: Sendable {
         /// The HTML as cmark-gfm wrote it (with the headings' ids): a case page copies these
         /// bytes as they are, where making a String of 10,000 reports checked each byte again.
         public var htmlBytes: [UInt8]
@@ -80,21 +80,21 @@ public struct Markdown: Sendable {
     /// Parses and renders, collecting headings (given ids) and images on the way. Relative link
     /// and image URLs get `urlPrefix` in the HTML: a page in a subfolder of the files it shows
     /// (a case's manual/) links them with "../". Images are reported as written.
-    public func render(_ markdown: String, urlPrefix: String = "") -> Document {
+    public func render(_ markdown: String, urlPrefix: String = "") -> Rendered {
         render(Substring(markdown), urlPrefix: urlPrefix)
     }
 
     /// A file's body is rendered where it sits in the file's text, not copied out first.
-    public func render(_ markdown: Substring, urlPrefix: String = "") -> Document {
+    public func render(_ markdown: Substring, urlPrefix: String = "") -> Rendered {
         // Checked here, where every text is parsed, so that no caller can forget it.
         let problems = limits.problems(in: markdown)
-        guard problems.isEmpty else { return Document(htmlBytes: [], headings: [], images: [], problems: problems) }
+        guard problems.isEmpty else { return Rendered(htmlBytes: [], headings: [], images: [], problems: problems) }
         _ = Markdown.registered
         // Everything cmark-gfm allocates for the document goes at once, after the rest is freed.
         let arena = MarkdownArena.current
         defer { arena.pointee.reset() }
         guard let parser = cmark_parser_new_with_mem(options, Markdown.arenaMemory) else {
-            return Document(htmlBytes: [], headings: [], images: [])
+            return Rendered(htmlBytes: [], headings: [], images: [])
         }
         defer { cmark_parser_free(parser) }
         for name in Markdown.extensionNames {
@@ -113,7 +113,7 @@ public struct Markdown: Sendable {
             }
         }
         let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
-        guard let root = finished else { return Document(htmlBytes: [], headings: [], images: []) }
+        guard let root = finished else { return Rendered(htmlBytes: [], headings: [], images: []) }
         defer { cmark_node_free(root) }
         var (headings, images) = walk(root, urlPrefix: urlPrefix)
         // cmark counts columns in bytes; diagnostics count characters, as editors do.
@@ -126,12 +126,12 @@ public struct Markdown: Sendable {
         }
         guard let rendered = cmark_render_html_with_mem(root, options, cmark_parser_get_syntax_extensions(parser),
                                                         Markdown.arenaMemory) else {
-            return Document(htmlBytes: [], headings: [], images: [])
+            return Rendered(htmlBytes: [], headings: [], images: [])
         }
         let html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) {
             HeadingIDs.insert(headings.map(\.id), into: UnsafeBufferPointer(start: $0, count: strlen(rendered)))
         }
-        return Document(htmlBytes: html, headings: headings, images: images)
+        return Rendered(htmlBytes: html, headings: headings, images: images)
     }
 
     /// Headings and images, in document order.

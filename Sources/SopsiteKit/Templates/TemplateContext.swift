@@ -10,7 +10,7 @@
 protocol TemplateContext {
     init()
     mutating func text(_ name: StaticString, _ value: String)
-    /// HTML made as bytes (`Markdown.Document.htmlBytes`), as the text it is.
+    /// HTML made as bytes (`Markdown.Rendered.htmlBytes`), as the text it is.
     mutating func html(_ name: StaticString, _ bytes: [UInt8])
     mutating func flag(_ name: StaticString, _ value: Bool)
     mutating func shared(_ name: StaticString, _ value: TemplateValues)
