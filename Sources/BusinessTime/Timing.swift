@@ -41,7 +41,7 @@ extension WorkCalendar {
     ///   by the working days after D through `end.day`. Ending on the weekend right after D is not
     ///   late: no working day was lost.
     /// - `.perScope` without one: used in days; no target, so never late and never due.
-    public func timing(_ target: Duration.Target, agreedDue: Day?, start: Moment, end: Moment) -> Timing {
+    public func timing(_ target: StepDuration.Target, agreedDue: Day?, start: Moment, end: Moment) -> Timing {
         switch target {
         case .days(let n):
             return dayTiming(n, start: start, end: end)

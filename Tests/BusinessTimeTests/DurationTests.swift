@@ -2,21 +2,21 @@ import BusinessTime
 import XCTest
 
 final class DurationTests: XCTestCase {
-    func parse(_ text: String) throws -> Duration { try Duration.parse(text) }
+    func parse(_ text: String) throws -> StepDuration { try StepDuration.parse(text) }
 
     func testEveryFormTheSOPWrites() throws {
-        XCTAssertEqual(try parse("1 วัน"), Duration(text: "1 วัน", target: .days(1)))
-        XCTAssertEqual(try parse("2 วัน"), Duration(text: "2 วัน", target: .days(2)))
-        XCTAssertEqual(try parse("1-2 วัน"), Duration(text: "1-2 วัน", target: .days(2), minimum: 1))
-        XCTAssertEqual(try parse("ภายใน 3 วัน"), Duration(text: "ภายใน 3 วัน", target: .days(3)))
-        XCTAssertEqual(try parse("1 ชั่วโมง"), Duration(text: "1 ชั่วโมง", target: .hours(1)))
-        XCTAssertEqual(try parse("ตามขอบเขต"), Duration(text: "ตามขอบเขต", target: .perScope))
+        XCTAssertEqual(try parse("1 วัน"), StepDuration(text: "1 วัน", target: .days(1)))
+        XCTAssertEqual(try parse("2 วัน"), StepDuration(text: "2 วัน", target: .days(2)))
+        XCTAssertEqual(try parse("1-2 วัน"), StepDuration(text: "1-2 วัน", target: .days(2), minimum: 1))
+        XCTAssertEqual(try parse("ภายใน 3 วัน"), StepDuration(text: "ภายใน 3 วัน", target: .days(3)))
+        XCTAssertEqual(try parse("1 ชั่วโมง"), StepDuration(text: "1 ชั่วโมง", target: .hours(1)))
+        XCTAssertEqual(try parse("ตามขอบเขต"), StepDuration(text: "ตามขอบเขต", target: .perScope))
     }
 
     func testEnglishForms() throws {
         XCTAssertEqual(try parse("1 day").target, .days(1))
         XCTAssertEqual(try parse("2 days").target, .days(2))
-        XCTAssertEqual(try parse("1-2 days"), Duration(text: "1-2 days", target: .days(2), minimum: 1))
+        XCTAssertEqual(try parse("1-2 days"), StepDuration(text: "1-2 days", target: .days(2), minimum: 1))
         XCTAssertEqual(try parse("within 3 days").target, .days(3))
         XCTAssertEqual(try parse("Within 3 Days").target, .days(3))
         XCTAssertEqual(try parse("1 hour").target, .hours(1))

@@ -5,7 +5,7 @@ import XCTest
 final class TimingTests: XCTestCase {
     let calendar = Fixture.calendar
 
-    func timing(_ target: Duration.Target, due: String? = nil, _ start: String, _ end: String) -> Timing {
+    func timing(_ target: StepDuration.Target, due: String? = nil, _ start: String, _ end: String) -> Timing {
         calendar.timing(target, agreedDue: due.map(day), start: moment(start), end: moment(end))
     }
 
@@ -41,7 +41,7 @@ final class TimingTests: XCTestCase {
     }
 
     func testARangeTargetsItsUpperBound() throws {
-        let duration = try Duration.parse("1-2 วัน")
+        let duration = try StepDuration.parse("1-2 วัน")
         XCTAssertEqual(duration.target, .days(2))
         let t = calendar.timing(duration.target, agreedDue: nil, start: moment("2025-04-11"), end: moment("2025-04-18"))
         XCTAssertEqual(t, Timing(used: .days(2), target: .days(2), excess: nil, due: moment("2025-04-18")))

@@ -25,8 +25,8 @@ final class FuzzRulesTests: XCTestCase {
         var parsed = 0
         for _ in 0..<4_000 {
             let text = randomDuration(&r)
-            let first = Result { () throws(DurationError) in try Duration.parse(text) }
-            let again = Result { () throws(DurationError) in try Duration.parse(text) }
+            let first = Result { () throws(DurationError) in try StepDuration.parse(text) }
+            let again = Result { () throws(DurationError) in try StepDuration.parse(text) }
             XCTAssertEqual(try? first.get(), try? again.get(), text)
             switch first {
             case let .failure(error):
@@ -37,7 +37,7 @@ final class FuzzRulesTests: XCTestCase {
                 XCTAssertEqual(duration.text, text)
                 switch duration.target {
                 case let .days(n), let .hours(n):
-                    XCTAssertTrue((1...Duration.maximum).contains(n), text)
+                    XCTAssertTrue((1...StepDuration.maximum).contains(n), text)
                     if let minimum = duration.minimum { XCTAssertTrue(1 <= minimum && minimum < n, text) }
                 case .perScope:
                     XCTAssertNil(duration.minimum)
@@ -57,24 +57,24 @@ final class FuzzRulesTests: XCTestCase {
         let thaiDigits = Array("๐๑๒๓๔๕๖๗๘๙")
         func thai(_ n: Int) -> String { String(String(n).map { thaiDigits[$0.wholeNumberValue!] }) }
         for _ in 0..<1_000 {
-            let n = r.int(1...Duration.maximum), m = r.int(1...Duration.maximum)
+            let n = r.int(1...StepDuration.maximum), m = r.int(1...StepDuration.maximum)
             let written = r.chance(30) ? thai(n) : String(n)
-            XCTAssertEqual(try Duration.parse("\(written) วัน").target, .days(n))
-            XCTAssertEqual(try Duration.parse("within \(n) days").target, .days(n))
-            XCTAssertEqual(try Duration.parse("\(written)ชั่วโมง").target, .hours(n))
+            XCTAssertEqual(try StepDuration.parse("\(written) วัน").target, .days(n))
+            XCTAssertEqual(try StepDuration.parse("within \(n) days").target, .days(n))
+            XCTAssertEqual(try StepDuration.parse("\(written)ชั่วโมง").target, .hours(n))
             if n < m {
-                let range = try Duration.parse("\(n) - \(m) วันทำการ")
+                let range = try StepDuration.parse("\(n) - \(m) วันทำการ")
                 XCTAssertEqual(range.target, .days(m))
                 XCTAssertEqual(range.minimum, n)
             }
-            let huge = Duration.maximum + r.int(1...1_000_000)
-            XCTAssertThrowsError(try Duration.parse("\(huge) ชั่วโมง")) {
+            let huge = StepDuration.maximum + r.int(1...1_000_000)
+            XCTAssertThrowsError(try StepDuration.parse("\(huge) ชั่วโมง")) {
                 XCTAssertEqual(($0 as? DurationError)?.message, "duration \"\(huge) ชั่วโมง\" is too long: at most 9999 days or hours")
             }
         }
         // Before the cap, Int.max hours made `n * 60` overflow and the build trap.
-        XCTAssertThrowsError(try Duration.parse("9223372036854775807 ชั่วโมง"))
-        XCTAssertThrowsError(try Duration.parse("1-9223372036854775807 วัน"))
+        XCTAssertThrowsError(try StepDuration.parse("9223372036854775807 ชั่วโมง"))
+        XCTAssertThrowsError(try StepDuration.parse("1-9223372036854775807 วัน"))
     }
 
     // MARK: Events against SW01

@@ -164,8 +164,8 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual("ทำ".thaiFolded, "ทำ")
         XCTAssertEqual("กา".thaiFolded, "กา")
         XCTAssertEqual("abc".thaiFolded, "abc")
-        XCTAssertEqual(try Duration.parse(decomposed("3 วันทำการ")).target, .days(3), "a duration typed decomposed")
-        XCTAssertEqual(try Duration.parse(decomposed("ภายใน 2 วันทำการ")).target, .days(2))
+        XCTAssertEqual(try StepDuration.parse(decomposed("3 วันทำการ")).target, .days(3), "a duration typed decomposed")
+        XCTAssertEqual(try StepDuration.parse(decomposed("ภายใน 2 วันทำการ")).target, .days(2))
     }
 
     func testInvisibleCharactersInIdsAreRefused() {

@@ -51,7 +51,7 @@ public final class Step: @unchecked Sendable {
     /// Related documents, each inline Markdown.
     public let documents: [String]
     /// Nil only for an ongoing step.
-    public let duration: Duration?
+    public let duration: StepDuration?
     public let ongoing: Bool
     public internal(set) var decision: Decision?
     /// Where a process step leads: the next step in the list unless `next:` says otherwise.
@@ -59,7 +59,7 @@ public final class Step: @unchecked Sendable {
     public let location: SourceLocation
 
     init(id: String, title: String, roles: [String], responsible: String?, procedure: String, documents: [String],
-         duration: Duration?, ongoing: Bool, decision: Decision?, next: StepTarget, location: SourceLocation) {
+         duration: StepDuration?, ongoing: Bool, decision: Decision?, next: StepTarget, location: SourceLocation) {
         self.id = id
         self.title = title
         self.roles = roles

@@ -24,11 +24,11 @@ extension StepLoader {
         let roles = loadRoleIDs(map, name, roleIDs, &diagnostics)
         let procedure = map.text("procedure", &diagnostics)
         let ongoing = map["ongoing"]?.bool("'ongoing'", &diagnostics) ?? false
-        var duration: Duration?
+        var duration: StepDuration?
         if ongoing, let v = map["duration"] {
             diagnostics.append(v.location.error("\(name) is ongoing and so has no duration; remove 'duration'"))
         } else if !ongoing, let v = map.required("duration", &diagnostics), let text = v.text("'duration'", &diagnostics) {
-            do throws(DurationError) { duration = try Duration.parse(text) } catch {
+            do throws(DurationError) { duration = try StepDuration.parse(text) } catch {
                 diagnostics.append(v.location.error(error.message))
             }
         }

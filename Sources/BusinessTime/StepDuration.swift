@@ -1,7 +1,8 @@
 import Foundation
 
-/// How long a step may take, as the SOP writes it ("1 วัน", "1-2 วัน", "ตามขอบเขต").
-public struct Duration: Sendable, Equatable {
+/// How long a step may take, as the SOP writes it ("1 วัน", "1-2 วัน", "ตามขอบเขต"). Not
+/// `Duration`: that is Swift's own, which the watcher and the server use for waiting.
+public struct StepDuration: Sendable, Equatable {
     /// The business-time target the text stands for.
     public enum Target: Sendable, Equatable {
         /// Working days (Monday to Friday minus holidays).
@@ -30,13 +31,13 @@ public struct DurationError: Error, Sendable, Equatable {
     public var message: String
 }
 
-extension Duration {
+extension StepDuration {
     /// Reads a duration written the way the SOP writes them, in Thai or English.
     /// A form it does not know is an error, never a guess.
-    public static func parse(_ text: String) throws(DurationError) -> Duration {
+    public static func parse(_ text: String) throws(DurationError) -> StepDuration {
         let words = normalise(text)
         if perScopeWords.contains(words.joined(separator: " ")) {
-            return Duration(text: text, target: .perScope)
+            return StepDuration(text: text, target: .perScope)
         }
         var rest = words[...]
         // "ภายใน 3 วัน" / "within 3 days" means the same target as "3 วัน".
@@ -58,7 +59,7 @@ extension Duration {
             throw DurationError(message: "duration range \"\(text)\" must go from the smaller to the larger number")
         }
         let target: Target = unit == .day ? .days(numbers.last!) : .hours(numbers.last!)
-        return Duration(text: text, target: target, minimum: numbers.count == 2 ? numbers[0] : nil)
+        return StepDuration(text: text, target: target, minimum: numbers.count == 2 ? numbers[0] : nil)
     }
 
     /// The largest amount a duration may give: some forty years of working days.
