@@ -78,6 +78,7 @@ def main(sopsite):
         deploy_checks.check_rebuilds_under_load(checks, base, case, 20)
         deploy_git.check_hooks(checks, tmp, REPO, sopsite, content, base)
         deploy_git.check_rollover(checks, tmp, sopsite, REPO)
+        deploy_git.check_serve_rollover(checks, tmp, sopsite, REPO)
         deploy_git.check_unit(checks, REPO, sopsite, tmp)
     finally:
         for p in processes:

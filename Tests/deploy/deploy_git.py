@@ -83,6 +83,27 @@ def check_rollover(checks, tmp, sopsite, repo):
         ds.stop(process)
 
 
+def check_serve_rollover(checks, tmp, sopsite, repo):
+    """`serve` turns the day the same way: its status.json, as served, shows RV-01 overdue."""
+    folder = os.path.join(tmp, "serve-rollover")
+    content = os.path.join(folder, "content")
+    shutil.copytree(os.path.join(repo, "Tests", "SopsiteKitTests", "Fixtures", "rounds-site"), content)
+    port = ds.free_port()
+    log = os.path.join(folder, "serve.log")
+    env = dict(os.environ, SOPSITE_TEST_NOW="2026-03-23T23:59:57")
+    process = ds.start([sopsite, "serve", "--no-search", "--port", str(port), "--content", content, "--themes-dir",
+                        os.path.join(repo, "themes"), "--output", os.path.join(folder, "public")], log, env, cwd=folder)
+    try:
+        def state():
+            cases = ds.get_json("http://127.0.0.1:%d/status.json" % port)["cases"]
+            return next(c["state"] for c in cases if c["id"] == "RV-01")
+        checks.check("serve: before midnight RV-01 is in progress", ds.wait_for(lambda: state() == "in-progress", 10),
+                     ds.tail(log))
+        checks.check("serve: after midnight RV-01 is overdue", ds.wait_for(lambda: state() == "overdue", 15), ds.tail(log))
+    finally:
+        ds.stop(process)
+
+
 def check_unit(checks, repo, sopsite, tmp):
     """The unit passes `systemd-analyze verify` (where systemd's tools run: they do here, without
     systemd as init), with its binary path pointed at the built one."""
