@@ -61,10 +61,6 @@ func runBuild(_ options: BuildOptions, writing: Bool, quiet: Bool) throws {
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
-    } catch let failure as CustomStringConvertible where "\(failure)".contains(": error: ") {
-        // Already `path: error: message`, as every diagnostic is.
-        stderr.write(Data("\(failure)\n\(options.outputFolder)/ was left as it was\n".utf8))
-        throw ExitCode(1)
     } catch {
         stderr.write(Data("error: \(error)\n".utf8))
         throw ExitCode(1)

@@ -125,7 +125,7 @@ extension CLITests {
         try "keep".write(toFile: folder + "/public", atomically: true, encoding: .utf8)
         let file = try run(["build", "--quiet", "--no-search", "--as-of", "2026-11-27", "--output", folder + "/public"])
         XCTAssertEqual(file.status, 1)
-        XCTAssertEqual(file.stderr, "\(folder)/public: error: the output is a file, not a folder; give --output a folder\n\(folder)/public/ was left as it was\n")
+        XCTAssertEqual(file.stderr, "\(folder)/public: error: the output is a file, not a folder; give --output a folder\n1 error; \(folder)/public/ was left as it was\n")
         XCTAssertEqual(try String(contentsOfFile: folder + "/public", encoding: .utf8), "keep")
 
         // A parent nobody may write in (run as nobody through setpriv when the tests run as root).
@@ -139,7 +139,7 @@ extension CLITests {
             "build", "--quiet", "--no-search", "--as-of", "2026-11-27", "--content", folder + "/content",
             "--themes-dir", folder + "/themes", "--output", locked + "/public"])
         XCTAssertEqual(status, 1)
-        XCTAssertEqual(stderr, "\(locked)/public: error: cannot write beside the output folder, where a build is made before it replaces it (\(locked)): Permission denied\n\(locked)/public/ was left as it was\n")
+        XCTAssertEqual(stderr, "\(locked)/public: error: cannot write beside the output folder, where a build is made before it replaces it (\(locked)): Permission denied\n1 error; \(locked)/public/ was left as it was\n")
         XCTAssertEqual(chmod(locked, 0o755), 0)
     }
 }

@@ -23,6 +23,8 @@ public enum Build {
             }
         } catch {
             if let staging = context.staging { try? FileManager.default.removeItem(atPath: staging) }
+            // I/O and tool failures are diagnostics too: reported the one way, with the rest.
+            if let failure = error as? Diagnostic { throw BuildFailed(diagnostics: context.diagnostics.sorted + [failure]) }
             throw error
         }
         if exiting { LeftToExit.keep(context) }
@@ -64,17 +66,17 @@ public enum Build {
         // Jobs by number (the listings, the SOPs, then each case), so that the renderer is not
         // copied into 10,000 closures on one core first.
         let lists = renderer.listings
-        let failures = Array(0..<(lists.count + 1 + renderer.views.count)).parallelMap { job -> String? in
+        let failures = Array(0..<(lists.count + 1 + renderer.views.count)).parallelMap { job -> Diagnostic? in
             do {
                 let pages = job < lists.count ? [try lists[job].make()]
                     : job == lists.count ? renderer.sopPages() : renderer.casePages(renderer.views[job - lists.count - 1])
                 try Output.write(pages, into: staging, opened: root, parallel: false)
                 return nil
             } catch {
-                return "\(error)"
+                return error as? Diagnostic ?? Diagnostic.failure(staging, "\(error)")
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw Output.Failure(description: failure) }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     static let copyFiles = BuildStep("copy theme files and attachments") { context in

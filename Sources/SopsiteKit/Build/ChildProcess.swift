@@ -30,7 +30,7 @@ enum ChildProcess {
                     about path: String) throws -> Finished {
         // Asked here: through setpriv, a missing program would only be an exit status.
         guard FileManager.default.isExecutableFile(atPath: program) else {
-            throw Output.Failure(description: "\(path): error: cannot run \(program): missing or not executable")
+            throw Diagnostic.failure(path, "cannot run \(program): missing or not executable")
         }
         let process = Process()
         if let setpriv = setpriv {
@@ -46,7 +46,7 @@ enum ChildProcess {
         do {
             try process.run()
         } catch {
-            throw Output.Failure(description: "\(path): error: cannot run \(program): \(CopyFiles.reason(error))")
+            throw Diagnostic.failure(path, "cannot run \(program): \(CopyFiles.reason(error))")
         }
         let message = keepingErrors ? errors.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()

@@ -33,7 +33,7 @@ enum ManualPDF {
             let run = try ChildProcess.run(browser, ["--headless", "--no-sandbox", "--disable-gpu",
                                                      "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", page], about: pdf)
             guard run.succeeded, FileManager.default.fileExists(atPath: pdf) else {
-                throw Output.Failure(description: "\(pdf): error: Chromium could not print the manual (\(run.ending))")
+                throw Diagnostic.failure(pdf, "Chromium could not print the manual (\(run.ending))")
             }
         }
     }

@@ -3,10 +3,6 @@ import Foundation
 
 /// `sopsite new case`: writes a case file with the next free id and today's opening.
 public enum NewCase {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// The next id for `sop` in the Buddhist-Era year of `opened`: SW01-2569-010 after SW01-2569-009.
     public static func nextID(sop: String, opened: Day, existing: [String]) -> String {
         let prefix = "\(sop)-\(opened.buddhistYear)-"
@@ -21,16 +17,16 @@ public enum NewCase {
     public static func sop(_ named: String?, content: String) throws -> String {
         if let named {
             guard FileManager.default.fileExists(atPath: "\(content)/sops/\(named).md") else {
-                throw Failure(description: "\(content)/sops/\(named).md: error: no SOP '\(named)' to follow")
+                throw Diagnostic.failure("\(content)/sops/\(named).md", "no SOP '\(named)' to follow")
             }
             return named
         }
         let codes = ContentFiles.list(content + "/sops", extension: "md").map { String($0.dropLast(3)) }
         switch codes.count {
         case 1: return codes[0]
-        case 0: throw Failure(description: "\(content)/sops: error: no SOP to follow (sops/*.md)")
+        case 0: throw Diagnostic.failure("\(content)/sops", "no SOP to follow (sops/*.md)")
         default:
-            throw Failure(description: "\(content)/sops: error: the portal has \(codes.count) SOPs (\(codes.joined(separator: ", "))); choose one with --sop")
+            throw Diagnostic.failure("\(content)/sops", "the portal has \(codes.count) SOPs (\(codes.joined(separator: ", "))); choose one with --sop")
         }
     }
 

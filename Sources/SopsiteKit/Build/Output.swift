@@ -5,10 +5,6 @@ import Foundation
 /// the output only when the whole build has succeeded. A failed or killed build leaves the last
 /// good site as it was.
 enum Output {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     /// A fresh staging folder next to `output` (same file system, so the swap is a rename).
     static func makeStaging(for output: String) throws -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
@@ -27,13 +23,13 @@ enum Output {
         // Said before any page is made, with the output's path and the system's reason.
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
-            throw Failure(description: "\(output): error: the output is a file, not a folder; give --output a folder")
+            throw Diagnostic.failure(output, "the output is a file, not a folder; give --output a folder")
         }
         do {
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "\(output): error: cannot write beside the output folder, where a build is "
-                          + "made before it replaces it (\(parent)): \(CopyFiles.reason(error))")
+            throw Diagnostic.failure(output, "cannot write beside the output folder, where a build is "
+                                     + "made before it replaces it (\(parent)): \(CopyFiles.reason(error))")
         }
         return staging
     }
@@ -55,12 +51,12 @@ enum Output {
                 try fm.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
             }
         }
-        let write = { @Sendable (page: Page) -> String? in
+        let write = { @Sendable (page: Page) -> Diagnostic? in
             page.withBytes { writeFile(at: base, prefix + page.path, $0) }
-                .map { "\(folder)/\(page.path): error: cannot write: \($0)" }
+                .map { Diagnostic.failure("\(folder)/\(page.path)", "cannot write: \($0)") }
         }
         let failures = parallel ? pages.parallelMap(write) : pages.map(write)
-        if let failure = failures.compactMap({ $0 }).first { throw Failure(description: failure) }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
     }
 
     static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) -> String? {
@@ -70,7 +66,7 @@ enum Output {
     /// The staging folder, open for `write(_:into:opened:)`; close it when done.
     static func openFolder(_ folder: String) throws -> Int32 {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(description: "\(folder): error: cannot open: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Diagnostic.failure(folder, "cannot open: \(String(cString: strerror(errno)))") }
         return fd
     }
 
@@ -105,7 +101,7 @@ enum Output {
             try rename(staging, output)
             return
         }
-        guard isFolder.boolValue else { throw Failure(description: "\(output): error: exists and is not a folder") }
+        guard isFolder.boolValue else { throw Diagnostic.failure(output, "exists and is not a folder") }
         for name in try fm.contentsOfDirectory(atPath: output).sorted() where name.hasPrefix(".") {
             try rename(output + "/" + name, staging + "/" + name)
         }
@@ -138,7 +134,7 @@ enum Output {
 
     private static func rename(_ from: String, _ to: String) throws {
         guard Foundation.rename(from, to) == 0 else {
-            throw Failure(description: "\(to): error: cannot move \(from) here: \(String(cString: strerror(errno)))")
+            throw Diagnostic.failure(to, "cannot move \(from) here: \(String(cString: strerror(errno)))")
         }
     }
 }

@@ -31,7 +31,7 @@ public enum Search {
     public static func index(_ folder: String, pagefind: String) throws {
         let run = try ChildProcess.run(pagefind, ["--site", folder, "--silent"], keepingErrors: true, about: folder)
         guard run.succeeded else {
-            throw Output.Failure(description: "\(folder): error: Pagefind failed (\(run.ending)): \(run.errors)")
+            throw Diagnostic.failure(folder, "Pagefind failed (\(run.ending)): \(run.errors)")
         }
     }
 }

@@ -83,6 +83,14 @@ public struct Diagnostics: Sendable {
 }
 
 /// Thrown when a build or check found errors; carries every diagnostic of the run.
+extension Diagnostic {
+    /// An I/O or tool failure as a diagnostic: the file or folder it is about, with no line
+    /// (`path: error: message`), or at line 1 for a file's own trouble (`path:1:1: error:`).
+    static func failure(_ path: String, _ message: String, atFileStart: Bool = false) -> Diagnostic {
+        Diagnostic(.error, path, line: atFileStart ? 1 : 0, column: atFileStart ? 1 : 0, message)
+    }
+}
+
 public struct BuildFailed: Error, Sendable {
     public var diagnostics: [Diagnostic]
 }

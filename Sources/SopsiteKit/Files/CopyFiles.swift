@@ -27,7 +27,7 @@ enum CopyFiles {
         for relative in checkStatic(source, &problems) {
             try file(source + "/" + relative, to: destination + "/" + relative)
         }
-        if let first = problems.errors.first { throw Output.Failure(description: first.description) }
+        if let first = problems.errors.first { throw first }
     }
 
     /// The files of a theme's `static/` folder, relative to it, sorted; what cannot be published
@@ -54,8 +54,8 @@ enum CopyFiles {
         return files.sorted()
     }
 
-    private static func failure(_ path: String, _ message: String) -> Output.Failure {
-        Output.Failure(description: "\(path):1:1: error: \(message)")
+    private static func failure(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic.failure(path, message, atFileStart: true)
     }
 
     /// The system's reason for a Foundation error (its POSIX error's words), without its paths:

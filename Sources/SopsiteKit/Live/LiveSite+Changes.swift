@@ -56,7 +56,7 @@ extension LiveSite {
                 changed += try syncListings(after: caseChanges)
             }
         } catch {
-            return .failed([Diagnostic(.error, options.outputFolder, line: 0, column: 0, "\(error)")])
+            return .failed([error as? Diagnostic ?? Diagnostic.failure(options.outputFolder, "\(error)")])
         }
         if !errors.isEmpty { return .failed(errors) }
         let unique = Array(Set(changed)).sorted()

@@ -46,7 +46,7 @@ extension LiveSite {
             let temporary = folder + "/.sopsite-" + (path as NSString).lastPathComponent
             if let failure = Output.writeFile(temporary, bytes) ?? (rename(temporary, path) == 0 ? nil : String(cString: strerror(errno))) {
                 unlink(temporary)
-                throw Output.Failure(description: "\(path): error: cannot write: \(failure)")
+                throw Diagnostic.failure(path, "cannot write: \(failure)")
             }
             return (hash, true)
         }

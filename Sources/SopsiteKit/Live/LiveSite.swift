@@ -62,7 +62,7 @@ public actor LiveSite {
             }
             return .rebuilt(changed: try sync(files, removingOthers: true), stylesOnly: false)
         } catch {
-            siteErrors = [Diagnostic(.error, options.outputFolder, line: 0, column: 0, "\(error)")]
+            siteErrors = [error as? Diagnostic ?? Diagnostic.failure(options.outputFolder, "\(error)")]
             return .failed(errors)
         }
     }
