@@ -27,13 +27,13 @@ enum ContentFiles {
                                           "links to \(outside), outside its folder; copy the file in instead"))
             return nil
         }
-        // A named pipe would hold the build waiting for ever, a device would never end.
-        if let kind = special(path) {
-            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "is \(kind), not a file; only regular files are read"))
-            return nil
-        }
-        guard let bytes = bytes(path) else {
-            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "cannot read the file"))
+        // A named pipe would hold the build waiting for ever, a device would never end: told by
+        // the open file's own type (a socket cannot be opened: asked about after).
+        var kind: String?
+        guard let bytes = bytes(path, special: &kind) else {
+            kind = kind ?? special(path)
+            let message = kind.map { "is \($0), not a file; only regular files are read" } ?? "cannot read the file"
+            diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, message))
             return nil
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
@@ -47,12 +47,24 @@ enum ContentFiles {
     /// Foundation's `contents(atPath:)` asked more of the file system and copied the bytes into
     /// `Data`, for every content file. Nil when it cannot be opened or read (a folder).
     static func bytes(_ path: String) -> [UInt8]? {
-        // Non-blocking: a named pipe put in the file's place after it was checked is not waited on.
+        var special: String?
+        return bytes(path, special: &special)
+    }
+
+    /// The bytes of a file; nil, with `special` saying what it is, for a named pipe or a device,
+    /// which are never read (one would wait for ever, the other never end).
+    static func bytes(_ path: String, special: inout String?) -> [UInt8]? {
+        // Non-blocking: opening a named pipe must not wait for a writer.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO: special = "a named pipe (FIFO)"; return nil
+        case S_IFCHR, S_IFBLK: special = "a device"; return nil
+        default: break
+        }
         // A file is read to the size it has now, in one read: asking again for its end cost a
         // call per file. A file that says it is empty (a /proc file) is read to its end.
         guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { return bytesToEnd(fd) }

@@ -1,3 +1,5 @@
+import Glibc
+
 extension MarkdownScan {
     /// Raw HTML openers that nothing after them in the paragraph closes: `<?` without `?>`, a
     /// declaration `<!X` without `>`, `<![CDATA[` without `]]>`. cmark-gfm 0.29.0.gfm.6 scans
@@ -5,7 +7,8 @@ extension MarkdownScan {
     /// that grows with their number times its length. Read from the end back, so that "closed"
     /// means a closer comes later.
     mutating func checkHTML(_ paragraph: [Line], _ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let first = paragraph.first, let last = paragraph.last else { return }
+        guard let first = paragraph.first, let last = paragraph.last, let base = bytes.baseAddress,
+              memchr(base + first.start, 0x3C, last.end - first.start) != nil else { return }
         var seenPIClose = false, seenGT = false, seenCDATAClose = false
         var unclosed = 0, earliest = -1
         var i = last.end - 1

@@ -4,29 +4,35 @@ import BusinessTime
 /// more than once (a loop back), one item per pass ("รอบที่ 2"), each timed against the target.
 extension CasePage {
     /// One step: its status in words, its time against its target, its events; or its passes.
+    /// Values are written in name order, the order the shape writer reads them in (written
+    /// otherwise, each of 90,000 steps had its entries moved into order).
     func write<Context: TemplateContext>(_ r: borrowing StepRecord, of view: CaseView, into values: inout Context) {
         let decision = r.step.decision
-        values.text("id", r.step.id)
-        values.text("title", r.step.title)
         guard !r.earlier.isEmpty else {
             // Done once, running, or not reached: the step is its only pass (or has none).
-            writeStatus(r.status, r.timing, running: r.end == nil, events: r.events, decision: decision,
-                        of: view, into: &values)
+            writeTiming(r.timing, r.status, running: r.end == nil, events: r.events, decision: decision, of: view, into: &values)
+            values.text("id", r.step.id)
+            writeMeter(r.timing, r.status, into: &values)
+            writeStatus(r.status, into: &values)
+            values.text("title", r.step.title)
             return
         }
         // The step's own line says how it stands now and how many rounds it took.
         values.text("detail", context.words.fill("timeline_rounds", ["n": String(r.rounds)]))
-        values.text("status", r.status.rawValue)
-        values.text("status_label", context.words["status_" + r.status.rawValue])
+        values.text("id", r.step.id)
         values.flag("looped", true)
         values.list("passes", r.passes.enumerated()) { values, item in
             let (n, pass) = item
+            if let back = pass.sentBack { writeSentBack(view.c.events[back], of: view, into: &values) }
+            writeTiming(pass.timing, pass.status, running: pass.end == nil, events: pass.event.map { [$0] } ?? [],
+                        decision: decision, of: view, into: &values)
+            writeMeter(pass.timing, pass.status, into: &values)
             values.text("round", String(n + 1))
             values.text("round_label", context.words.fill("timeline_round", ["n": String(n + 1)]))
-            if let back = pass.sentBack { writeSentBack(view.c.events[back], of: view, into: &values) }
-            writeStatus(pass.status, pass.timing, running: pass.end == nil, events: pass.event.map { [$0] } ?? [],
-                        decision: decision, of: view, into: &values)
+            writeStatus(pass.status, into: &values)
         }
+        writeStatus(r.status, into: &values)
+        values.text("title", r.step.title)
     }
 
     /// What sent the case back to the step: the step and its answer, when, and the note.
@@ -43,9 +49,8 @@ extension CasePage {
         }
     }
 
-    /// A pass's status, its time against the target (and when it is due while it runs), a meter
-    /// of the target used while it is on time, and its events.
-    private func writeStatus<Context: TemplateContext>(_ status: StepStatus, _ timing: Timing?, running: Bool,
+    /// A pass's time against the target (and when it is due while it runs), and its events.
+    private func writeTiming<Context: TemplateContext>(_ timing: Timing?, _ status: StepStatus, running: Bool,
                                                        events: [Int], decision: Decision?, of view: CaseView,
                                                        into values: inout Context) {
         let words = context.words
@@ -58,15 +63,21 @@ extension CasePage {
         }
         values.text("detail", ifNotEmpty: detail)
         values.list("events", events) { values, i in write(view.c.events[i], decision: decision, into: &values) }
-        if status == .inProgress, let timing, let target = timing.target {
-            // A <progress> element shows how much of the target is used, without inline styles.
-            values.map("meter") { values in
-                values.text("max", String(max(value(target), 1)))
-                values.text("value", String(value(timing.used)))
-            }
+    }
+
+    /// While a pass runs on time, a <progress> element shows how much of the target is used,
+    /// without inline styles.
+    private func writeMeter<Context: TemplateContext>(_ timing: Timing?, _ status: StepStatus, into values: inout Context) {
+        guard status == .inProgress, let timing, let target = timing.target else { return }
+        values.map("meter") { values in
+            values.text("max", String(max(value(target), 1)))
+            values.text("value", String(value(timing.used)))
         }
+    }
+
+    private func writeStatus<Context: TemplateContext>(_ status: StepStatus, into values: inout Context) {
         values.text("status", status.rawValue)
-        values.text("status_label", words["status_" + status.rawValue])
+        values.text("status_label", context.words["status_" + status.rawValue])
     }
 
     private func value(_ amount: Amount) -> Int {
