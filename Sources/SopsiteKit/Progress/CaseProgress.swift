@@ -25,6 +25,15 @@ public enum StepStatus: String, Sendable {
     case notReached = "not-reached"
     /// Not on the case's path: a decision's answer led elsewhere.
     case skipped
+
+    /// Whether a record of this status is a pass through the step (done, or running): not for
+    /// a step not reached, skipped, or ongoing (which has events but no passes).
+    public var isPass: Bool {
+        switch self {
+        case .notReached, .skipped, .ongoing: return false
+        default: return true
+        }
+    }
 }
 
 /// One time through a step. A step the case went back to (a decision's "no" that loops) is
@@ -66,21 +75,10 @@ public struct StepRecord: Sendable {
     }
 
     /// Every pass, in order: one for a step done once or running, none for a step not reached.
-    public var passes: [StepPass] {
-        switch status {
-        case .notReached, .skipped: return earlier
-        case .ongoing: return []
-        default: return earlier + [pass]
-        }
-    }
+    public var passes: [StepPass] { status.isPass ? earlier + [pass] : earlier }
 
     /// How many times the case has been through the step, the running pass included.
-    public var rounds: Int {
-        switch status {
-        case .notReached, .skipped, .ongoing: return earlier.count
-        default: return earlier.count + 1
-        }
-    }
+    public var rounds: Int { earlier.count + (status.isPass ? 1 : 0) }
 }
 
 /// What the portal derives from a case at the as-of date.

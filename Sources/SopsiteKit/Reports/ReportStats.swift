@@ -63,12 +63,7 @@ struct StepFigures: Sendable {
     /// Each case's count of passes, for the cases that reached the step.
     private static func rounds(_ results: [StepResult], _ earlier: [[StepResult]]) -> [Int] {
         Median.sorted(results.indices.compactMap { i in
-            let running: Bool
-            switch results[i].status {
-            case .notReached, .skipped, .ongoing: running = false
-            default: running = true
-            }
-            let n = earlier[i].count + (running ? 1 : 0)
+            let n = earlier[i].count + (results[i].status.isPass ? 1 : 0)
             return n > 0 ? n : nil
         })
     }
