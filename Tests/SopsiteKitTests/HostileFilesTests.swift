@@ -74,10 +74,12 @@ extension HostilePathsTests {
         try link(folder + "/theme/static/leak.txt", to: folder + "/secret.txt")
         try link(folder + "/theme/static/fonts-again", to: "fonts")
         try fifo(folder + "/theme/static/pipe.css")
+        try link(folder + "/theme/static/gone.css", to: "missing.css")
         var diagnostics = Diagnostics()
         XCTAssertNil(Theme.load(path: folder + "/theme", &diagnostics))
         let resolved = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         XCTAssertEqual(diagnostics.sorted.map(\.description), [
+            "\(folder)/theme/static/gone.css:1:1: error: links to missing.css, which does not exist",
             "\(folder)/theme/static/leak.txt:1:1: error: links to \(resolved)/secret.txt, outside the theme; copy the file in instead",
             "\(folder)/theme/static/pipe.css:1:1: error: is a named pipe (FIFO), not a file; a theme publishes files only",
         ], "a link that stays inside the theme (fonts-again) is followed")

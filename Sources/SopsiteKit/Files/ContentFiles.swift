@@ -60,10 +60,9 @@ enum ContentFiles {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFIFO: special = "a named pipe (FIFO)"; return nil
-        case S_IFCHR, S_IFBLK: special = "a device"; return nil
-        default: break
+        if let kind = kind(of: info.st_mode) {
+            special = kind
+            return nil
         }
         // A file is read to the size it has now, in one read: asking again for its end cost a
         // call per file. A file that says it is empty (a /proc file) is read to its end.
@@ -132,7 +131,12 @@ enum ContentFiles {
     static func special(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
+        return kind(of: info.st_mode)
+    }
+
+    /// What a file of this mode is, when it is neither a file nor a folder (nor a link).
+    private static func kind(of mode: mode_t) -> String? {
+        switch mode & S_IFMT {
         case S_IFIFO: return "a named pipe (FIFO)"
         case S_IFSOCK: return "a socket"
         case S_IFCHR, S_IFBLK: return "a device"

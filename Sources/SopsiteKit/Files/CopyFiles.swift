@@ -31,25 +31,16 @@ enum CopyFiles {
     }
 
     /// The files of a theme's `static/` folder, relative to it, sorted; what cannot be published
-    /// (a link out of the theme, a named pipe, a device) is an error at its path.
+    /// (a link out of the theme, a named pipe, a device) is an error at its path (`PublishedFiles`).
     @discardableResult
     static func checkStatic(_ folder: String, _ diagnostics: inout Diagnostics) -> [String] {
         guard ContentFiles.isFolder(folder) else { return [] }
-        let root = URL(fileURLWithPath: folder).deletingLastPathComponent().resolvingSymlinksInPath().path + "/"
         var files: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: folder)
-        while let relative = enumerator?.nextObject() as? String {
-            let path = folder + "/" + relative
-            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            if !resolved.hasPrefix(root) {
-                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to \(resolved), outside the theme; copy the file in instead"))
-            } else if let kind = ContentFiles.special(path) {
-                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "is \(kind), not a file; a theme publishes files only"))
-            } else if !ContentFiles.exists(path) {
-                diagnostics.append(Diagnostic(.error, path, line: 1, column: 1, "links to nothing"))
-            } else if !ContentFiles.isFolder(path) {
-                files.append(relative)
-            }
+        let theme = (folder as NSString).deletingLastPathComponent
+        PublishedFiles.walk(folder, inside: theme, owner: .init(place: "the theme", publisher: "a theme"), &diagnostics) {
+            relative, isFolder, _ in
+            if !isFolder { files.append(relative) }
+            return .goOn
         }
         return files.sorted()
     }
