@@ -63,4 +63,20 @@ final class RolloverTests: XCTestCase {
         XCTAssertEqual(BuildInfo.commit(of: folder + "/content", environment: ["SOPSITE_CONTENT_COMMIT": "feed"]), "feed")
         XCTAssertNil(BuildInfo.commit(of: try temporaryFolder(self), environment: [:]))
     }
+
+    /// `sopsite build --build-json` writes the same file, and a build without it none.
+    func testABuildWritesBuildJSONOnlyWhenAsked() throws {
+        let folder = try temporaryFolder(self)
+        var options = BuildOptions(contentFolder: Repo.root + "/content", outputFolder: folder + "/public",
+                                   themeFolder: Repo.root + "/themes/default", asOf: Repo.asOf)
+        options.search = false
+        try Build.run(options)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/public/build.json"))
+        options.buildInfo = true
+        try Build.run(options)
+        let info = try String(contentsOfFile: folder + "/public/build.json", encoding: .utf8)
+        for line in ["\"as_of\" : \"2026-11-27\"", "\"cases\" : 9", "\"errors\" : []", "\"ok\" : true", "\"sops\" : 1"] {
+            XCTAssertTrue(info.contains(line), info)
+        }
+    }
 }

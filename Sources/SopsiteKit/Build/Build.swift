@@ -107,10 +107,8 @@ public enum Build {
 
     static let publish = BuildStep("publish") { context in
         guard let staging = context.staging else { return }
-        if context.options.buildInfo, let content = context.content {
-            let info = BuildInfo(built: PortalClock.current.stamp(), asOf: context.options.asOf,
-                                 commit: BuildInfo.commit(of: context.options.contentFolder),
-                                 sops: content.sops.count, cases: content.cases.count, errors: [])
+        if context.options.buildInfo {
+            let info = BuildInfo(context.content, options: context.options, errors: [], clock: .current)
             try Output.write([Page(path: BuildInfo.path, text: info.json)], into: staging)
         }
         try Output.swap(staging, into: context.options.outputFolder)

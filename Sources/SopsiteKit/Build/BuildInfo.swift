@@ -16,6 +16,13 @@ public struct BuildInfo: Sendable {
     /// Empty when the portal is current; otherwise why the last attempt failed.
     public var errors: [String]
 
+    /// The file for a portal of `content` (nil: none built yet) made as `options` say, now.
+    init(_ content: Content?, options: BuildOptions, errors: [Diagnostic], clock: PortalClock) {
+        (built, asOf, commit) = (clock.stamp(), options.asOf, BuildInfo.commit(of: options.contentFolder))
+        (sops, cases) = (content?.sops.count ?? 0, content?.cases.count ?? 0)
+        self.errors = errors.map(\.description)
+    }
+
     /// The file's text: keys sorted, one per line, as status.json writes them.
     public var json: String {
         let errorList = errors.isEmpty ? "[]" : "[\n" + errors.map { "    " + StatusJSON.json($0) }.joined(separator: ",\n") + "\n  ]"
@@ -53,9 +60,9 @@ public struct BuildInfo: Sendable {
 
     /// HEAD of a `.git` folder (or a `.git` file that names one): its commit.
     static func head(_ git: String) -> String? {
-        guard let bytes = ContentFiles.bytes(git + "/HEAD") ?? gitFile(git).flatMap({ ContentFiles.bytes($0 + "/HEAD") }),
+        guard let folder = ContentFiles.isFolder(git) ? git : gitFile(git),
+              let bytes = ContentFiles.bytes(folder + "/HEAD"),
               let text = String(validating: bytes, as: UTF8.self)?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
-        let folder = ContentFiles.bytes(git + "/HEAD") != nil ? git : gitFile(git)!
         guard text.hasPrefix("ref: ") else { return text.isEmpty ? nil : text }
         let ref = String(text.dropFirst(5))
         if let loose = ContentFiles.bytes(folder + "/" + ref).flatMap({ String(validating: $0, as: UTF8.self) }) {

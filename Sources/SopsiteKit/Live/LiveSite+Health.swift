@@ -19,10 +19,7 @@ extension LiveSite {
 
     /// `/build.json` as things stand: the last good portal's counts, and the errors standing.
     public func writeBuildInfo(clock: PortalClock) throws {
-        let content = renderer?.content
-        let info = BuildInfo(built: clock.stamp(), asOf: options.asOf, commit: BuildInfo.commit(of: options.contentFolder),
-                             sops: content?.sops.count ?? 0, cases: content?.cases.count ?? 0,
-                             errors: errors.map(\.description))
+        let info = BuildInfo(renderer?.content, options: options, errors: errors, clock: clock)
         _ = try LiveSite.write(Page(path: BuildInfo.path, text: info.json), into: options.outputFolder, previous: nil)
     }
 }

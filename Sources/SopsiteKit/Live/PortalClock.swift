@@ -36,19 +36,20 @@ public struct PortalClock: Sendable {
 
     /// `YYYY-MM-DDTHH:MM:SS` read as Bangkok time.
     static func bangkok(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-        return formatter.date(from: text)
+        bangkokFormatter("yyyy-MM-dd'T'HH:mm:ss").date(from: text)
     }
 
     /// The time as build.json writes it: `2026-03-20T00:00:01+07:00`.
     public func stamp(_ date: Date? = nil) -> String {
+        PortalClock.bangkokFormatter("yyyy-MM-dd'T'HH:mm:ss'+07:00'").string(from: date ?? now())
+    }
+
+    /// A fixed-format formatter on Bangkok time (UTC+7), whatever the machine's locale and zone.
+    private static func bangkokFormatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'+07:00'"
-        return formatter.string(from: date ?? now())
+        formatter.dateFormat = format
+        return formatter
     }
 }
