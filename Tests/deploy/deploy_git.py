@@ -57,24 +57,38 @@ def check_hooks(checks, tmp, repo, sopsite, content, base):
     checks.check("a refused push leaves what is published as it was", ds.get(base + "/cases/RV-04/")[2] == page)
 
 
-def check_rollover(checks, tmp, sopsite, repo):
-    """Started the evening before RV-01's due date (23 March), with no change to the content,
-    the case turns overdue in its page and in status.json once the clock passes midnight."""
-    folder = os.path.join(tmp, "rollover")
-    content, root = os.path.join(folder, "content"), os.path.join(folder, "public")
-    shutil.copytree(os.path.join(repo, "Tests", "SopsiteKitTests", "Fixtures", "rounds-site"), content)
-    os.makedirs(root)
-    log = os.path.join(folder, "publish.log")
+def start_before_midnight(tmp, name, sopsite, repo, command):
+    """`sopsite COMMAND` on a copy of rounds-site, its clock three seconds before midnight on
+    23 March, the day RV-01's second pass of step 3 is due: (process, folder, log)."""
+    folder = os.path.join(tmp, name)
+    shutil.copytree(os.path.join(repo, "Tests", "SopsiteKitTests", "Fixtures", "rounds-site"), os.path.join(folder, "content"))
+    log = os.path.join(folder, name + ".log")
     env = dict(os.environ, SOPSITE_TEST_NOW="2026-03-23T23:59:57")
-    process = ds.start([sopsite, "publish", "--no-search", "--content", content, "--themes-dir",
-                        os.path.join(repo, "themes"), "--output", root], log, env, cwd=folder)
+    process = ds.start([sopsite, *command, "--no-search", "--content", os.path.join(folder, "content"), "--themes-dir",
+                        os.path.join(repo, "themes"), "--output", os.path.join(folder, "public")], log, env, cwd=folder)
+    return process, folder, log
+
+
+def check_turns_overdue(checks, what, state, log):
+    """RV-01 in progress before midnight, overdue after it, with no change to the content."""
+    def rv01():
+        return next(c["state"] for c in state()["cases"] if c["id"] == "RV-01")
+    checks.check(what + ": before midnight RV-01 is in progress", ds.wait_for(lambda: rv01() == "in-progress", 10),
+                 ds.tail(log))
+    checks.check(what + ": after midnight RV-01 is overdue in status.json", ds.wait_for(lambda: rv01() == "overdue", 15),
+                 ds.tail(log))
+
+
+def check_rollover(checks, tmp, sopsite, repo):
+    """publish, started the evening before RV-01's due date: the case turns overdue in
+    status.json and on its page once the clock passes midnight, and the log says so."""
+    process, folder, log = start_before_midnight(tmp, "publish", sopsite, repo, ["publish"])
+    root = os.path.join(folder, "public")
     try:
         def state():
             with open(os.path.join(root, "status.json"), encoding="utf-8") as f:
-                return next(c["state"] for c in json.load(f)["cases"] if c["id"] == "RV-01")
-        checks.check("before midnight RV-01 is in progress", ds.wait_for(lambda: state() == "in-progress", 10), ds.tail(log))
-        checks.check("after midnight RV-01 is overdue in status.json", ds.wait_for(lambda: state() == "overdue", 15),
-                     ds.tail(log))
+                return json.load(f)
+        check_turns_overdue(checks, "publish", state, log)
         page = open(os.path.join(root, "cases", "RV-01", "index.html"), encoding="utf-8").read()
         checks.check("and on its page", "state state-overdue" in page)
         checks.check("the log says the portal moved to the new day", "2026-03-24" in open(log, encoding="utf-8").read(),
@@ -85,21 +99,10 @@ def check_rollover(checks, tmp, sopsite, repo):
 
 def check_serve_rollover(checks, tmp, sopsite, repo):
     """`serve` turns the day the same way: its status.json, as served, shows RV-01 overdue."""
-    folder = os.path.join(tmp, "serve-rollover")
-    content = os.path.join(folder, "content")
-    shutil.copytree(os.path.join(repo, "Tests", "SopsiteKitTests", "Fixtures", "rounds-site"), content)
     port = ds.free_port()
-    log = os.path.join(folder, "serve.log")
-    env = dict(os.environ, SOPSITE_TEST_NOW="2026-03-23T23:59:57")
-    process = ds.start([sopsite, "serve", "--no-search", "--port", str(port), "--content", content, "--themes-dir",
-                        os.path.join(repo, "themes"), "--output", os.path.join(folder, "public")], log, env, cwd=folder)
+    process, _, log = start_before_midnight(tmp, "serve", sopsite, repo, ["serve", "--port", str(port)])
     try:
-        def state():
-            cases = ds.get_json("http://127.0.0.1:%d/status.json" % port)["cases"]
-            return next(c["state"] for c in cases if c["id"] == "RV-01")
-        checks.check("serve: before midnight RV-01 is in progress", ds.wait_for(lambda: state() == "in-progress", 10),
-                     ds.tail(log))
-        checks.check("serve: after midnight RV-01 is overdue", ds.wait_for(lambda: state() == "overdue", 15), ds.tail(log))
+        check_turns_overdue(checks, "serve", lambda: ds.get_json("http://127.0.0.1:%d/status.json" % port), log)
     finally:
         ds.stop(process)
 
