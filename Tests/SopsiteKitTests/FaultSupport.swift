@@ -49,19 +49,6 @@ struct FaultTestFailure: Error, CustomStringConvertible {
     var description: String
 }
 
-/// SplitMix64: the same seed gives the same kill times, so a failure can be run again.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A port nobody listens on now: the kernel's pick for port 0.
 func freePort() throws -> UInt16 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
