@@ -77,7 +77,10 @@ extension Listing {
     }
 
     private static func summary(_ view: CaseView) -> String {
-        join(view.summary.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        join(view.summary.entries.map { entry in
+            guard case let .text(text) = entry.value else { return entry.name }
+            return entry.name + "=" + text
+        })
     }
 
     private static func events(_ view: CaseView) -> [String] {

@@ -49,7 +49,6 @@ public actor LiveSite {
             return .failed(errors)
         }
         guard let theme = context.theme, let content = context.content else { return .failed(errors) }
-        theme.shapes.makeSkeletonsAtFirstSight()
         siteErrors = []
         caseErrors = [:]
         let renderer = Renderer(content: content, theme: theme, followed: context.progress, asOf: options.asOf, keepsEntries: true)

@@ -4,20 +4,18 @@ import Foundation
 struct CaseListPage {
     let context: PageContext
 
-    /// `rows`: the views' rows kept as one list (`serve`); used when the theme renders by
-    /// shape (a theme with transforms such as `reversed(cases)` needs a plain list).
-    func render(_ views: [CaseView], rows: TemplateList? = nil, filters: CaseFilters, theme: Theme) -> Page {
+    /// `rows`: the cases' summaries, when `serve` keeps them as one list.
+    func render(_ views: [CaseView], rows: [TemplateValue]? = nil, filters: CaseFilters, theme: Theme) -> Page {
         var values = context.common(url: "cases/", title: context.strings["cases_heading"] ?? "")
         let words = context.words
-        if let rows, theme.shapes.isEnabled {
-            values["cases"] = rows
-        } else {
-            values["cases"] = views.map(\.row)
+        values.list("cases", values: rows ?? views.map { .map($0.summary) })
+        values.flag("has_cases", !views.isEmpty)
+        values.list("states", CaseState.allCases) { values, state in
+            values.text("key", state.rawValue)
+            values.text("label", words["state_" + state.rawValue])
         }
-        values["has_cases"] = !views.isEmpty
-        values["states"] = CaseState.allCases.map { ["key": $0.rawValue, "label": words["state_" + $0.rawValue]] }
-        values["units"] = filters.units.keys.map(\.text).sorted()
-        values["years"] = filters.years.keys.map(\.text).sorted()
+        values.texts("units", filters.units.keys.map(\.text).sorted())
+        values.texts("years", filters.years.keys.map(\.text).sorted())
         return theme.page("cases/index.html", "cases", values)
     }
 }

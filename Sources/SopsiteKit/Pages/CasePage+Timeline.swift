@@ -4,9 +4,7 @@ import BusinessTime
 /// more than once (a loop back), one item per pass ("รอบที่ 2"), each timed against the target.
 extension CasePage {
     /// One step: its status in words, its time against its target, its events; or its passes.
-    /// Values are written in name order, the order the shape writer reads them in (written
-    /// otherwise, each of 90,000 steps had its entries moved into order).
-    func write<Context: TemplateContext>(_ r: borrowing StepRecord, of view: CaseView, into values: inout Context) {
+    func write(_ r: borrowing StepRecord, of view: CaseView, into values: inout TemplateMap) {
         let decision = r.step.decision
         guard !r.earlier.isEmpty else {
             // Done once, running, or not reached: the step is its only pass (or has none).
@@ -36,8 +34,8 @@ extension CasePage {
     }
 
     /// What sent the case back to the step: the step and its answer, when, and the note.
-    private func writeSentBack<Context: TemplateContext>(_ e: borrowing Event, of view: CaseView,
-                                                         into values: inout Context) {
+    private func writeSentBack(_ e: borrowing Event, of view: CaseView,
+                                                         into values: inout TemplateMap) {
         let step = view.sop.steps.first { $0.id == e.step }
         let words = context.words
         values.map("back") { values in
@@ -50,9 +48,9 @@ extension CasePage {
     }
 
     /// A pass's time against the target (and when it is due while it runs), and its events.
-    private func writeTiming<Context: TemplateContext>(_ timing: Timing?, _ status: StepStatus, running: Bool,
+    private func writeTiming(_ timing: Timing?, _ status: StepStatus, running: Bool,
                                                        events: [Int], decision: Decision?, of view: CaseView,
-                                                       into values: inout Context) {
+                                                       into values: inout TemplateMap) {
         let words = context.words
         var detail = ""
         if let timing {
@@ -67,7 +65,7 @@ extension CasePage {
 
     /// While a pass runs on time, a <progress> element shows how much of the target is used,
     /// without inline styles.
-    private func writeMeter<Context: TemplateContext>(_ timing: Timing?, _ status: StepStatus, into values: inout Context) {
+    private func writeMeter(_ timing: Timing?, _ status: StepStatus, into values: inout TemplateMap) {
         guard status == .inProgress, let timing, let target = timing.target else { return }
         values.map("meter") { values in
             values.text("max", String(max(value(target), 1)))
@@ -75,7 +73,7 @@ extension CasePage {
         }
     }
 
-    private func writeStatus<Context: TemplateContext>(_ status: StepStatus, into values: inout Context) {
+    private func writeStatus(_ status: StepStatus, into values: inout TemplateMap) {
         values.text("status", status.rawValue)
         values.text("status_label", context.words["status_" + status.rawValue])
     }

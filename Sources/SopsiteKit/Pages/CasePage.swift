@@ -6,38 +6,34 @@ struct CasePage {
     let markdown: Markdown
 
     func render(_ view: CaseView, theme: Theme) -> Page {
-        theme.page(view.url + "index.html", "case", Values(page: self, view: view))
+        theme.page(view.url + "index.html", "case", values(view))
     }
 
-    /// The page's values, written in name order (`TemplateShapeWriter` reads them so fastest).
-    struct Values: PageValues {
-        let page: CasePage
-        let view: CaseView
-
-        func write<Context: TemplateContext>(into values: inout Context) {
-            // The case read through its view, not copied: a copy counted a reference for each text.
-            let context = page.context
-            context.writeCommon(url: view.url, title: "\(view.c.id) \(view.c.title)", into: &values)
-            values.html("body", view.c.report.htmlBytes)
-            values.map("case") { values in
-                values.text("contact", ifAny: view.c.contact)
-                view.writeSummary(into: &values)
-                values.text("sop_title", view.sop.title)
-                values.text("sop_url", "sops/\(view.sop.code)/")
-            }
-            if view.c.manual != nil { values.text("manual_url", "manual/") }
-            if view.progress.state == .handedOver || view.progress.state == .maintenance {
-                values.text("survey_url", context.site.surveyURL(for: view.c.id))
-            }
-            // By index, each record and event read in place: copying them counted a reference
-            // for each of their texts.
-            values.list("timeline", view.progress.records.indices) { values, i in
-                page.write(view.progress.records[i], of: view, into: &values)
-            }
+    /// The page's values.
+    func values(_ view: CaseView) -> TemplateMap {
+        // The case read through its view, not copied: a copy counted a reference for each text.
+        var values = TemplateMap()
+        context.writeCommon(url: view.url, title: "\(view.c.id) \(view.c.title)", into: &values)
+        values.html("body", view.c.report.htmlBytes)
+        values.map("case") { values in
+            values.text("contact", ifAny: view.c.contact)
+            view.writeSummary(into: &values)
+            values.text("sop_title", view.sop.title)
+            values.text("sop_url", "sops/\(view.sop.code)/")
         }
+        if view.c.manual != nil { values.text("manual_url", "manual/") }
+        if view.progress.state == .handedOver || view.progress.state == .maintenance {
+            values.text("survey_url", context.site.surveyURL(for: view.c.id))
+        }
+        // By index, each record and event read in place: copying them counted a reference
+        // for each of their texts.
+        values.list("timeline", view.progress.records.indices) { values, i in
+            write(view.progress.records[i], of: view, into: &values)
+        }
+        return values
     }
 
-    func write<Context: TemplateContext>(_ e: borrowing Event, decision: Decision?, into values: inout Context) {
+    func write(_ e: borrowing Event, decision: Decision?, into values: inout TemplateMap) {
         let words = context.words
         if let answer = e.answer, let decision {
             values.text("answer", decision.said(answer))

@@ -25,15 +25,12 @@ final class CaseView: @unchecked Sendable {
     let timeText: String
     /// When the case was opened, and when its current step is due (if it has a target), in words.
     let openedText: String, dueText: String
-    /// Make and keep what the lists show of the case (its summary, its row walked for the
-    /// templates, its status.json entry): `serve` keeps the views of unchanged cases between
-    /// edits, so an edit makes only its own case's entries again. A build needs each once and
-    /// does not keep them (memory).
+    /// Make and keep what the lists show of the case (its summary, its status.json entry):
+    /// `serve` keeps the views of unchanged cases between edits, so an edit makes only its own
+    /// case's entries again. A build needs each once and does not keep them (memory).
     let keepsEntries: Bool
-    // Three fields rather than a tuple: reading one field of an optional tuple retained all
-    // three, and for 10,000 rows those objects lie on 30,000 pages of memory.
-    private var keptSummary: [String: Any]?
-    private var keptRow: TemplateRow?
+    // Two fields rather than a tuple: reading one field of an optional tuple retained both.
+    private var keptSummary: TemplateMap?
     private var keptStatus: String?
 
     init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
@@ -62,39 +59,27 @@ final class CaseView: @unchecked Sendable {
         // Made with the view (on every core when the renderer makes them all), so that reading
         // them for 10,000 rows takes no lock.
         if keepsEntries {
-            let summary = makeSummary()
-            (keptSummary, keptRow, keptStatus) = (summary, TemplateRow(summary), StatusJSON.entry(self, baseURL: baseURL))
+            (keptSummary, keptStatus) = (makeSummary(), StatusJSON.entry(self, baseURL: baseURL))
         }
     }
 
-    /// The dictionary the list, the dashboard and the case page share. Empty values are left
+    /// The values the list, the dashboard and the case page share. Empty values are left
     /// out, so that a template's `{{#time}}...{{/time}}` shows nothing for them.
-    var summary: [String: Any] { keptSummary ?? makeSummary() }
-    /// The case's row in the case list: in `serve`, the kept summary already walked for the
-    /// templates; in a build, the summary (walking it ahead would only hold more memory).
-    var row: Any { keptRow ?? makeSummary() }
-    /// The kept row, in `serve`.
-    var templateRow: TemplateRow? { keptRow }
+    var summary: TemplateMap { keptSummary ?? makeSummary() }
     /// The case's entry in status.json.
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
 
     /// When the current step is due, if it has a target.
     var due: Moment? { progress.currentTiming?.due }
 
-    private func makeSummary() -> [String: Any] {
-        var values = TemplateDictionary()
+    private func makeSummary() -> TemplateMap {
+        var values = TemplateMap()
         writeSummary(into: &values)
-        return values.values
+        return values
     }
 
-    /// The summary as values a list row is written from.
-    struct Summary: PageValues, Sendable {
-        let view: CaseView
-        func write<Context: TemplateContext>(into values: inout Context) { view.writeSummary(into: &values) }
-    }
-
-    /// The summary's values, in name order.
-    func writeSummary<Context: TemplateContext>(into values: inout Context) {
+    /// The summary's values.
+    func writeSummary(into values: inout TemplateMap) {
         values.text("current_step", ifNotEmpty: currentStep)
         values.text("current_step_id", ifNotEmpty: progress.current?.id ?? "")
         values.text("due", ifNotEmpty: dueText)

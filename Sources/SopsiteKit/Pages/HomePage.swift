@@ -4,54 +4,53 @@ struct HomePage {
 
     func render(_ sops: [SOP], cases views: [CaseView], glances: CaseGlances? = nil, theme: Theme) -> Page {
         var values = context.common(url: "", title: context.site.title)
-        values["sops"] = sops.map { sop in
-            [
-                "code": sop.code,
-                "title": sop.title,
-                "url": "sops/\(sop.code)/",
-                "issued": context.format(sop.issued),
-                "steps": String(sop.steps.count),
-            ] as [String: Any]
+        values.list("sops", sops) { values, sop in
+            values.text("code", sop.code)
+            values.text("title", sop.title)
+            values.text("url", "sops/\(sop.code)/")
+            values.text("issued", context.format(sop.issued))
+            values.text("steps", String(sop.steps.count))
         }
-        values["has_sops"] = !sops.isEmpty
+        values.flag("has_sops", !sops.isEmpty)
         if !views.isEmpty {
-            values["dashboard"] = dashboard(Dashboard(views: views, glances: glances), byShape: theme.shapes.isEnabled)
+            values.map("dashboard") { dashboard(Dashboard(views: views, glances: glances), into: &$0) }
         }
         return theme.page("index.html", "home", values)
     }
 }
 
 extension HomePage {
-    /// `byShape`: the theme renders by shape, so the overdue cases' rows can go
-    /// as one list, whose skeleton is made from a few rows: a new shape of the dashboard (one
-    /// more overdue case) rendered 2,000 rows through swift-mustache, 50 ms.
-    func dashboard(_ d: Dashboard, byShape: Bool) -> [String: Any] {
+    func dashboard(_ d: Dashboard, into values: inout TemplateMap) {
         let words = context.words
-        let latest = d.latest(10).map { item -> [String: Any] in
-            let step = item.view.sop.steps.first { $0.id == item.event.step }
-            var row: [String: Any] = item.view.summary
-            row["date"] = words.moment(item.event.date)
-            row["date_iso"] = item.event.date.day.description
-            row["step"] = "\(item.event.step) \(step?.title ?? "")"
-            if let answer = item.event.answer, let decision = step?.decision {
-                row["answer"] = decision.said(answer)
-            }
-            return row
-        }
+        let latest = d.latest(10)
         let overdue = d.overdue, waiting = d.waiting
-        return [
-            "count": String(d.views.count),
-            "by_state": d.byState.map { ["key": $0.state.rawValue, "label": words["state_" + $0.state.rawValue], "count": String($0.count)] },
-            "by_step": d.byStep.map { ["sop": $0.sop.code, "id": $0.step.id, "title": $0.step.title, "count": String($0.count)] },
-            // Rows as the case list has them (in `serve`, already walked for the templates; in a
-            // build, written straight into their shapes: 2,000 overdue cases at 10,000).
-            "overdue": byShape ? TemplateList(overdue.map { $0.templateRow ?? TemplateRow(CaseView.Summary(view: $0)) })
-                : overdue.map(\.row),
-            "has_overdue": !overdue.isEmpty,
-            "waiting": waiting.map(\.row),
-            "has_waiting": !waiting.isEmpty,
-            "latest": latest,
-            "has_latest": !latest.isEmpty,
-        ]
+        values.text("count", String(d.views.count))
+        values.list("by_state", d.byState) { values, group in
+            values.text("key", group.state.rawValue)
+            values.text("label", words["state_" + group.state.rawValue])
+            values.text("count", String(group.count))
+        }
+        values.list("by_step", d.byStep) { values, group in
+            values.text("sop", group.sop.code)
+            values.text("id", group.step.id)
+            values.text("title", group.step.title)
+            values.text("count", String(group.count))
+        }
+        // Rows as the case list has them.
+        values.list("overdue", maps: overdue.map(\.summary))
+        values.flag("has_overdue", !overdue.isEmpty)
+        values.list("waiting", maps: waiting.map(\.summary))
+        values.flag("has_waiting", !waiting.isEmpty)
+        values.list("latest", latest) { row, item in
+            let step = item.view.sop.steps.first { $0.id == item.event.step }
+            row = item.view.summary
+            row.text("date", words.moment(item.event.date))
+            row.text("date_iso", item.event.date.day.description)
+            row.text("step", "\(item.event.step) \(step?.title ?? "")")
+            if let answer = item.event.answer, let decision = step?.decision {
+                row.text("answer", decision.said(answer))
+            }
+        }
+        values.flag("has_latest", !latest.isEmpty)
     }
 }

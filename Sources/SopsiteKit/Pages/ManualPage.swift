@@ -12,32 +12,35 @@ struct ManualPage {
         var values = context.common(url: url, title: manual.system)
         let caseURL = context.site.baseURL + view.url
         let surveyURL = context.site.surveyURL(for: view.c.id)
-        var cover: [String: Any] = [
-            "system": manual.system,
-            "version": manual.version,
-            "prepared_by": manual.preparedBy,
-            "unit": view.c.unit,
-            "case_id": view.c.id,
-            "case_title": view.c.title,
-        ]
-        if let handover = handoverDay(view) {
-            cover["handover"] = words.day(handover)
-            cover["handover_iso"] = handover.description
+        values.map("manual") { cover in
+            cover.text("system", manual.system)
+            cover.text("version", manual.version)
+            cover.text("prepared_by", manual.preparedBy)
+            cover.text("unit", view.c.unit)
+            cover.text("case_id", view.c.id)
+            cover.text("case_title", view.c.title)
+            if let handover = handoverDay(view) {
+                cover.text("handover", words.day(handover))
+                cover.text("handover_iso", handover.description)
+            }
         }
-        values["manual"] = cover
-        values["toc"] = manual.body.headings.filter { $0.level <= 3 }.map {
-            ["level": String($0.level), "text": $0.text, "id": $0.id] as [String: String]
+        values.list("toc", manual.body.headings.filter { $0.level <= 3 }) { values, heading in
+            values.text("level", String(heading.level))
+            values.text("text", heading.text)
+            values.text("id", heading.id)
         }
-        values["body"] = manual.body.html
-        values["signoff"] = [
-            "handed_over_by": signatory(manual.handedOverBy, unit: manual.preparedBy),
-            "received_by": signatory(manual.receivedBy, unit: view.c.unit),
-        ]
-        values["qr"] = [
-            ["title": words["manual_qr_survey"], "url": surveyURL, "svg": qr(surveyURL, words["manual_qr_survey"])],
-            ["title": words["manual_qr_case"], "url": caseURL, "svg": qr(caseURL, words["manual_qr_case"])],
-        ]
-        values["case_url"] = "../"
+        values.text("body", manual.body.html)
+        values.map("signoff") { values in
+            values.map("handed_over_by") { signatory(manual.handedOverBy, unit: manual.preparedBy, into: &$0) }
+            values.map("received_by") { signatory(manual.receivedBy, unit: view.c.unit, into: &$0) }
+        }
+        let codes = [(words["manual_qr_survey"], surveyURL), (words["manual_qr_case"], caseURL)]
+        values.list("qr", codes) { values, code in
+            values.text("title", code.0)
+            values.text("url", code.1)
+            values.text("svg", qr(code.1, code.0))
+        }
+        values.text("case_url", "../")
         let html = theme.page(url + "index.html", "manual", values)
         let css = Page(path: url + "page.css", text: pageCSS(manual, words))
         return [html, css]
@@ -49,13 +52,12 @@ struct ManualPage {
         return view.progress.records.first { $0.step.id == step.id }?.end?.day
     }
 
-    private func signatory(_ s: Signatory?, unit: String) -> [String: String] {
-        var values = ["unit": unit]
+    private func signatory(_ s: Signatory?, unit: String, into values: inout TemplateMap) {
+        values.text("unit", unit)
         if let s {
-            values["name"] = s.name
-            values["position"] = s.position
+            values.text("name", s.name)
+            values.text("position", s.position)
         }
-        return values
     }
 
     private func qr(_ url: String, _ label: String) -> String {

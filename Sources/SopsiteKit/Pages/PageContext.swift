@@ -8,15 +8,15 @@ final class PageContext: Sendable {
     let site: Site
     let language: Language
     let strings: [String: String]
-    /// `strings` as the theme's shared object: one per theme, so page shapes repeat.
-    let templateStrings: TemplateValues
+    /// `strings` as the theme's shared object: one per theme and language.
+    let templateStrings: TemplateStrings
     let asOf: Day
     /// Made once: it writes the amounts of days ahead.
     let words: Words
     /// The as-of day in words, for every page's footer.
     let asOfText: String
 
-    init(site: Site, language: Language, strings: [String: String], templateStrings: TemplateValues, asOf: Day) {
+    init(site: Site, language: Language, strings: [String: String], templateStrings: TemplateStrings, asOf: Day) {
         self.site = site
         self.language = language
         self.strings = strings
@@ -27,14 +27,14 @@ final class PageContext: Sendable {
     }
 
     /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
-    func common(url: String, title: String) -> [String: Any] {
-        var values = TemplateDictionary()
+    func common(url: String, title: String) -> TemplateMap {
+        var values = TemplateMap()
         writeCommon(url: url, title: title, into: &values)
-        return values.values
+        return values
     }
 
-    /// The values every page has, written into a page's own (`PageValues`).
-    func writeCommon<Context: TemplateContext>(url: String, title: String, into values: inout Context) {
+    /// The values every page has, written into a page's own.
+    func writeCommon(url: String, title: String, into values: inout TemplateMap) {
         values.text("as_of", asOfText)
         values.text("as_of_iso", asOf.description)
         values.text("canonical", site.baseURL + url)
@@ -49,7 +49,7 @@ final class PageContext: Sendable {
             values.text("title", site.title)
             values.text("unit", site.unit)
         }
-        values.shared("t", templateStrings)
+        values.strings("t", templateStrings)
     }
 
     var dayStyle: DayStyle { PageContext.dayStyle(language) }

@@ -20,8 +20,8 @@ struct Renderer: Sendable {
     /// In `serve`, the case list's filter options, kept in step with `views`; a build gathers
     /// them while it renders the case list, beside the cases' pages.
     var filters: CaseFilters?
-    /// In `serve`, the case list's rows, walked once and kept in step with `views`.
-    var caseRows: TemplateList?
+    /// In `serve`, the case list's rows (each case's summary), kept in step with `views`.
+    var caseRows: [TemplateValue]?
     /// In `serve`, status.json's entries, kept in step with `views`.
     var statusEntries: StatusEntries?
     /// In `serve`, what the reports count of each SOP's cases, kept in step with `views`. A
@@ -36,7 +36,7 @@ struct Renderer: Sendable {
         self.asOf = asOf
         let language = content.site.language
         let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:],
-                               templateStrings: theme.templateStrings[language] ?? TemplateValues([:]), asOf: asOf)
+                               templateStrings: theme.templateStrings[language] ?? TemplateStrings([:]), asOf: asOf)
         self.page = page
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML, limits: content.site.markdownLimits)
         self.keepsEntries = keepsEntries
@@ -51,7 +51,7 @@ struct Renderer: Sendable {
         if keepsEntries {
             filters = CaseFilters(views)
             reportColumns = countReports()
-            caseRows = TemplateList(views.compactMap(\.templateRow))
+            caseRows = views.map { .map($0.summary) }
             statusEntries = StatusEntries(views)
         }
     }
@@ -95,10 +95,7 @@ struct Renderer: Sendable {
         let r = self
         return [
             .caseList {
-                // A build walks the rows here, once, so that the page is filled into a skeleton
-                // made from a few rows: swift-mustache over 10,000 rows took a tenth of the build.
-                let rows = r.caseRows ?? (r.theme.shapes.isEnabled ? TemplateList(r.views.map { TemplateRow(CaseView.Summary(view: $0)) }) : nil)
-                return CaseListPage(context: r.page).render(r.views, rows: rows, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
+                CaseListPage(context: r.page).render(r.views, rows: r.caseRows, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
             },
             .reports {
                 ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns ?? r.countReports(), theme: r.theme)

@@ -9,40 +9,41 @@ struct SOPPage {
     func render(_ sop: SOP, theme: Theme) -> Page {
         let url = "sops/\(sop.code)/"
         var values = context.common(url: url, title: "\(sop.code) \(sop.title)")
-        values["sop"] = [
-            "code": sop.code,
-            "organisation": sop.organisation,
-            "document": sop.document,
-            "title": sop.title,
-            "issued": context.format(sop.issued),
-            "issued_iso": sop.issued.description,
-            "written_by": sop.writtenBy,
-            "controlled_by": sop.controlledBy,
-            "approved_by": sop.approvedBy,
-        ]
-        values["flowchart"] = flowchart(sop).svg(idPrefix: "flowchart-\(sop.code)")
-        values["steps"] = sop.steps.map { step(sop, $0) }
-        values["body"] = markdown.html(sop.body)
+        values.map("sop") { values in
+            values.text("code", sop.code)
+            values.text("organisation", sop.organisation)
+            values.text("document", sop.document)
+            values.text("title", sop.title)
+            values.text("issued", context.format(sop.issued))
+            values.text("issued_iso", sop.issued.description)
+            values.text("written_by", sop.writtenBy)
+            values.text("controlled_by", sop.controlledBy)
+            values.text("approved_by", sop.approvedBy)
+        }
+        values.text("flowchart", flowchart(sop).svg(idPrefix: "flowchart-\(sop.code)"))
+        values.list("steps", sop.steps) { step(sop, $1, into: &$0) }
+        values.text("body", markdown.html(sop.body))
         return theme.page(url + "index.html", "sop", values)
     }
 
-    private func step(_ sop: SOP, _ step: Step) -> [String: Any] {
+    private func step(_ sop: SOP, _ step: Step, into values: inout TemplateMap) {
         let responsible = step.responsible
             ?? step.roles.compactMap { sop.role($0)?.name }.joined(separator: "/")
-        var values: [String: Any] = [
-            "id": step.id,
-            "title": step.title,
-            "responsible": responsible,
-            "procedure": markdown.html(step.procedure),
-            "documents": step.documents.map { markdown.inlineHTML($0) },
-            "has_documents": !step.documents.isEmpty,
-            "duration": step.duration?.text ?? "",
-            "ongoing": step.ongoing,
-        ]
+        values.text("id", step.id)
+        values.text("title", step.title)
+        values.text("responsible", responsible)
+        values.text("procedure", markdown.html(step.procedure))
+        values.texts("documents", step.documents.map { markdown.inlineHTML($0) })
+        values.flag("has_documents", !step.documents.isEmpty)
+        values.text("duration", step.duration?.text ?? "")
+        values.flag("ongoing", step.ongoing)
         if let decision = step.decision {
-            values["decision"] = ["question": decision.question, "yes": decision.yes.label, "no": decision.no.label]
+            values.map("decision") { values in
+                values.text("question", decision.question)
+                values.text("yes", decision.yes.label)
+                values.text("no", decision.no.label)
+            }
         }
-        return values
     }
 
     /// The SOP in the flowchart's terms: lanes are roles, boxes are steps.

@@ -5,13 +5,12 @@ import Mustache
 /// (CSS, fonts), copied to the site as is.
 public struct Theme: Sendable {
     public var path: String
-    var library: MustacheLibrary
+    /// The templates, compiled to be run over each page's values.
+    let templates: PageTemplates
     /// Interface strings per language: key → text.
     var strings: [Language: [String: String]]
     /// The same strings as one shared object per language, for templates (`{{t.key}}`).
-    var templateStrings: [Language: TemplateValues]
-    /// Skeletons of the templates by shape of context: most pages are filled in, not rendered.
-    let shapes: TemplateShapes
+    var templateStrings: [Language: TemplateStrings]
 
     /// The pages every theme must provide.
     static let requiredTemplates = ["home", "sop", "cases", "case", "manual", "search", "reports"]
@@ -29,15 +28,15 @@ public struct Theme: Sendable {
         let before = diagnostics.errors.count
         _ = PortalHTML.registered
         var library = MustacheLibrary()
-        var texts: [String] = []
+        var names: [String] = []
         let folder = path + "/templates"
         for file in ContentFiles.list(folder, extension: "mustache") {
             let name = String(file.dropLast(".mustache".count))
             let filePath = folder + "/" + file
             guard let text = ContentFiles.read(filePath, &diagnostics) else { continue }
-            texts.append(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
+                names.append(name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(.error, filePath, line: error.context.lineNumber,
                                               column: error.context.columnNumber, "template error: \(error.error)"))
@@ -46,14 +45,14 @@ public struct Theme: Sendable {
             }
         }
         CopyFiles.checkStatic(path + "/static", &diagnostics)
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+        for name in requiredTemplates where !names.contains(name) {
             diagnostics.append(Diagnostic(.error, folder + "/" + name + ".mustache", line: 1, column: 1,
                                           "the theme has no template '\(name)'"))
         }
         let strings = loadStrings(path + "/i18n", &diagnostics)
         guard diagnostics.errors.count == before else { return nil }
-        return Theme(path: path, library: library, strings: strings,
-                     templateStrings: strings.mapValues(TemplateValues.init), shapes: TemplateShapes(templateTexts: texts))
+        return Theme(path: path, templates: PageTemplates(library: library, names: names), strings: strings,
+                     templateStrings: strings.mapValues(TemplateStrings.init))
     }
 
     /// Every language must define the same keys as Thai, the default: a missing string would
@@ -93,14 +92,8 @@ public struct Theme: Sendable {
         return result
     }
 
-    /// The page at `path` from a page template (empty only if the template is missing, which
-    /// `load` rules out).
-    func page(_ path: String, _ template: String, _ context: [String: Any]) -> Page {
-        Page(path: path, body: shapes.body(template, context, library: library) ?? .text(""))
-    }
-
-    /// The page at `path` from values the page writes itself (`PageValues`).
-    func page(_ path: String, _ template: String, _ values: some PageValues) -> Page {
-        Page(path: path, body: shapes.body(template, values, library: library) ?? .text(""))
+    /// The page at `path`, made from template `template` and `values`.
+    func page(_ path: String, _ template: String, _ values: TemplateMap) -> Page {
+        Page(path: path, body: templates.render(template, values))
     }
 }

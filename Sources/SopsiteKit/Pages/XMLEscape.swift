@@ -3,23 +3,48 @@ extension String {
     var xmlEscaped: String { escaped(apostrophe: false) }
 
     /// `& < > "` and, for HTML templates as swift-mustache writes them, `'` as `&#39;`.
-    /// Compares bytes: all five are ASCII, and walking Characters would break Thai text into
-    /// graphemes for nothing.
     func escaped(apostrophe: Bool) -> String {
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || (apostrophe && $0 == 0x27) })
-        else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard Escape.needed(bytes, apostrophe: apostrophe) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            Escape.append(bytes, apostrophe: apostrophe, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
+/// Escaping for XML and HTML, by bytes: all five characters are ASCII, and walking Characters
+/// would break Thai text into graphemes for nothing.
+enum Escape {
+    /// Does any byte need escaping?
+    static func needed(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool) -> Bool {
+        let mask = apostrophe ? withApostrophe : withoutApostrophe
+        return bytes.contains { $0 < 0x40 && (mask >> UInt64($0)) & 1 != 0 }
+    }
+
+    /// Appends `bytes` to `out` escaped: runs of bytes that need nothing are copied at once.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, to out: inout [UInt8]) {
+        let mask = apostrophe ? withApostrophe : withoutApostrophe
+        var start = 0
+        for i in bytes.indices {
+            let byte = bytes[i]
+            guard byte < 0x40, (mask >> UInt64(byte)) & 1 != 0 else { continue }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
             switch byte {
             case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
             case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
             case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
             case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case 0x27 where apostrophe: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-            default: out.append(byte)
+            default: out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
             }
+            start = i + 1
         }
-        return String(decoding: out, as: UTF8.self)
+        if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
+
+    /// `" & < >` (0x22, 0x26, 0x3C, 0x3E), and `'` (0x27), as bits of one word.
+    private static let withoutApostrophe: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+    private static let withApostrophe: UInt64 = withoutApostrophe | 1 << 0x27
 }

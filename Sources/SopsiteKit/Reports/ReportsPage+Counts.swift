@@ -2,21 +2,21 @@ import BusinessTime
 
 extension ReportsPage {
     /// Cases by requesting unit.
-    func units(_ stats: ReportStats) -> [String: Any] {
-        counts(stats, "units", stats.units.map { (label: $0.unit, span: nil, counts: $0.counts) })
+    func units(_ stats: ReportStats, into values: inout TemplateMap) {
+        counts(stats, "units", into: &values, stats.units.map { (label: $0.unit, span: nil, counts: $0.counts) })
     }
 
     /// Cases by the fiscal year they were opened in.
-    func years(_ stats: ReportStats) -> [String: Any] {
-        counts(stats, "years", stats.years.map {
+    func years(_ stats: ReportStats, into values: inout TemplateMap) {
+        counts(stats, "years", into: &values, stats.years.map {
             (label: words.fiscalYear($0.year), span: words.fiscalYearSpan($0.year), counts: $0.counts)
         })
     }
 
     /// One table and one chart of stacked bars: each case once, as handed over, in progress,
     /// overdue or rejected, so that a bar's length is the cases opened.
-    private func counts(_ stats: ReportStats, _ kind: String,
-                        _ groups: [(label: String, span: String?, counts: CaseCounts)]) -> [String: Any] {
+    private func counts(_ stats: ReportStats, _ kind: String, into values: inout TemplateMap,
+                        _ groups: [(label: String, span: String?, counts: CaseCounts)]) {
         let none = words["reports_no_figure"]
         let legend = [words["reports_handed_over"], words["state_in-progress"], words["reports_overdue"],
                       words["reports_rejected"]]
@@ -35,12 +35,13 @@ extension ReportsPage {
             details.append("\(words["reports_opened"]) \(c.opened) (\(split))")
         }
         let id = "report-\(stats.sop.code)-\(kind)"
-        return ["id": id, "rows": rows,
-                "chart": chart(id + "-chart", "reports_" + kind, stats.sop, bars, legend: legend, details: details)]
+        values.text("id", id)
+        values.list("rows", rows, TemplateMap.texts)
+        values.text("chart", chart(id + "-chart", "reports_" + kind, stats.sop, bars, legend: legend, details: details))
     }
 
     /// Where time goes: day steps by their median time, longest first.
-    func time(_ stats: ReportStats) -> [String: Any] {
+    func time(_ stats: ReportStats, into values: inout TemplateMap) {
         let ranking = stats.ranking
         let rows = ranking.enumerated().map { i, f -> [String: String] in
             [
@@ -60,7 +61,10 @@ extension ReportsPage {
             notes.append(words.fill("reports_time_left_out", ["steps": left.joined(separator: ", ")]))
         }
         let id = "report-\(stats.sop.code)-time"
-        return ["id": id, "rows": rows, "notes": notes, "has_rows": !rows.isEmpty,
-                "chart": chart(id + "-chart", "reports_time_chart", stats.sop, bars)]
+        values.text("id", id)
+        values.list("rows", rows, TemplateMap.texts)
+        values.texts("notes", notes)
+        values.flag("has_rows", !rows.isEmpty)
+        values.text("chart", chart(id + "-chart", "reports_time_chart", stats.sop, bars))
     }
 }

@@ -13,23 +13,28 @@ struct ReportsPage {
     /// One report per SOP, from its cases' columns (`ReportColumns`), in the SOPs' order.
     func render(_ sops: [ReportColumns], theme: Theme) -> Page {
         var values = context.common(url: "reports/", title: words["reports_heading"])
-        values["sops"] = sops.map { columns -> [String: Any] in
+        values.list("sops", sops) { values, columns in
             let sop = columns.sop
-            var v: [String: Any] = ["code": sop.code, "title": sop.title, "url": "sops/\(sop.code)/"]
+            values.text("code", sop.code)
+            values.text("title", sop.title)
+            values.text("url", "sops/\(sop.code)/")
             let stats = ReportStats(columns)
             // A unit row per requesting unit: none means no case follows this SOP yet.
             if !stats.units.isEmpty {
-                v["report"] = ["steps": steps(stats), "units": units(stats), "years": years(stats),
-                               "time": time(stats)]
+                values.map("report") { report in
+                    report.map("steps") { steps(stats, into: &$0) }
+                    report.map("units") { units(stats, into: &$0) }
+                    report.map("years") { years(stats, into: &$0) }
+                    report.map("time") { time(stats, into: &$0) }
+                }
             }
-            return v
         }
         return theme.page("reports/index.html", "reports", values)
     }
 
     /// Per step: passes through it, the share on time, the median and slowest time, the target,
     /// and for a step some case went through more than once, the median and most rounds.
-    func steps(_ stats: ReportStats) -> [String: Any] {
+    func steps(_ stats: ReportStats, into values: inout TemplateMap) {
         let none = words["reports_no_figure"]
         let rows = stats.steps.map { f -> [String: String] in
             var onTime = words["reports_no_target"]
@@ -54,14 +59,12 @@ struct ReportsPage {
         let notes = stats.steps.filter { $0.unmeasured > 0 }.map {
             words.fill("reports_unmeasured", ["step": $0.step.id, "n": String($0.unmeasured)])
         }
-        return [
-            "id": "report-\(stats.sop.code)-steps",
-            "rows": rows,
-            "chart": chart("report-\(stats.sop.code)-steps-chart", "reports_steps_chart", stats.sop, bars, full: 100),
-            "notes": notes,
-            // The rounds column only for an SOP some case went round a loop of.
-            "has_rounds": stats.steps.contains { !$0.rounds.isEmpty },
-        ]
+        values.text("id", "report-\(stats.sop.code)-steps")
+        values.list("rows", rows, TemplateMap.texts)
+        values.text("chart", chart("report-\(stats.sop.code)-steps-chart", "reports_steps_chart", stats.sop, bars, full: 100))
+        values.texts("notes", notes)
+        // The rounds column only for an SOP some case went round a loop of.
+        values.flag("has_rounds", stats.steps.contains { !$0.rounds.isEmpty })
     }
 
     /// A chart whose title is an interface string and the SOP's code, and whose description

@@ -1,0 +1,33 @@
+import Mustache
+
+/// A theme's templates, as pages are made from them: compiled into operations
+/// (`TemplateOp`) and run over each page's values (`TemplateRun`); for a theme whose templates
+/// compute (transforms, dynamic partials), rendered by swift-mustache, which runs those.
+struct PageTemplates: Sendable {
+    let library: MustacheLibrary
+    /// Each template's operations by name; nil when one of them computes.
+    let compiled: [String: [TemplateOp]]?
+
+    init(library: MustacheLibrary, names: [String]) {
+        self.library = library
+        var compiled: [String: [TemplateOp]]? = [:]
+        for name in names {
+            guard let template = library.getTemplate(named: name), let ops = TemplateOp.compile(template) else {
+                compiled = nil
+                break
+            }
+            compiled?[name] = ops
+        }
+        self.compiled = compiled
+    }
+
+    /// The page made from template `name` and `values`.
+    func render(_ name: String, _ values: TemplateMap) -> Page.Body {
+        guard let compiled else {
+            return .text(library.render(values.mustache, withTemplate: name) ?? "")
+        }
+        var run = TemplateRun(templates: compiled, capacity: 16 * 1024)
+        run.run(name, values)
+        return .bytes(run.out)
+    }
+}
