@@ -46,10 +46,12 @@ final class YAMLTreeTests: XCTestCase {
         }
     }
 
-    func testWhatLibyamlCannotReadIsExplainedByYams() {
+    func testWhereLibyamlStopsItsProblemIsTheMessage() {
         let cases = [
             ("a: [1, 2\n", "t.yaml:3:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
-            ("---\na: 1\n---\nb: 2\n", "t.yaml:4:1: error: invalid YAML: but found another document"),
+            ("---\na: 1\n---\nb: 2\n", "t.yaml:4:1: error: invalid YAML: found another document (a second '---'); this text is one document"),
+            ("a: 1\n  b: 2\n", "t.yaml:3:4: error: invalid YAML: mapping values are not allowed in this context"),
+            ("a: \u{1}\n", "t.yaml:2:4: error: invalid YAML: control characters are not allowed (U+0001)"),
         ]
         for (text, message) in cases {
             XCTAssertThrowsError(try YAMLValue.parse(text, path: "t.yaml", firstLine: 2)) { error in

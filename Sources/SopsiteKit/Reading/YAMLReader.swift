@@ -1,5 +1,3 @@
-import Yams
-
 /// A YAML value with its position in the content file. The typed accessors report a diagnostic
 /// (and return nil) when the value has the wrong shape, so loaders can go on and find more problems.
 struct YAMLValue {
@@ -20,47 +18,12 @@ struct YAMLValue {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `path`: nil for a text with no value.
     static func parse(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
-        try parse(Substring(yaml), path: path, firstLine: firstLine)
+        try build(Substring(yaml), path: path, firstLine: firstLine)
     }
 
     /// Front matter is parsed where it sits in its file's text.
     static func parse(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
-        if case let .value(value) = try build(yaml, path: path, firstLine: firstLine) { return value }
-        try explain(String(yaml), path: path, firstLine: firstLine)
-        throw SourceLocation(path: path, line: firstLine, column: 1).error("invalid YAML")
-    }
-
-    /// Why libyaml could not read `yaml`, in Yams' words (`build` found that it cannot).
-    private static func explain(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) {
-        func at(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
-        }
-        do {
-            _ = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
-                let detail = context.map { " \($0.text)" } ?? ""
-                // libyaml's words for a tab in the indentation do not say "tab"; say it.
-                let tab = YAMLValue.character(in: yaml, line: mark.line, column: mark.column) == "\t"
-                    ? " (a tab: YAML indents with spaces only)" : ""
-                throw at(mark).error("invalid YAML: \(problem)\(detail)\(tab)")
-            case let .reader(problem, offset, value, _):
-                // The reader (control characters, bad encodings) gives an offset, not a line: find it.
-                let (line, column) = YAMLValue.lineAndColumn(in: yaml, characterOffset: offset ?? 0)
-                let code = value >= 0 ? Unicode.Scalar(UInt32(value)).map { " (\($0.codePoint))" } ?? "" : ""
-                throw SourceLocation(path: path, line: line + firstLine - 1, column: column)
-                    .error("invalid YAML: \(problem)\(code)")
-            case let .duplicatedKeysInMapping(duplicates, context):
-                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-                throw at(context.mark).error("duplicate key \(keys) in a mapping")
-            default:
-                throw SourceLocation(path: path, line: firstLine, column: 1).error("invalid YAML: \(error)")
-            }
-        } catch {
-            throw SourceLocation(path: path, line: firstLine, column: 1).error("invalid YAML: \(error)")
-        }
+        try build(yaml, path: path, firstLine: firstLine)
     }
 
     /// A scalar as text. Numbers and dates are text too (`id: 1`, `issued: 2021-06-22`).

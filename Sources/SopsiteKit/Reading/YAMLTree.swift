@@ -8,17 +8,11 @@ import CYaml
 /// - a key twice in one mapping, compared as text (`1` and `"1"` are the same key to sopsite),
 ///   reported where the second one is.
 /// Yams' own tree (`Yams.compose`) is not built: every value is read as text, and building,
-/// tagging and hashing its nodes took a sixth of a build. A text libyaml cannot read is handed
-/// to Yams, whose messages say what is wrong with it.
+/// tagging and hashing its nodes took a sixth of a build. Where libyaml stops, its own problem
+/// is the message (`YAMLValue.problem`).
 extension YAMLValue {
     /// Front matter needs five or six levels (steps, a step, its decision, a branch).
     static let maxDepth = 20
-
-    enum Built {
-        case value(YAMLValue?)
-        /// libyaml stopped, or the text holds more than one document: ask Yams why.
-        case unreadable
-    }
 
     private struct Frame {
         var isMapping: Bool
@@ -59,19 +53,22 @@ extension YAMLValue {
         }
     }
 
-    /// The tree of `yaml`, whose first line is line `firstLine` of `path`.
-    static func build(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> Built {
+    /// The tree of `yaml`, whose first line is line `firstLine` of `path`: nil for a text with
+    /// no value.
+    static func build(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
         var yaml = yaml
         // withUTF8 does not pass typed errors through: carry them out as a Result.
-        let result = yaml.withUTF8 { bytes -> Result<Built, Diagnostic> in
-            guard !bytes.isEmpty else { return .success(.value(nil)) }
+        let result = yaml.withUTF8 { bytes -> Result<YAMLValue?, Diagnostic> in
+            guard !bytes.isEmpty else { return .success(nil) }
             var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return .success(.unreadable) }
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(SourceLocation(path: path, line: firstLine, column: 1).error("invalid YAML: libyaml could not start"))
+            }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
             do throws(Diagnostic) {
-                return .success(try events(&parser, path: path, firstLine: firstLine))
+                return .success(try events(&parser, bytes, path: path, firstLine: firstLine))
             } catch {
                 return .failure(error)
             }
@@ -79,17 +76,15 @@ extension YAMLValue {
         return try result.get()
     }
 
-    private static func events(_ parser: inout yaml_parser_t, path: String, firstLine: Int) throws(Diagnostic) -> Built {
+    private static func events(_ parser: inout yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>, path: String,
+                               firstLine: Int) throws(Diagnostic) -> YAMLValue? {
         var frames: [Frame] = []
         var root: YAMLValue?
         var documents = 0
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                // libyaml's own limit (1000 levels, met while it looks ahead) in the words of ours.
-                guard let text = parser.problem, String(cString: text).contains("nesting level") else { return .unreadable }
-                throw SourceLocation(path: path, line: parser.problem_mark.line + firstLine, column: parser.problem_mark.column + 1)
-                    .error("lists and mappings are nested more than \(maxDepth) deep; front matter needs a few levels")
+                throw problem(of: parser, in: bytes, path: path, firstLine: firstLine)
             }
             defer { yaml_event_delete(&event) }
             let location = SourceLocation(path: path, line: event.start_mark.line + firstLine, column: event.start_mark.column + 1)
@@ -117,9 +112,11 @@ extension YAMLValue {
                 finished = YAMLValue(frame.isMapping ? .map(frame.pairs) : .list(frame.items), frame.location)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
-                if documents > 1 { return .unreadable }
+                if documents > 1 {
+                    throw location.error("invalid YAML: found another document (a second '---'); this text is one document")
+                }
             case YAML_STREAM_END_EVENT:
-                return .value(root)
+                return root
             default:
                 break
             }
