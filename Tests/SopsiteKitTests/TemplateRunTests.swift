@@ -147,8 +147,8 @@ final class TemplateRunTests: XCTestCase {
         values.flag("off", false)
         values.text("text", "t")
         values.text("blank", "")
-        values.list("items", maps: [item1, item2])
-        values.list("empty", maps: [])
+        values.list("items", values: [.map(item1), .map(item2)])
+        values.list("empty", values: [])
         values.texts("list", ["a<", "ข"])
         values.map("a") { a in
             a.map("b") { $0.text("c", "C&") }
@@ -172,5 +172,45 @@ final class TemplateRunTests: XCTestCase {
         var values = TemplateMap()
         values.text("name", "ABC")
         XCTAssertEqual(Page(path: "", body: templates.render("page", values)).text, " abc")
+    }
+
+    /// A kept row writes what a map of the same values writes, and writes itself again when a
+    /// value it read outside itself changed, wherever it is listed.
+    func testRowsKeepTheirTextOnlyWhileWhatTheyReadIsTheSame() throws {
+        let templates: [String: String] = [
+            "list": "{{#rows}}<a href=\"{{root}}{{url}}\">{{title}}</a>{{#late}} {{t.late}}{{^flag}}!{{/flag}}{{/late}};{{/rows}}",
+            "other": "{{% CONTENT_TYPE: TEXT }}{{#rows}}[{{title}}]{{/rows}}|{{#rows}}{{title}} {{root}}{{/rows}}",
+        ]
+        let library = try library(templates)
+        let compiled = PageTemplates(library: library, names: Array(templates.keys))
+        func row(_ n: Int, late: Bool) -> TemplateMap {
+            var values = TemplateMap()
+            values.text("title", "เรื่อง <\(n)>")
+            values.text("url", "cases/\(n)/")
+            if late { values.flag("late", true) }
+            return values
+        }
+        let maps = (0..<4).map { row($0, late: $0 % 2 == 1) }
+        let rows = maps.map { TemplateValue.row(TemplateRow($0)) }
+        func page(root: String, late: String, flag: Bool?, rows list: [TemplateValue]) -> TemplateMap {
+            var values = TemplateMap()
+            values.text("root", root)
+            values.strings("t", TemplateStrings(["late": late]))
+            if let flag { values.flag("flag", flag) }
+            values.list("rows", values: list)
+            return values
+        }
+        func text(_ template: String, _ values: TemplateMap) -> String { Page(path: "", body: compiled.render(template, values)).text }
+        let outside: [(String, String, Bool?)] = [("../", "ช้า", nil), ("../", "ช้า", nil), ("", "ช้า", nil), ("", "late & <b>", nil),
+                                                  ("", "late & <b>", true), ("", "late & <b>", false), ("../", "ช้า", nil)]
+        for (root, late, flag) in outside {
+            for template in ["list", "other"] {
+                // The same kept rows, and plain maps rendered afresh, and swift-mustache.
+                XCTAssertEqual(text(template, page(root: root, late: late, flag: flag, rows: rows)),
+                               text(template, page(root: root, late: late, flag: flag, rows: maps.map(TemplateValue.map))),
+                               "\(template) with root '\(root)', late '\(late)', flag \(String(describing: flag))")
+                bothWays(library, names: Array(templates.keys), template, page(root: root, late: late, flag: flag, rows: rows))
+            }
+        }
     }
 }

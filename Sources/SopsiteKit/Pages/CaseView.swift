@@ -25,12 +25,13 @@ final class CaseView: @unchecked Sendable {
     let timeText: String
     /// When the case was opened, and when its current step is due (if it has a target), in words.
     let openedText: String, dueText: String
-    /// Make and keep what the lists show of the case (its summary, its status.json entry):
-    /// `serve` keeps the views of unchanged cases between edits, so an edit makes only its own
-    /// case's entries again. A build needs each once and does not keep them (memory).
+    /// Make and keep what the lists show of the case (its row, its status.json entry): `serve`
+    /// keeps the views of unchanged cases between edits, so an edit makes only its own case's
+    /// entries again, and each row keeps its text in the lists. A build needs each once and
+    /// does not keep them (memory).
     let keepsEntries: Bool
     // Two fields rather than a tuple: reading one field of an optional tuple retained both.
-    private var keptSummary: TemplateMap?
+    private var keptRow: TemplateRow?
     private var keptStatus: String?
 
     init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
@@ -59,13 +60,15 @@ final class CaseView: @unchecked Sendable {
         // Made with the view (on every core when the renderer makes them all), so that reading
         // them for 10,000 rows takes no lock.
         if keepsEntries {
-            (keptSummary, keptStatus) = (makeSummary(), StatusJSON.entry(self, baseURL: baseURL))
+            (keptRow, keptStatus) = (TemplateRow(makeSummary()), StatusJSON.entry(self, baseURL: baseURL))
         }
     }
 
     /// The values the list, the dashboard and the case page share. Empty values are left
     /// out, so that a template's `{{#time}}...{{/time}}` shows nothing for them.
-    var summary: TemplateMap { keptSummary ?? makeSummary() }
+    var summary: TemplateMap { keptRow?.values ?? makeSummary() }
+    /// The case's row in the lists: in `serve`, the kept row, which keeps its text.
+    var row: TemplateValue { keptRow.map(TemplateValue.row) ?? .map(makeSummary()) }
     /// The case's entry in status.json.
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
 

@@ -37,9 +37,9 @@ extension HomePage {
             values.text("count", String(group.count))
         }
         // Rows as the case list has them.
-        values.list("overdue", maps: overdue.map(\.summary))
+        values.list("overdue", values: overdue.map(\.row))
         values.flag("has_overdue", !overdue.isEmpty)
-        values.list("waiting", maps: waiting.map(\.summary))
+        values.list("waiting", values: waiting.map(\.row))
         values.flag("has_waiting", !waiting.isEmpty)
         values.list("latest", latest) { row, item in
             let step = item.view.sop.steps.first { $0.id == item.event.step }

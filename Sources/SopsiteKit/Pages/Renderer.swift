@@ -20,7 +20,7 @@ struct Renderer: Sendable {
     /// In `serve`, the case list's filter options, kept in step with `views`; a build gathers
     /// them while it renders the case list, beside the cases' pages.
     var filters: CaseFilters?
-    /// In `serve`, the case list's rows (each case's summary), kept in step with `views`.
+    /// In `serve`, the case list's rows (each case's kept row), kept in step with `views`.
     var caseRows: [TemplateValue]?
     /// In `serve`, status.json's entries, kept in step with `views`.
     var statusEntries: StatusEntries?
@@ -51,7 +51,7 @@ struct Renderer: Sendable {
         if keepsEntries {
             filters = CaseFilters(views)
             reportColumns = countReports()
-            caseRows = views.map { .map($0.summary) }
+            caseRows = views.map(\.row)
             statusEntries = StatusEntries(views)
         }
     }

@@ -11,8 +11,9 @@ struct PageTemplates: Sendable {
     init(library: MustacheLibrary, names: [String]) {
         self.library = library
         var compiled: [String: [TemplateOp]]? = [:]
+        var ids = 0
         for name in names {
-            guard let template = library.getTemplate(named: name), let ops = TemplateOp.compile(template) else {
+            guard let template = library.getTemplate(named: name), let ops = TemplateOp.compile(template, ids: &ids) else {
                 compiled = nil
                 break
             }

@@ -9,7 +9,8 @@ indirect enum TemplateOp: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped: whether the content type escapes it there) or `{{{name}}}`.
     case value(TemplateName, escaped: Bool)
-    case section(TemplateName, [TemplateOp])
+    /// `{{#name}}`; `id` tells the sections of a theme apart (a row keeps its text per section).
+    case section(TemplateName, [TemplateOp], id: Int)
     case inverted(TemplateName, [TemplateOp])
     /// `{{>name}}`, or `{{<name}}` with the blocks it fills in (`inherits`); `indentation` is
     /// that of a partial tag standing alone on its line.
@@ -42,17 +43,18 @@ extension TemplateOp {
     /// is an enum case whose payload is the tag's name, its transforms and its inner template.
     /// A token read otherwise than expected (a new version of swift-mustache) gives nil too, and
     /// `TemplateRunTests` fails on the shipped theme, which must compile.
-    static func compile(_ template: MustacheTemplate) -> [TemplateOp]? {
+    /// `ids`: the next section's id, counted over the theme.
+    static func compile(_ template: MustacheTemplate, ids: inout Int) -> [TemplateOp]? {
         guard let tokens = Mirror(reflecting: template).descendant("tokens") as? [Any] else { return nil }
         var ops: [TemplateOp] = []
         for token in tokens {
-            guard let op = compile(token: token) else { return nil }
+            guard let op = compile(token: token, ids: &ids) else { return nil }
             ops.append(op)
         }
         return ops
     }
 
-    private static func compile(token: Any) -> TemplateOp? {
+    private static func compile(token: Any, ids: inout Int) -> TemplateOp? {
         let mirror = Mirror(reflecting: token)
         guard mirror.displayStyle == .enum, let kind = mirror.children.first?.label,
               let payload = mirror.children.first?.value else { return nil }
@@ -64,7 +66,7 @@ extension TemplateOp {
             guard let name = field(0, String.self), field(1, [String].self)?.isEmpty == true else { return nil }
             return TemplateName(name)
         }
-        func inner(_ i: Int) -> [TemplateOp]? { field(i, MustacheTemplate.self).flatMap(compile) }
+        func inner(_ i: Int) -> [TemplateOp]? { field(i, MustacheTemplate.self).flatMap { compile($0, ids: &ids) } }
         func indentation(_ i: Int) -> [UInt8]? { field(i, String.self).map { Array($0.utf8) } }
         switch kind {
         case "text":
@@ -73,7 +75,8 @@ extension TemplateOp {
             return name().map { .value($0, escaped: kind == "variable") }
         case "section", "invertedSection":
             guard let name = name(), let ops = inner(2) else { return nil }
-            return kind == "section" ? .section(name, ops) : .inverted(name, ops)
+            ids += 1
+            return kind == "section" ? .section(name, ops, id: ids) : .inverted(name, ops)
         case "blockExpansion":
             guard let name = field(0, String.self), let ops = inner(1) else { return nil }
             return .block(name, default: ops, indentation: indentation(2))
@@ -83,7 +86,7 @@ extension TemplateOp {
             if let blocks = field(2, [String: MustacheTemplate].self) {
                 inherits = [:]
                 for (block, template) in blocks {
-                    guard let ops = compile(template) else { return nil }
+                    guard let ops = compile(template, ids: &ids) else { return nil }
                     inherits?[block] = ops
                 }
             }

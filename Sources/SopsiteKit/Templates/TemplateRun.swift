@@ -7,6 +7,11 @@ struct TemplateRun {
     private let templates: [String: [TemplateOp]]
     /// The values opened, outermost first: the page's, then each section's.
     private var stack: [TemplateValue] = []
+    /// The page's template: a row keeps its text per page.
+    private var page = ""
+    /// While a row is written to be kept: where its values are on the stack, and what it read
+    /// from below them.
+    private var recording: (frame: Int, outside: [(name: TemplateName, value: TemplateValue?)])?
 
     /// What a template runs with, beside the values: swift-mustache's context.
     private struct Scope {
@@ -25,6 +30,7 @@ struct TemplateRun {
     /// Runs template `name` over `values`, appending to `out`.
     mutating func run(_ name: String, _ values: TemplateMap) {
         guard let ops = templates[name] else { return }
+        page = name
         stack = [.map(values)]
         run(ops, Scope())
     }
@@ -53,12 +59,19 @@ struct TemplateRun {
         case let .value(name, escaped):
             guard let value = lookUp(name) else { return }
             write(value, escaping: escaped && scope.escapes)
-        case let .section(name, ops):
+        case let .section(name, ops, id):
             switch lookUp(name) {
             case nil, .flag(false)?: return
             case .flag(true)?: run(ops, scope)
             case let .list(items)?:
-                for item in items { open(item, ops, scope) }
+                for item in items {
+                    if case let .row(row) = item, recording == nil {
+                        write(row, ops, scope, at: TemplateRow.Place(page: page, section: id, escapes: scope.escapes,
+                                                                     indentation: scope.indentation))
+                    } else {
+                        open(item, ops, scope)
+                    }
+                }
             case let value?: open(value, ops, scope)
             }
         case let .inverted(name, ops):
@@ -88,9 +101,20 @@ struct TemplateRun {
         stack.removeLast()
     }
 
+    /// A row in a list: its text kept for this place when what it read outside is unchanged,
+    /// else written and kept (a row inside a row being written is written, not kept).
+    private mutating func write(_ row: TemplateRow, _ ops: [TemplateOp], _ scope: Scope, at place: TemplateRow.Place) {
+        if let text = row.text(at: place, lookUp: { lookUp($0) }) { return out += text }
+        let start = out.count
+        recording = (stack.count, [])
+        open(.row(row), ops, scope)
+        row.keep(TemplateRow.Rendering(place: place, outside: recording!.outside, bytes: Array(out[start...])))
+        recording = nil
+    }
+
     /// The value a name leads to: its first part looked up from the innermost value out, the
     /// rest inside what that found.
-    private func lookUp(_ name: TemplateName) -> TemplateValue? {
+    private mutating func lookUp(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }  // `.`
         var found: TemplateValue?
         if name.isAnchored {
@@ -101,10 +125,22 @@ struct TemplateRun {
                 i -= 1
                 found = stack[i].child(first)
             }
+            // A row being kept notes what it found outside itself, or found nowhere.
+            if let frame = recording?.frame, found == nil || i < frame {
+                let value = found.flatMap { descend(name, from: $0) }
+                recording?.outside.append((name, value))
+                return value
+            }
             guard found != nil else { return nil }
         }
+        return found.flatMap { descend(name, from: $0) }
+    }
+
+    /// The rest of a name's parts, inside the value its first part found.
+    private func descend(_ name: TemplateName, from found: TemplateValue) -> TemplateValue? {
+        var found = found
         for part in name.parts.dropFirst(name.isAnchored ? 0 : 1) {
-            guard let value = found?.child(part) else { return nil }
+            guard let value = found.child(part) else { return nil }
             found = value
         }
         return found
@@ -124,7 +160,7 @@ struct TemplateRun {
             bytes.withUnsafeBufferPointer { append($0, escaping: escaping) }
         case let .flag(flag):
             out += flag ? Array("true".utf8) : Array("false".utf8)
-        case .strings, .map, .list:
+        case .strings, .map, .list, .row:
             return
         }
     }

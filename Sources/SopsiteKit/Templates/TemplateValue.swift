@@ -10,12 +10,15 @@ enum TemplateValue: Sendable {
     case strings(TemplateStrings)
     case map(TemplateMap)
     case list([TemplateValue])
+    /// A map kept by `serve` with its texts (a case's row in the long lists).
+    case row(TemplateRow)
 
     /// The value a name leads to inside this one (`site` then `title` for `{{site.title}}`):
     /// only maps and the interface strings have names inside, as for swift-mustache.
     func child(_ name: String) -> TemplateValue? {
         switch self {
         case let .map(map): return map[name]
+        case let .row(row): return row.values[name]
         case let .strings(strings): return strings.values[name].map(TemplateValue.text)
         default: return nil
         }
@@ -30,6 +33,7 @@ enum TemplateValue: Sendable {
         case let .flag(flag): return flag
         case let .strings(strings): return strings
         case let .map(map): return map.mustache
+        case let .row(row): return row.values.mustache
         case let .list(items): return items.map(\.mustache)
         }
     }
@@ -108,9 +112,6 @@ struct TemplateMap: Sendable {
     static func texts(_ values: inout TemplateMap, _ texts: [String: String]) {
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) { values.text(name, text) }
     }
-
-    /// A list of maps made already (the cases' summaries).
-    mutating func list(_ name: String, maps: [TemplateMap]) { entries.append((name, .list(maps.map(TemplateValue.map)))) }
 
     /// A list of values made already.
     mutating func list(_ name: String, values: [TemplateValue]) { entries.append((name, .list(values))) }
