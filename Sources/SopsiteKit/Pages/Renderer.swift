@@ -7,7 +7,8 @@ struct Renderer: Sendable {
     /// What was loaded; `replaceCase` changes one case of it.
     var content: Content
     let theme: Theme
-    let asOf: Day
+    /// The day the pages show cases as of: the page context's, held once.
+    var asOf: Day { page.asOf }
     let page: PageContext
     let markdown: Markdown
     /// Views keep their list entries once made (see `CaseView`): `serve` keeps the renderer.
@@ -33,7 +34,6 @@ struct Renderer: Sendable {
     init(content: Content, theme: Theme, followed: [CaseProgress?], asOf: Day, keepsEntries: Bool = false) {
         self.content = content
         self.theme = theme
-        self.asOf = asOf
         let language = content.site.language
         let page = PageContext(site: content.site, language: language, strings: theme.strings[language] ?? [:],
                                templateStrings: theme.templateStrings[language] ?? TemplateStrings([:]), asOf: asOf)
