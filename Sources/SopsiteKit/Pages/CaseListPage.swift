@@ -4,11 +4,11 @@ import Foundation
 struct CaseListPage {
     let context: PageContext
 
-    /// `rows`: the cases' rows, when `serve` keeps them as one list.
-    func render(_ views: [CaseView], rows: [TemplateValue]? = nil, filters: CaseFilters, theme: Theme) -> Page {
+    /// Each case's row is its view's (in `serve`, kept with its text).
+    func render(_ views: [CaseView], filters: CaseFilters, theme: Theme) -> Page {
         var values = context.common(url: "cases/", title: context.strings["cases_heading"] ?? "")
         let words = context.words
-        values.list("cases", values: rows ?? views.map(\.row))
+        values.list("cases", values: views.map(\.row))
         values.flag("has_cases", !views.isEmpty)
         values.list("states", CaseState.allCases) { values, state in
             values.text("key", state.rawValue)

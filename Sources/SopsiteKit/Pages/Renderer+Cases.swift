@@ -20,7 +20,6 @@ extension Renderer {
         let range = old == nil ? i..<i : i..<(i + 1)
         views.replaceSubrange(range, with: view.map { [$0] } ?? [])
         glances.replacing(range, with: view.map { [$0] } ?? [])
-        caseRows?.replaceSubrange(range, with: view.map { [$0.row] } ?? [])
         statusEntries?.replacing(range, with: view.map { [$0.statusEntry] } ?? [])
         let calendar = content.calendar
         for s in reportColumns?.indices ?? 0..<0 { reportColumns?[s].replacing(id, with: view, calendar: calendar) }

@@ -21,8 +21,6 @@ struct Renderer: Sendable {
     /// In `serve`, the case list's filter options, kept in step with `views`; a build gathers
     /// them while it renders the case list, beside the cases' pages.
     var filters: CaseFilters?
-    /// In `serve`, the case list's rows (each case's kept row), kept in step with `views`.
-    var caseRows: [TemplateValue]?
     /// In `serve`, status.json's entries, kept in step with `views`.
     var statusEntries: StatusEntries?
     /// In `serve`, what the reports count of each SOP's cases, kept in step with `views`. A
@@ -51,7 +49,6 @@ struct Renderer: Sendable {
         if keepsEntries {
             filters = CaseFilters(views)
             reportColumns = countReports()
-            caseRows = views.map(\.row)
             statusEntries = StatusEntries(views)
         }
     }
@@ -95,7 +92,7 @@ struct Renderer: Sendable {
         let r = self
         return [
             .caseList {
-                CaseListPage(context: r.page).render(r.views, rows: r.caseRows, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
+                CaseListPage(context: r.page).render(r.views, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
             },
             .reports {
                 ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns ?? r.countReports(), theme: r.theme)
