@@ -108,9 +108,9 @@ struct TemplateMap: Sendable {
         })))
     }
 
-    /// Writes each entry of a dictionary of texts (a report's row), in name order.
+    /// Writes each entry of a dictionary of texts (a report's row).
     static func texts(_ values: inout TemplateMap, _ texts: [String: String]) {
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) { values.text(name, text) }
+        for (name, text) in texts { values.text(name, text) }
     }
 
     /// A list of values made already.
