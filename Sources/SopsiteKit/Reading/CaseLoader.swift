@@ -7,13 +7,7 @@ enum CaseLoader {
 
     static func load(_ text: String, id: String, folder: String, path: String, attachments: [String],
                      sops: [String: SOP], markdown: Markdown, _ diagnostics: inout Diagnostics) -> Case? {
-        let front: FrontMatter
-        do throws(Diagnostic) {
-            front = try FrontMatter.split(text, path: path)
-        } catch {
-            diagnostics.append(error)
-            return nil
-        }
+        guard let front = FrontMatterFile.split(text, path: path, &diagnostics) else { return nil }
         let before = diagnostics.errors.count
         let fields: CaseFrontMatter?
         if let quick = CaseFrontMatter.quick(front.yaml, path: path, firstLine: front.yamlLine, sops: sops) {

@@ -3,14 +3,18 @@
 enum FrontMatterFile {
     static func read(_ text: String, path: String, what: String,
                      _ diagnostics: inout Diagnostics) -> (YAMLMap, FrontMatter)? {
-        let front: FrontMatter
+        guard let front = split(text, path: path, &diagnostics) else { return nil }
+        return map(front, path: path, what: what, &diagnostics).map { ($0, front) }
+    }
+
+    /// The file's front matter and body; nil when it has no front matter to split off.
+    static func split(_ text: String, path: String, _ diagnostics: inout Diagnostics) -> FrontMatter? {
         do throws(Diagnostic) {
-            front = try FrontMatter.split(text, path: path)
+            return try FrontMatter.split(text, path: path)
         } catch {
             diagnostics.append(error)
             return nil
         }
-        return map(front, path: path, what: what, &diagnostics).map { ($0, front) }
     }
 
     /// The mapping of a file's front matter, already split from its body.

@@ -18,12 +18,7 @@ struct YAMLValue {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `path`: nil for a text with no value.
     static func parse(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
-        try build(Substring(yaml), path: path, firstLine: firstLine)
-    }
-
-    /// Front matter is parsed where it sits in its file's text.
-    static func parse(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
-        try build(yaml, path: path, firstLine: firstLine)
+        try parse(Substring(yaml), path: path, firstLine: firstLine)
     }
 
     /// A scalar as text. Numbers and dates are text too (`id: 1`, `issued: 2021-06-22`).

@@ -54,8 +54,8 @@ extension YAMLValue {
     }
 
     /// The tree of `yaml`, whose first line is line `firstLine` of `path`: nil for a text with
-    /// no value.
-    static func build(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
+    /// no value. Front matter is parsed where it sits in its file's text.
+    static func parse(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
         var yaml = yaml
         // withUTF8 does not pass typed errors through: carry them out as a Result.
         let result = yaml.withUTF8 { bytes -> Result<YAMLValue?, Diagnostic> in
