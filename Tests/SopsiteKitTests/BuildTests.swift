@@ -40,10 +40,10 @@ final class BuildTests: XCTestCase {
             let content = Content.load(from: folder, &apart)
             var progress: [String: CaseProgress] = [:]
             if let content {
-                CaseCheck.warnNoHolidays(content, &apart)
+                let following = Following(content, asOf: Repo.asOf)
+                following.warnNoHolidays(content, &apart)
                 for c in content.cases {
-                    progress[c.id] = CaseCheck.follow(c, sops: Content.byCode(content.sops), calendar: content.calendar,
-                                                      holidays: content.holidays, asOf: Repo.asOf, &apart)
+                    progress[c.id] = following.follow(c, sops: Content.byCode(content.sops), &apart)
                 }
             }
             let loaded = Content.load(from: folder, following: Repo.asOf, &together)

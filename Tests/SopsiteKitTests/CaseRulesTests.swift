@@ -45,7 +45,7 @@ final class CaseRulesTests: XCTestCase {
         let c = CaseLoader.load(text, id: "C1", folder: "cases/C1", path: "cases/C1/index.md",
                                 attachments: attachments, sops: ["SW01": Self.sop], markdown: Markdown(), &diagnostics)
         let progress = c.flatMap {
-            CaseWalk.progress($0, sop: Self.sop, calendar: calendar, asOf: Day(iso: asOf)!, &diagnostics)
+            CaseProgress.follow($0, sop: Self.sop, calendar: calendar, asOf: Day(iso: asOf)!, &diagnostics)
         }
         return (c, progress, diagnostics.sorted.map(\.description))
     }

@@ -103,7 +103,7 @@ final class FuzzFrontMatterTests: XCTestCase {
                                 sops: ["SW01": CaseRulesTests.sop], markdown: Markdown(), &diagnostics)
         // The case rules too: the walk along the SOP adds its own diagnostics.
         let progress = c.flatMap {
-            CaseWalk.progress($0, sop: CaseRulesTests.sop, calendar: WorkCalendar(holidays: [], officeHours: .standard),
+            CaseProgress.follow($0, sop: CaseRulesTests.sop, calendar: WorkCalendar(holidays: [], officeHours: .standard),
                               asOf: Day(iso: "2025-06-30")!, &diagnostics)
         }
         return ((c.map { String(describing: $0) } ?? "nil") + (progress.map { String(describing: $0.state) } ?? ""),

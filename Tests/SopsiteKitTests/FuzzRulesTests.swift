@@ -158,7 +158,7 @@ final class FuzzRulesTests: XCTestCase {
         let c = CaseLoader.load(text, id: "C1", folder: "cases/C1", path: "cases/C1/index.md", attachments: ["memo.pdf"],
                                 sops: ["SW01": CaseRulesTests.sop], markdown: Markdown(), &diagnostics)
         let progress = c.flatMap {
-            CaseWalk.progress($0, sop: CaseRulesTests.sop, calendar: WorkCalendar(holidays: [], officeHours: .standard),
+            CaseProgress.follow($0, sop: CaseRulesTests.sop, calendar: WorkCalendar(holidays: [], officeHours: .standard),
                               asOf: Day(iso: "2025-12-31")!, &diagnostics)
         }
         return (progress, diagnostics.all, progress.map { String(describing: $0) } ?? "nil")

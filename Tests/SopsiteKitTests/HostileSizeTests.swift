@@ -85,7 +85,7 @@ final class HostileSizeTests: XCTestCase {
             let c = CaseLoader.load(text, id: "C1", folder: "cases/C1", path: "cases/C1/index.md", attachments: [],
                                     sops: ["SW01": CaseRulesTests.sop], markdown: Markdown(), &diagnostics)
             progress = c.flatMap {
-                CaseWalk.progress($0, sop: CaseRulesTests.sop, calendar: WorkCalendar(holidays: [], officeHours: .standard),
+                CaseProgress.follow($0, sop: CaseRulesTests.sop, calendar: WorkCalendar(holidays: [], officeHours: .standard),
                                   asOf: Day(iso: "2025-07-01")!, &diagnostics)
             }
         }

@@ -138,7 +138,7 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual(c.events.map(\.step), ["1", "นำเสนอ"])
         XCTAssertEqual(c.events[1].answer, true)
         let calendar = WorkCalendar(holidays: [], officeHours: .standard)
-        let progress = try XCTUnwrap(CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: Day(iso: "2025-01-20")!, &diagnostics))
+        let progress = try XCTUnwrap(CaseProgress.follow(c, sop: sop, calendar: calendar, asOf: Day(iso: "2025-01-20")!, &diagnostics))
         XCTAssertEqual(diagnostics.all.map(\.description), [])
         XCTAssertEqual(progress.state, .handedOver)
         XCTAssertEqual(progress.records[1].timing?.due, Moment(text: "2025-01-10"), "the due date typed decomposed counts")

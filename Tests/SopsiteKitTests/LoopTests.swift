@@ -25,7 +25,7 @@ final class LoopTests: XCTestCase {
         let c = CaseLoader.load(text, id: "C1", folder: "cases/C1", path: "cases/C1/index.md", attachments: [],
                                 sops: ["RV01": Self.sop], markdown: Markdown(), &diagnostics)
         let progress = c.flatMap {
-            CaseWalk.progress($0, sop: Self.sop, calendar: calendar, asOf: Day(iso: asOf)!, &diagnostics)
+            CaseProgress.follow($0, sop: Self.sop, calendar: calendar, asOf: Day(iso: asOf)!, &diagnostics)
         }
         return (progress, diagnostics.sorted.map(\.description))
     }

@@ -31,7 +31,7 @@ extension Content {
     }
 
     /// With `following` an as-of day, each case is also followed as soon as it is read, on the
-    /// core that read it (`CaseCheck.follow`): a pass of its own over 10,000 cases waited for
+    /// core that read it (`Following.follow`): a pass of its own over 10,000 cases waited for
     /// the slowest case of each pass, and copied every case to hand it over.
     static func load(from folder: String, following asOf: Day?,
                      _ diagnostics: inout Diagnostics) -> (content: Content, progress: [CaseProgress?])? {
@@ -50,15 +50,8 @@ extension Content {
         let (cases, progress) = loadCases(folder + "/cases", sops: sops, markdown: markdown, following: follow, &diagnostics)
         guard let site else { return nil }
         let content = Content(site: site, holidays: holidays, sops: sops, cases: cases)
-        if follow != nil { CaseCheck.warnNoHolidays(content, &diagnostics) }
+        follow?.warnNoHolidays(content, &diagnostics)
         return (content, progress)
-    }
-
-    /// What following a case needs besides its SOP.
-    struct Following: Sendable {
-        let calendar: WorkCalendar
-        let holidays: Holidays
-        let asOf: Day
     }
 
     static func loadSite(_ path: String, _ diagnostics: inout Diagnostics) -> Site? {
@@ -108,10 +101,7 @@ extension Content {
         let byCode = Content.byCode(sops)
         var loaded = CaseFolders.list(folder, &diagnostics).parallelMap { f in
             var found = Diagnostics()
-            let c = loadCase(f, sops: byCode, markdown: markdown, &found)
-            let progress = c.flatMap { c in
-                following.flatMap { CaseCheck.follow(c, sops: byCode, calendar: $0.calendar, holidays: $0.holidays, asOf: $0.asOf, &found) }
-            }
+            let (c, progress) = readCase(f, sops: byCode, markdown: markdown, following: following, &found)
             return (c, progress, found.all)
         }
         // Each case moved out, not copied: this runs on one core, between two that use both.
@@ -130,8 +120,16 @@ extension Content {
         return (cases, progress)
     }
 
-    static func loadCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown,
-                         _ diagnostics: inout Diagnostics) -> Case? {
+    /// The one door a case comes in by, in a build and in `serve`: its folder read (`index.md`,
+    /// `manual.md`), and with `following`, the case followed at the as-of date.
+    static func readCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown, following: Following?,
+                         _ diagnostics: inout Diagnostics) -> (Case?, CaseProgress?) {
+        let c = loadCase(f, sops: sops, markdown: markdown, &diagnostics)
+        return (c, c.flatMap { c in following?.follow(c, sops: sops, &diagnostics) })
+    }
+
+    private static func loadCase(_ f: CaseFolders.Folder, sops: [String: SOP], markdown: Markdown,
+                                 _ diagnostics: inout Diagnostics) -> Case? {
         let path = f.path + "/index.md"
         guard let text = ContentFiles.read(path, isPlainFile: f.indexIsPlainFile, &diagnostics) else { return nil }
         var c = CaseLoader.load(text, id: f.id, folder: f.path, path: path, attachments: f.attachments,

@@ -14,7 +14,7 @@ public struct Holidays: Sendable {
 
     /// Reads `2025: [{date: 2025-01-01, name: วันขึ้นปีใหม่}, ...]`. A missing file means no holidays.
     static func load(_ path: String, _ diagnostics: inout Diagnostics) -> Holidays {
-        // Without the file there are no holidays; `CaseCheck` warns when cases need them.
+        // Without the file there are no holidays; `Following` warns when cases need them.
         guard ContentFiles.exists(path) else { return .empty(path) }
         guard let text = ContentFiles.read(path, &diagnostics) else { return .empty(path) }
         do throws(Diagnostic) {

@@ -92,15 +92,11 @@ extension LiveSite {
         // The build's checks of a case folder, against the other cases loaded.
         var seen: [String: String] = [:]
         if let other = renderer?.caseDiffering(inCaseOnly: id) { seen[other.lowercased()] = other }
-        let loaded = CaseFolders.folder(id, in: options.contentFolder + "/cases", seen: &seen, &diagnostics).flatMap {
-            Content.loadCase($0, sops: Content.byCode(content.sops), markdown: renderer!.markdown, &diagnostics)
+        let (sops, following) = (Content.byCode(content.sops), Following(content, asOf: options.asOf))
+        let read = CaseFolders.folder(id, in: options.contentFolder + "/cases", seen: &seen, &diagnostics).map { f in
+            Content.readCase(f, sops: sops, markdown: renderer!.markdown, following: following, &diagnostics)
         }
-        // Followed as a build follows it (with the warning where holidays.yaml runs out).
-        let caseProgress = loaded.flatMap {
-            CaseCheck.follow($0, sops: Content.byCode(content.sops), calendar: content.calendar, holidays: content.holidays,
-                             asOf: options.asOf, &diagnostics)
-        }
-        guard !diagnostics.hasErrors, let loaded, let caseProgress else {
+        guard !diagnostics.hasErrors, let loaded = read?.0, let caseProgress = read?.1 else {
             caseErrors[id] = diagnostics.sorted.filter { $0.severity == .error }
             return ([], nil)
         }

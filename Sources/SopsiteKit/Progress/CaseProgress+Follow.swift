@@ -2,8 +2,8 @@ import BusinessTime
 
 /// Follows a case's events along its SOP: each event must complete the step the case is at, and
 /// a decision's answer picks the next step. Reports events that break the SOP's order.
-enum CaseWalk {
-    static func progress(_ c: Case, sop: SOP, calendar: WorkCalendar, asOf: Day,
+extension CaseProgress {
+    static func follow(_ c: Case, sop: SOP, calendar: WorkCalendar, asOf: Day,
                          _ diagnostics: inout Diagnostics) -> CaseProgress? {
         let before = diagnostics.errors.count
         // A request that has not come in yet, like an event after the as-of date.
@@ -78,7 +78,7 @@ enum CaseWalk {
             }
         }
         guard diagnostics.errors.count == before else { return nil }
-        return summarise(sop: sop, at: at, start: start, agreed: agreed, done: done, ongoingEvents: ongoingEvents,
+        return CaseProgress(sop: sop, at: at, start: start, agreed: agreed, done: done, ongoingEvents: ongoingEvents,
                          arrivedBy: arrivedBy, endedByNo: endedByNo, outcome: outcome, lastActivity: previous, calendar: calendar, asOf: asOf)
     }
 

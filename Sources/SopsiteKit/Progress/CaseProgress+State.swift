@@ -1,10 +1,10 @@
 import BusinessTime
 
-extension CaseWalk {
+extension CaseProgress {
     /// The case's state and the record of every SOP step, once its events have been followed.
-    static func summarise(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [StepRecord?],
-                          ongoingEvents: [Int], arrivedBy: Int?, endedByNo: Bool, outcome: String?, lastActivity: Moment,
-                          calendar: WorkCalendar, asOf: Day) -> CaseProgress {
+    init(sop: SOP, at: Step?, start: Moment, agreed: [String: Day], done: [StepRecord?],
+         ongoingEvents: [Int], arrivedBy: Int?, endedByNo: Bool, outcome: String?, lastActivity: Moment,
+         calendar: WorkCalendar, asOf: Day) {
         var state: CaseState
         var currentTiming: Timing?
         var currentStatus = StepStatus.ongoing
@@ -43,7 +43,7 @@ extension CaseWalk {
             let status: StepStatus = at == nil ? .skipped : .notReached
             return StepRecord(step: step, status: status, start: nil, end: nil, timing: nil, events: [])
         }
-        return CaseProgress(state: state, current: at, currentTiming: currentTiming, records: records,
-                            lastActivity: lastActivity, outcome: outcome)
+        self.init(state: state, current: at, currentTiming: currentTiming, records: records,
+                  lastActivity: lastActivity, outcome: outcome)
     }
 }

@@ -1,29 +1,42 @@
 import BusinessTime
 
-/// Following a case: its events at the as-of date along its SOP, with a warning where the
-/// holiday calendar runs out. A build follows each case as soon as it is read (`Content.load`).
-enum CaseCheck {
+/// What following a case needs besides its SOP: the working calendar, the holidays (to warn
+/// where they run out) and the as-of day. A build follows each case as soon as it is read
+/// (`Content.readCase`), and `serve` follows an edited case the same way, through the same door.
+struct Following: Sendable {
+    let calendar: WorkCalendar
+    let holidays: Holidays
+    let asOf: Day
+
+    init(calendar: WorkCalendar, holidays: Holidays, asOf: Day) {
+        self.calendar = calendar
+        self.holidays = holidays
+        self.asOf = asOf
+    }
+
+    init(_ content: Content, asOf: Day) {
+        self.init(calendar: content.calendar, holidays: content.holidays, asOf: asOf)
+    }
+
     /// One case followed at the as-of date (nil for a case whose SOP is unknown, or whose events
     /// break its SOP's order: said in `diagnostics`).
-    static func follow(_ c: Case, sops: [String: SOP], calendar: WorkCalendar, holidays: Holidays, asOf: Day,
-                       _ diagnostics: inout Diagnostics) -> CaseProgress? {
-        guard let sop = sops[c.sop], let progress = CaseWalk.progress(c, sop: sop, calendar: calendar, asOf: asOf, &diagnostics)
+    func follow(_ c: Case, sops: [String: SOP], _ diagnostics: inout Diagnostics) -> CaseProgress? {
+        guard let sop = sops[c.sop], let progress = CaseProgress.follow(c, sop: sop, calendar: calendar, asOf: asOf, &diagnostics)
         else { return nil }
-        warnPastHolidays(c, progress, holidays, asOf: asOf, &diagnostics)
+        warnPastHolidays(c, progress, &diagnostics)
         return progress
     }
 
     /// Cases without holidays.yaml: said once.
-    static func warnNoHolidays(_ content: Content, _ diagnostics: inout Diagnostics) {
-        if !content.cases.isEmpty && content.holidays.lastYear == nil {
-            diagnostics.append(Diagnostic(.warning, content.holidays.path, line: 1, column: 1,
+    func warnNoHolidays(_ content: Content, _ diagnostics: inout Diagnostics) {
+        if !content.cases.isEmpty && holidays.lastYear == nil {
+            diagnostics.append(Diagnostic(.warning, holidays.path, line: 1, column: 1,
                                           "no holidays listed: working days count every Monday to Friday"))
         }
     }
 
     /// Working days after the last year of holidays.yaml count no holidays: say so, once per case.
-    static func warnPastHolidays(_ c: Case, _ progress: CaseProgress, _ holidays: Holidays, asOf: Day,
-                                 _ diagnostics: inout Diagnostics) {
+    func warnPastHolidays(_ c: Case, _ progress: CaseProgress, _ diagnostics: inout Diagnostics) {
         guard let lastYear = holidays.lastYear else { return }
         var latest = progress.lastActivity.day
         if progress.state.isOpen { latest = max(latest, asOf) }
