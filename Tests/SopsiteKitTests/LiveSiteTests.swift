@@ -75,7 +75,7 @@ final class LiveSiteTests: XCTestCase {
     /// four lanes, the tail), changes it.
     func testTheDigestSeesEveryByte() {
         let base = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
-        func digest(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { LiveSite.digest($0) } }
+        func digest(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { SiteWriter.digest($0) } }
         let original = digest(base)
         XCTAssertEqual(digest(base), original)
         for i in [0, 7, 8, 15, 16, 23, 24, 31, 32, 500, 991, 992, 999] {

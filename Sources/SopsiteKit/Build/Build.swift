@@ -59,32 +59,16 @@ public enum Build {
         guard let content = context.content, let theme = context.theme else { return }
         let staging = try Output.makeStaging(for: context.options.outputFolder)
         context.staging = staging
-        let root = try Output.openFolder(staging)
-        defer { close(root) }
+        let writer = try SiteWriter.fresh(staging)
+        context.writer = writer
         let renderer = Renderer(content: content, theme: theme, followed: context.progress, asOf: context.options.asOf)
         context.renderer = renderer  // its 10,000 views are freed with the rest, or left to the exit
-        // Jobs by number (the listings, the SOPs, then each case), so that the renderer is not
-        // copied into 10,000 closures on one core first.
-        let lists = renderer.listings
-        let failures = Array(0..<(lists.count + 1 + renderer.views.count)).parallelMap { job -> Diagnostic? in
-            do {
-                let pages = job < lists.count ? [try lists[job].make()]
-                    : job == lists.count ? renderer.sopPages() : renderer.casePages(renderer.views[job - lists.count - 1])
-                try Output.write(pages, into: staging, opened: root, parallel: false)
-                return nil
-            } catch {
-                return error as? Diagnostic ?? Diagnostic.failure(staging, "\(error)")
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        _ = try writer.writePages(of: renderer)
     }
 
     static let copyFiles = BuildStep("copy theme files and attachments") { context in
-        guard let staging = context.staging else { return }
-        try CopyFiles.staticFolder(context.options.themeFolder + "/static", to: staging + "/static")
-        for (source, path) in context.content?.attachments ?? [] {
-            try CopyFiles.file(source, to: staging + "/" + path)
-        }
+        guard let writer = context.writer else { return }
+        _ = try writer.copy(CopyFiles.staticFiles(of: context.options.themeFolder) + (context.content?.attachments ?? []))
     }
 
     static let indexForSearch = BuildStep("index for search") { context in
@@ -109,8 +93,9 @@ public enum Build {
         guard let staging = context.staging else { return }
         if context.options.buildInfo {
             let info = BuildInfo(context.content, options: context.options, errors: [], clock: .current)
-            try Output.write([Page(path: BuildInfo.path, text: info.json)], into: staging)
+            _ = try context.writer?.write([Page(path: BuildInfo.path, text: info.json)])
         }
+        context.writer = nil
         try Output.swap(staging, into: context.options.outputFolder)
         context.staging = nil
     }

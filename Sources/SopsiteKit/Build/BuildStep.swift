@@ -20,8 +20,10 @@ public struct BuildContext: Sendable {
     var progress: [CaseProgress?] = []
     /// What rendered the pages.
     var renderer: Renderer?
-    /// The folder the site is written to before it replaces the output folder.
+    /// The folder the site is written to before it replaces the output folder, and the writer
+    /// into it.
     var staging: String?
+    var writer: SiteWriter?
 
     init(options: BuildOptions) {
         self.options = options

@@ -1,9 +1,9 @@
 import CAtomicSwap
 import Foundation
 
-/// Writing the site: everything goes to a staging folder beside the output folder, which replaces
-/// the output only when the whole build has succeeded. A failed or killed build leaves the last
-/// good site as it was.
+/// The output folder of a build: everything goes to a staging folder beside it (written by
+/// `SiteWriter`), which replaces the output only when the whole build has succeeded. A failed or
+/// killed build leaves the last good site as it was.
 enum Output {
     /// A fresh staging folder next to `output` (same file system, so the swap is a rename).
     static func makeStaging(for output: String) throws -> String {
@@ -32,42 +32,6 @@ enum Output {
                                      + "made before it replaces it (\(parent)): \(CopyFiles.reason(error))")
         }
         return staging
-    }
-
-    /// Writes pages (on every core unless `parallel` is false), creating each folder once.
-    /// `opened`: `folder`, open (see `openFolder`): files are then made relative to it, and the
-    /// kernel no longer walks every folder of the path from / for each of 20,000 files.
-    static func write(_ pages: [Page], into folder: String, opened: Int32? = nil, parallel: Bool = true) throws {
-        let fm = FileManager.default
-        var folders = Set<String>()
-        for page in pages {
-            if let slash = page.path.lastIndex(of: "/") { folders.insert(String(page.path[..<slash])) }
-        }
-        let (base, prefix) = opened.map { ($0, "") } ?? (AT_FDCWD, folder + "/")
-        for sub in folders.sorted() {
-            // One mkdir for a case's folder, whose parent exists: Foundation asked about every
-            // folder on the path first, 10,000 times a build.
-            if mkdirat(base, prefix + sub, 0o777) != 0 && errno != EEXIST {
-                try fm.createDirectory(atPath: folder + "/" + sub, withIntermediateDirectories: true)
-            }
-        }
-        let write = { @Sendable (page: Page) -> Diagnostic? in
-            page.withBytes { writeFile(at: base, prefix + page.path, $0) }
-                .map { Diagnostic.failure("\(folder)/\(page.path)", "cannot write: \($0)") }
-        }
-        let failures = parallel ? pages.parallelMap(write) : pages.map(write)
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-    }
-
-    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) -> String? {
-        writeFile(at: AT_FDCWD, path, bytes)
-    }
-
-    /// The staging folder, open for `write(_:into:opened:)`; close it when done.
-    static func openFolder(_ folder: String) throws -> Int32 {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw Diagnostic.failure(folder, "cannot open: \(String(cString: strerror(errno)))") }
-        return fd
     }
 
     /// Writes a file with the system's calls, `path` relative to the open folder `base` (or the

@@ -21,13 +21,11 @@ enum CopyFiles {
         }
     }
 
-    /// Copies the theme's `static/` folder, file by file; a theme without one is fine.
-    static func staticFolder(_ source: String, to destination: String) throws {
-        var problems = Diagnostics()
-        for relative in checkStatic(source, &problems) {
-            try file(source + "/" + relative, to: destination + "/" + relative)
-        }
-        if let first = problems.errors.first { throw first }
+    /// The theme's static files (CSS, fonts, scripts): source → path in the site; a theme
+    /// without `static/` has none. What the theme's load refused (`checkStatic`) is left out.
+    static func staticFiles(of theme: String) -> [(source: String, path: String)] {
+        var refused = Diagnostics()
+        return checkStatic(theme + "/static", &refused).map { (theme + "/static/" + $0, "static/" + $0) }
     }
 
     /// The files of a theme's `static/` folder, relative to it, sorted; what cannot be published

@@ -68,10 +68,10 @@ extension LiveSite {
         let path = "static/" + relative
         // A named pipe or a link out of the theme is not read (the theme's next load says why):
         // the files a build would copy, checked the same way.
-        guard staticFiles().contains(where: { $0.source == source }), let bytes = ContentFiles.bytes(source) else {
+        guard staticFiles().contains(where: { $0.source == source }), ContentFiles.exists(source) else {
             return remove(under: path, keeping: [])
         }
-        return try sync([path: .bytes(bytes)], removingOthers: false)
+        return record(try writer.copy([(source, path)]))
     }
 
     /// Reads one case folder again. A case with errors keeps its last good pages; a case whose
@@ -102,12 +102,11 @@ extension LiveSite {
         }
         caseErrors[id] = nil
         guard let view = renderer?.replaceCase(id, with: (loaded, caseProgress)), let renderer else { return ([], (old, nil)) }
-        var files = Dictionary(renderer.casePages(view).map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
-        for file in loaded.attachments {
-            files[prefix + file] = .bytes(ContentFiles.bytes(folder + "/" + file) ?? [])
-        }
-        let written = try sync(files, removingOthers: false)
-        return (written + remove(under: prefix, keeping: Set(files.keys)), (old, view))
+        let writer = self.writer
+        let outcomes = try writer.write(renderer.casePages(view))
+            + writer.copy(loaded.attachments.map { (folder + "/" + $0, prefix + $0) })
+        let written = record(outcomes)
+        return (written + remove(under: prefix, keeping: Set(outcomes.map(\.path))), (old, view))
     }
 
     /// The pages that list or count cases that `changes` make differ, made again.
@@ -118,11 +117,7 @@ extension LiveSite {
         }
         if remade.contains(where: { $0.newest > 0 }) { newestEvents = [:] }
         // Each page written as soon as it is made, on every core.
-        let root = options.outputFolder
-        let outcomes = remade.map { (listing: $0, previous: written[$0.path]) }.parallelMap { job in
-            Result { try LiveSite.write(try job.listing.make(), into: root, previous: job.previous) }
-        }
-        return try record(zip(remade.map(\.path), outcomes).map { ($0, $1) })
+        return record(try writer.run(remade.count) { [try remade[$0].make()] })
     }
 
     /// The date of the n-th newest event of all cases (nil when there are fewer), kept until a

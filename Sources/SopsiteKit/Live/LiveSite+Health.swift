@@ -20,6 +20,6 @@ extension LiveSite {
     /// `/build.json` as things stand: the last good portal's counts, and the errors standing.
     public func writeBuildInfo(clock: PortalClock) throws {
         let info = BuildInfo(renderer?.content, options: options, errors: errors, clock: clock)
-        _ = try LiveSite.write(Page(path: BuildInfo.path, text: info.json), into: options.outputFolder, previous: nil)
+        _ = try SiteWriter(root: options.outputFolder, mode: .live(written: [:])).write([Page(path: BuildInfo.path, text: info.json)])
     }
 }

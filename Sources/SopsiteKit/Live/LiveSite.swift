@@ -55,11 +55,12 @@ public actor LiveSite {
         self.renderer = renderer
         newestEvents = [:]
         do {
-            var files = Dictionary(try renderer.all().map { ($0.path, $0.body) }, uniquingKeysWith: { a, _ in a })
-            for (source, path) in content.attachments + staticFiles() {
-                files[path] = .bytes(ContentFiles.bytes(source) ?? [])
-            }
-            return .rebuilt(changed: try sync(files, removingOthers: true), stylesOnly: false)
+            // The same writing as a build's, into the folder being served: files made and
+            // written on every core, a case at a time, only those whose bytes changed.
+            let writer = self.writer
+            let outcomes = try writer.writePages(of: renderer) + writer.copy(content.attachments + staticFiles())
+            let changed = record(outcomes) + removeAll(but: Set(outcomes.map(\.path)))
+            return .rebuilt(changed: changed.sorted(), stylesOnly: false)
         } catch {
             siteErrors = [error as? Diagnostic ?? Diagnostic.failure(options.outputFolder, "\(error)")]
             return .failed(errors)
@@ -68,9 +69,6 @@ public actor LiveSite {
 
     /// The theme's static files (CSS, fonts, scripts): source → path in the site.
     func staticFiles() -> [(source: String, path: String)] {
-        let folder = options.themeFolder + "/static"
-        // Checked as a build checks them: what the theme's load refused is not read here.
-        var refused = Diagnostics()
-        return CopyFiles.checkStatic(folder, &refused).map { (folder + "/" + $0, "static/" + $0) }
+        CopyFiles.staticFiles(of: options.themeFolder)
     }
 }

@@ -59,13 +59,6 @@ struct Renderer: Sendable {
         return content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
     }
 
-    /// Every page of the portal; the cases' pages on every core.
-    func all() throws -> [Page] {
-        let renderer = self
-        let perCase = views.parallelMap { renderer.casePages($0) }.flatMap { $0 }
-        return try listingPages() + sopPages() + perCase
-    }
-
     /// The pages of SOPs, and the search page: they depend on the SOPs, the site and the theme only.
     func sopPages() -> [Page] {
         let sopPage = SOPPage(context: page, markdown: markdown)
@@ -79,12 +72,6 @@ struct Renderer: Sendable {
         var pages = [CasePage(context: page, markdown: markdown).render(view, theme: theme), Badge.render(view)]
         if let manual = view.c.manual { pages += ManualPage(context: page).render(view, manual, theme: theme) }
         return pages
-    }
-
-    /// The pages that list or count cases: home (the dashboard), the case list, reports,
-    /// status.json, the feed. Each reads every case; they are independent, so they share the cores.
-    func listingPages(_ listings: [Listing]? = nil) throws -> [Page] {
-        try (listings ?? self.listings).parallelMap { listing in Result { try listing.make() } }.map { try $0.get() }
     }
 
     /// The pages that list or count cases, the longest to make first.
