@@ -31,12 +31,14 @@ let package = Package(
         .target(name: "CAtomicSwap"),
         // Pure logic: durations and business time. No I/O.
         .target(name: "BusinessTime"),
+        // Writing SVG text, the same bytes on every machine: the flowchart, charts, badges, QR codes.
+        .target(name: "SVG"),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
-        .target(name: "Flowchart"),
+        .target(name: "Flowchart", dependencies: ["SVG"]),
         .target(
             name: "SopsiteKit",
             dependencies: [
-                "CCmarkGFM", "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart",
+                "CCmarkGFM", "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart", "SVG",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -56,7 +58,7 @@ let package = Package(
         // Golden-file comparison with a record switch, shared by the test targets.
         .target(name: "GoldenFile", path: "Tests/GoldenFile"),
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime"]),
-        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "GoldenFile"], exclude: ["Golden"]),
+        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "SVG", "GoldenFile"], exclude: ["Golden"]),
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree,
         // so they are not the target's resources.

@@ -1,3 +1,5 @@
+import SVG
+
 /// Node shapes: process boxes, decision diamonds, terminal pills and action boxes, each a `<g>`
 /// holding its shape and its label as real text.
 extension SVGRenderer {

@@ -1,3 +1,5 @@
+import SVG
+
 extension Flowchart {
     /// Draws the chart as an inline `<svg>` element for an HTML5 page.
     ///

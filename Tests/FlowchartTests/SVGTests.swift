@@ -1,4 +1,5 @@
 import Foundation
+import SVG
 import XCTest
 #if canImport(FoundationXML)
 import FoundationXML

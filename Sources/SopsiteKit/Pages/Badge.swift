@@ -1,3 +1,5 @@
+import SVG
+
 /// `/cases/<id>/badge.svg`: a small status badge to embed elsewhere (the help desk's pages):
 /// the case's id on the left, its state on the right, coloured by state.
 enum Badge {
@@ -12,20 +14,20 @@ enum Badge {
         let lw = width(left), rw = width(right)
         let total = lw + rw
         let colour = colours[view.progress.state] ?? "#57606a"
-        let label = "\(left): \(right)".xmlEscaped
-        let svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(total)" height="20" viewBox="0 0 \(total) 20" role="img" aria-label="\(label)">
-          <title>\(label)</title>
-          <rect width="\(lw)" height="20" fill="#444d56"/>
-          <rect x="\(lw)" width="\(rw)" height="20" fill="\(colour)"/>
-          <g fill="#ffffff" font-family="Sarabun, Tahoma, sans-serif" font-size="11" text-anchor="middle">
-            <text x="\(lw / 2)" y="14">\(left.xmlEscaped)</text>
-            <text x="\(lw + rw / 2)" y="14">\(right.xmlEscaped)</text>
-          </g>
-        </svg>
-
-        """
-        return Page(path: view.url + "badge.svg", text: svg)
+        let label = "\(left): \(right)"
+        var svg = SVGWriter()
+        svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": "\(total)", "height": "20",
+                         "viewBox": "0 0 \(total) 20", "role": "img", "aria-label": label])
+        svg.element("title", text: label)
+        svg.element("rect", ["width": "\(lw)", "height": "20", "fill": "#444d56"])
+        svg.element("rect", ["x": "\(lw)", "width": "\(rw)", "height": "20", "fill": colour])
+        svg.open("g", ["fill": "#ffffff", "font-family": "Sarabun, Tahoma, sans-serif", "font-size": "11",
+                       "text-anchor": "middle"])
+        svg.element("text", ["x": "\(lw / 2)", "y": "14"], text: left)
+        svg.element("text", ["x": "\(lw + rw / 2)", "y": "14"], text: right)
+        svg.close("g")
+        svg.close("svg")
+        return Page(path: view.url + "badge.svg", text: svg.output)
     }
 
     /// About 6.5 pixels per character at 11px, counting a Thai vowel or tone mark written above or

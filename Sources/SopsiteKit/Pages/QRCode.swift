@@ -1,3 +1,4 @@
+import SVG
 import CQRencode
 
 /// A QR code for a URL, drawn as inline SVG at build time (never fetched from a web service).
@@ -48,19 +49,13 @@ struct QRCode: Equatable, Sendable {
     /// inline styles. The same code always gives the same text.
     func svg(width: String, label: String) -> String {
         let side = size + 2 * Self.quietZone
-        let attributes = [
-            "xmlns=\"http://www.w3.org/2000/svg\"",
-            "viewBox=\"0 0 \(side) \(side)\"",
-            "width=\"\(width.xmlEscaped)\"",
-            "height=\"\(width.xmlEscaped)\"",
-            "role=\"img\"",
-            "aria-label=\"\(label.xmlEscaped)\"",
-            "shape-rendering=\"crispEdges\"",
-        ]
-        return "<svg \(attributes.joined(separator: " "))>"
-            + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
-            + "<path fill=\"#000\" d=\"\(pathData)\"/>"
-            + "</svg>"
+        var svg = SVGWriter(compact: true)
+        svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(side) \(side)", "width": width,
+                         "height": width, "role": "img", "aria-label": label, "shape-rendering": "crispEdges"])
+        svg.element("rect", ["width": "\(side)", "height": "\(side)", "fill": "#fff"])
+        svg.element("path", ["fill": "#000", "d": pathData])
+        svg.close("svg")
+        return svg.output
     }
 
     /// Dark modules merged into one rectangle per horizontal run: a fraction of the

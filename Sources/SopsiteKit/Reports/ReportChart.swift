@@ -1,3 +1,5 @@
+import SVG
+
 /// A horizontal bar chart drawn at build time as inline SVG, one bar per row of the table beside
 /// it: the row's label above its bar, its figure after it, all real `<text>`. Styling is by
 /// presentation attributes only (the site's Content-Security-Policy refuses `style`), in greys
@@ -39,63 +41,52 @@ struct ReportChart {
         let height = top + Double(bars.count) * Self.rowHeight + m
         let scale = Double(max(full ?? bars.map { $0.parts.reduce(0, +) }.max() ?? 0, 1))
         let room = Self.width - 2 * m - Self.figureRoom
-        var out = open("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": "report-chart",
-                               "viewBox": "0 0 \(n(Self.width)) \(n(height))", "width": n(Self.width),
-                               "height": n(height), "role": "img", "aria-labelledby": "\(id)-title \(id)-desc"])
-        out += "  <title id=\"\(id)-title\">\(title.xmlEscaped)</title>\n"
-        out += "  <desc id=\"\(id)-desc\">\(desc.xmlEscaped)</desc>\n"
-        out += drawLegend(y: m)
+        var out = SVGWriter()
+        out.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": "report-chart",
+                         "viewBox": "0 0 \(n(Self.width)) \(n(height))", "width": n(Self.width),
+                         "height": n(height), "role": "img", "aria-labelledby": "\(id)-title \(id)-desc"])
+        out.element("title", ["id": "\(id)-title"], text: title)
+        out.element("desc", ["id": "\(id)-desc"], text: desc)
+        drawLegend(y: m, &out)
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * Self.rowHeight
-            out += "  <g class=\"bar\">\n"
-            out += "    " + text(bar.label, x: m, y: y + 17, size: 14)
+            out.open("g", ["class": "bar"])
+            text(bar.label, x: m, y: y + 17, size: 14, &out)
             var x = m
             for (part, value) in bar.parts.enumerated() where value > 0 {
                 let length = Double(value) / scale * room
-                out += "    " + element("rect", ["x": n(x), "y": n(y + 23), "width": n(length), "height": "16",
-                                                 "fill": Self.fills[part % Self.fills.count],
-                                                 "stroke": Self.stroke, "stroke-width": "0.5"])
+                out.element("rect", ["x": n(x), "y": n(y + 23), "width": n(length), "height": "16",
+                                     "fill": Self.fills[part % Self.fills.count],
+                                     "stroke": Self.stroke, "stroke-width": "0.5"])
                 x += length
             }
             // Where the bar starts, drawn also for a bar of zero: a continuous axis would run
             // through the labels above the bars.
-            out += "    " + element("line", ["x1": n(m), "y1": n(y + 20), "x2": n(m), "y2": n(y + 42),
-                                             "stroke": Self.stroke, "stroke-width": "1"])
-            out += "    " + text(bar.value, x: x + 6, y: y + 36, size: 13)
-            out += "  </g>\n"
+            out.element("line", ["x1": n(m), "y1": n(y + 20), "x2": n(m), "y2": n(y + 42),
+                                 "stroke": Self.stroke, "stroke-width": "1"])
+            text(bar.value, x: x + 6, y: y + 36, size: 13, &out)
+            out.close("g")
         }
-        return out + "</svg>\n"
+        out.close("svg")
+        return out.output
     }
 
     /// A swatch and a name per part, in one row.
-    private func drawLegend(y: Double) -> String {
-        var out = "", x = Self.margin
+    private func drawLegend(y: Double, _ out: inout SVGWriter) {
+        var x = Self.margin
         for (i, name) in legend.enumerated() {
-            out += "  " + element("rect", ["x": n(x), "y": n(y + 2), "width": "14", "height": "14",
-                                           "fill": Self.fills[i % Self.fills.count], "stroke": Self.stroke,
-                                           "stroke-width": "0.5"])
-            out += "  " + text(name, x: x + 20, y: y + 14, size: 13)
+            out.element("rect", ["x": n(x), "y": n(y + 2), "width": "14", "height": "14",
+                                 "fill": Self.fills[i % Self.fills.count], "stroke": Self.stroke,
+                                 "stroke-width": "0.5"])
+            text(name, x: x + 20, y: y + 14, size: 13, &out)
             // About 0.55 em a character (Thai vowel and tone marks join their letter): no font here.
             x += 20 + Double(name.count) * 0.55 * 13 + 18
         }
-        return out
     }
 
-    private func text(_ s: String, x: Double, y: Double, size: Int) -> String {
-        "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" fill=\"\(Self.ink)\">\(s.xmlEscaped)</text>\n"
+    private func text(_ s: String, x: Double, y: Double, size: Int, _ out: inout SVGWriter) {
+        out.element("text", ["x": n(x), "y": n(y), "font-size": "\(size)", "fill": Self.ink], text: s)
     }
 
-    private func open(_ name: String, _ attributes: KeyValuePairs<String, String>) -> String {
-        "<\(name)" + attributes.map { " \($0.key)=\"\($0.value.xmlEscaped)\"" }.joined() + ">\n"
-    }
-
-    private func element(_ name: String, _ attributes: KeyValuePairs<String, String>) -> String {
-        "<\(name)" + attributes.map { " \($0.key)=\"\($0.value.xmlEscaped)\"" }.joined() + "/>\n"
-    }
-
-    /// At most one decimal, no exponent, no locale: the same bytes on every machine.
-    private func n(_ v: Double) -> String {
-        let tenths = Int((v * 10).rounded())
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(abs(tenths % 10))"
-    }
+    private func n(_ v: Double) -> String { SVGWriter.number(v) }
 }

@@ -1,24 +1,31 @@
-/// A minimal SVG text builder: escaped attributes and text, fixed attribute order, one element
-/// per line, and numbers printed the same way on every machine — so the same chart always
-/// gives byte-identical output, and golden files stay stable.
-struct SVGWriter {
-    private(set) var output = ""
+/// The one SVG writer of sopsite (the flowchart, the reports' charts, badges, QR codes): escaped
+/// attributes and text, fixed attribute order, one element per line indented by depth (or, for
+/// an image inside a line of HTML, all on one line), and numbers printed the same way on every
+/// machine, so that the same picture always gives the same bytes and golden files stay stable.
+public struct SVGWriter {
+    public private(set) var output = ""
     private var depth = 0
+    /// All on one line: no indentation, no line breaks.
+    private let compact: Bool
 
-    typealias Attributes = KeyValuePairs<String, String>
+    public typealias Attributes = KeyValuePairs<String, String>
 
-    mutating func open(_ name: String, _ attributes: Attributes = [:]) {
+    public init(compact: Bool = false) {
+        self.compact = compact
+    }
+
+    public mutating func open(_ name: String, _ attributes: Attributes = [:]) {
         line("<\(name)\(SVGWriter.render(attributes))>")
         depth += 1
     }
 
-    mutating func close(_ name: String) {
+    public mutating func close(_ name: String) {
         depth -= 1
         line("</\(name)>")
     }
 
     /// An empty element, or one holding only escaped text.
-    mutating func element(_ name: String, _ attributes: Attributes = [:], text: String? = nil) {
+    public mutating func element(_ name: String, _ attributes: Attributes = [:], text: String? = nil) {
         let attrs = SVGWriter.render(attributes)
         if let text {
             line("<\(name)\(attrs)>\(SVGWriter.escape(text))</\(name)>")
@@ -29,14 +36,14 @@ struct SVGWriter {
 
     /// Multi-line text: one `<tspan>` per line, all on one source line, because whitespace
     /// between tspans would be drawn as a space and shift centred lines.
-    mutating func text(_ lines: [(text: String, x: Double, y: Double)], _ attributes: Attributes) {
+    public mutating func text(_ lines: [(text: String, x: Double, y: Double)], _ attributes: Attributes) {
         let spans = lines.map { "<tspan x=\"\(SVGWriter.number($0.x))\" y=\"\(SVGWriter.number($0.y))\">"
             + SVGWriter.escape($0.text) + "</tspan>" }.joined()
         line("<text\(SVGWriter.render(attributes))>\(spans)</text>")
     }
 
     private mutating func line(_ s: String) {
-        output += String(repeating: "  ", count: depth) + s + "\n"
+        output += compact ? s : String(repeating: "  ", count: depth) + s + "\n"
     }
 
     static func render(_ attributes: Attributes) -> String {
@@ -45,7 +52,7 @@ struct SVGWriter {
 
     /// Escapes the XML specials (also `"`, as attribute values are double-quoted) and drops
     /// control characters, which are not allowed in XML at all.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
@@ -65,21 +72,11 @@ struct SVGWriter {
     }
 
     /// At most one decimal, no exponent, no locale, no "-0": 12 → "12", 12.25 → "12.3".
-    static func number(_ v: Double) -> String {
+    public static func number(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
         let tenths = Int((v * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let a = abs(tenths)
         return a % 10 == 0 ? "\(sign)\(a / 10)" : "\(sign)\(a / 10).\(a % 10)"
-    }
-
-    static func points(_ points: [Point]) -> String {
-        points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
-    }
-
-    /// An orthogonal polyline as path data: "M x y L x y …".
-    static func path(_ points: [Point]) -> String {
-        points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(number($0.element.x)) \(number($0.element.y))" }
-            .joined(separator: " ")
     }
 }
