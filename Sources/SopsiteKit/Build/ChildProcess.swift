@@ -21,16 +21,17 @@ enum ChildProcess {
     }
 
     /// Runs `program` with `arguments` and waits for it; standard output is dropped, standard
-    /// error kept when `keepingErrors`. A program that cannot be started is an error about `path`.
+    /// error kept when `keepingErrors`. A program that cannot be started is an error at its own
+    /// path (`why` says where it was named); any other failure is the caller's to word, about `path`.
     ///
     /// The kernel sends the signal when the *thread* that started the child ends, not the
     /// process: so the child is started and waited for on the calling thread, which must not
     /// end before `run` returns (Foundation's `waitUntilExit` keeps it here).
     static func run(_ program: String, _ arguments: [String], keepingErrors: Bool = false,
-                    about path: String) throws -> Finished {
+                    about path: String, why: String = "") throws -> Finished {
         // Asked here: through setpriv, a missing program would only be an exit status.
         guard FileManager.default.isExecutableFile(atPath: program) else {
-            throw Diagnostic.failure(path, "cannot run \(program): missing or not executable")
+            throw Diagnostic.failure(program, "cannot run it: missing or not executable\(why)")
         }
         let process = Process()
         if let setpriv = setpriv {

@@ -29,7 +29,8 @@ public enum Search {
 
     /// Indexes the built site in `folder`; Pagefind dies with sopsite (see `ChildProcess`).
     public static func index(_ folder: String, pagefind: String) throws {
-        let run = try ChildProcess.run(pagefind, ["--site", folder, "--silent"], keepingErrors: true, about: folder)
+        let run = try ChildProcess.run(pagefind, ["--site", folder, "--silent"], keepingErrors: true, about: folder,
+                                       why: " (Pagefind, for search; SOPSITE_PAGEFIND names it when set)")
         guard run.succeeded else {
             throw Diagnostic.failure(folder, "Pagefind failed (\(run.ending)): \(run.errors)")
         }
