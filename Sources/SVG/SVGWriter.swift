@@ -10,51 +10,92 @@ public struct SVGWriter {
 
     public typealias Attributes = KeyValuePairs<String, String>
 
-    public init(compact: Bool = false) {
+    /// `capacity`: the bytes the picture is expected to take, reserved at once (a badge is made
+    /// for each of 10,000 cases).
+    public init(compact: Bool = false, capacity: Int = 0) {
         self.compact = compact
+        output.reserveCapacity(capacity)
     }
 
     public mutating func open(_ name: String, _ attributes: Attributes = [:]) {
-        line("<\(name)\(SVGWriter.render(attributes))>")
+        start(name, attributes)
+        output += ">"
+        endLine()
         depth += 1
     }
 
     public mutating func close(_ name: String) {
         depth -= 1
-        line("</\(name)>")
+        indent()
+        output += "</" + name + ">"
+        endLine()
     }
 
     /// An empty element, or one holding only escaped text.
     public mutating func element(_ name: String, _ attributes: Attributes = [:], text: String? = nil) {
-        let attrs = SVGWriter.render(attributes)
+        start(name, attributes)
         if let text {
-            line("<\(name)\(attrs)>\(SVGWriter.escape(text))</\(name)>")
+            output += ">"
+            SVGWriter.appendEscaped(text, to: &output)
+            output += "</" + name + ">"
         } else {
-            line("<\(name)\(attrs)/>")
+            output += "/>"
         }
+        endLine()
     }
 
     /// Multi-line text: one `<tspan>` per line, all on one source line, because whitespace
     /// between tspans would be drawn as a space and shift centred lines.
     public mutating func text(_ lines: [(text: String, x: Double, y: Double)], _ attributes: Attributes) {
-        let spans = lines.map { "<tspan x=\"\(SVGWriter.number($0.x))\" y=\"\(SVGWriter.number($0.y))\">"
-            + SVGWriter.escape($0.text) + "</tspan>" }.joined()
-        line("<text\(SVGWriter.render(attributes))>\(spans)</text>")
+        start("text", attributes)
+        output += ">"
+        for line in lines {
+            output += "<tspan x=\"" + SVGWriter.number(line.x) + "\" y=\"" + SVGWriter.number(line.y) + "\">"
+            SVGWriter.appendEscaped(line.text, to: &output)
+            output += "</tspan>"
+        }
+        output += "</text>"
+        endLine()
     }
 
-    private mutating func line(_ s: String) {
-        output += compact ? s : String(repeating: "  ", count: depth) + s + "\n"
+    /// `<name` and the attributes, on a line of its own. Written straight into `output`: a
+    /// badge for each of 10,000 cases made its strings piece by piece and joined them, a
+    /// twentieth of a build.
+    private mutating func start(_ name: String, _ attributes: Attributes) {
+        indent()
+        output += "<" + name
+        for (key, value) in attributes {
+            output += " " + key + "=\""
+            SVGWriter.appendEscaped(value, to: &output)
+            output += "\""
+        }
     }
 
-    static func render(_ attributes: Attributes) -> String {
-        attributes.map { " \($0.key)=\"\(escape($0.value))\"" }.joined()
+    private mutating func indent() {
+        guard !compact else { return }
+        for _ in 0..<depth { output += "  " }
+    }
+
+    private mutating func endLine() {
+        if !compact { output += "\n" }
     }
 
     /// Escapes the XML specials (also `"`, as attribute values are double-quoted) and drops
     /// control characters, which are not allowed in XML at all.
     public static func escape(_ s: String) -> String {
         var out = ""
-        out.reserveCapacity(s.utf8.count)
+        appendEscaped(s, to: &out)
+        return out
+    }
+
+    static func appendEscaped(_ s: String, to out: inout String) {
+        // Most text needs nothing: no ASCII special or control, and no lead byte of a C1 control
+        // (0xC2) or of U+FFFE/U+FFFF (0xEF). Thai is 0xE0 and continuation bytes.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x7F
+                               && $0 != 0xC2 && $0 != 0xEF }) {
+            out += s
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
@@ -68,7 +109,6 @@ public struct SVGWriter {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out
     }
 
     /// At most one decimal, no exponent, no locale, no "-0": 12 → "12", 12.25 → "12.3".

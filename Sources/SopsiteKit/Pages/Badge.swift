@@ -15,7 +15,7 @@ enum Badge {
         let total = lw + rw
         let colour = colours[view.progress.state] ?? "#57606a"
         let label = "\(left): \(right)"
-        var svg = SVGWriter()
+        var svg = SVGWriter(capacity: 640)
         svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": "\(total)", "height": "20",
                          "viewBox": "0 0 \(total) 20", "role": "img", "aria-label": label])
         svg.element("title", text: label)
