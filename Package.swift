@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "CAtomicSwap"),
         // Pure logic: durations and business time. No I/O.
         .target(name: "BusinessTime"),
+        // Watching folders with inotify, changes batched, editors' temporary files left out (serve, publish).
+        .target(name: "FileWatcher"),
         // Writing SVG text, the same bytes on every machine: the flowchart, charts, badges, QR codes.
         .target(name: "SVG"),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
@@ -46,7 +48,7 @@ let package = Package(
         // `sopsite serve`: the HTTP server (FlyingFox), live reload and the error overlay.
         .target(
             name: "SopsiteServe",
-            dependencies: ["SopsiteKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["SopsiteKit", "FileWatcher", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "sopsite",
@@ -63,6 +65,7 @@ let package = Package(
         // SOPSITE_RECORD=1 can write them back into the tree,
         // so they are not the target's resources.
         .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher"]),
         .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]
 )

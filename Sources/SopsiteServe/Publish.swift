@@ -1,4 +1,5 @@
 import Foundation
+import FileWatcher
 import SopsiteKit
 
 /// `sopsite publish`: keeps a web root current for a web server such as nginx. Builds once,

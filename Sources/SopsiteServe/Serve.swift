@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import FileWatcher
 import SopsiteKit
 
 /// `sopsite serve`: builds the portal, serves the output folder on 127.0.0.1, watches

@@ -1,5 +1,5 @@
 import Foundation
-@testable import SopsiteKit
+@testable import FileWatcher
 import XCTest
 
 final class WatcherTests: XCTestCase {
