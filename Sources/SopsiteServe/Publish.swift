@@ -24,7 +24,7 @@ public enum Publish {
             Serve.report(outcome, since: start, log: log)
             do { try await site.writeBuildInfo(clock: clock) } catch { log("\(error)") }
             if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }) {
-                await search.schedule()
+                await search.schedule(await site.searchShards(), changed: changed)
             }
         }
 

@@ -1,14 +1,22 @@
 import Foundation
 import SopsiteKit
 
-/// Keeps the search index up to date while serving. Pagefind reads every page, which takes
-/// seconds on a big portal, so it runs after a rebuild without holding up the reload, and
-/// changes that come while it runs are indexed in one more run after it.
+/// Keeps the search index up to date while serving or publishing. The index is in parts
+/// (`SearchShard`: the SOPs, and the cases of each fiscal quarter); after a change only the parts
+/// that hold a changed page, or whose pages changed, are indexed again: an edit of one case
+/// costs Pagefind a few hundred pages, not the whole portal. Pagefind runs after the rebuild
+/// without holding up the reload, and changes that come while it runs are indexed in one more
+/// run after it. Each part is made in a folder of its own and put in place whole, so no text
+/// of a deleted or edited page is left in `pagefind/`.
 actor SearchIndexer {
     private let folder: String
     private let pagefind: String?
     private var running = false
-    private var again = false
+    /// The parts as the index holds them: name → pages; empty before the first run.
+    private var indexed: [String: [String]] = [:]
+    /// The newest parts asked for, and the pages changed since the last run.
+    private var wanted: [SearchShard] = []
+    private var changedPages = Set<String>()
 
     init(folder: String, pagefind: String? = Search.findPagefind()) {
         self.folder = folder
@@ -18,24 +26,38 @@ actor SearchIndexer {
     /// Whether there is a Pagefind to run; without one, serve says search was left out.
     var available: Bool { pagefind != nil }
 
-    func schedule() {
+    /// Asks for the index of `shards`, the site's parts now, after `changed` pages were written.
+    func schedule(_ shards: [SearchShard], changed: [String]) {
         guard pagefind != nil else { return }
-        if running {
-            again = true
-            return
-        }
+        wanted = shards
+        changedPages.formUnion(changed)
+        guard !running else { return }
         running = true
         Task { await self.runUntilCaughtUp() }
     }
 
+    /// The parts to index again: new ones, ones whose pages changed, ones holding a changed page.
+    static func stale(_ shards: [SearchShard], indexed: [String: [String]], changed: Set<String>) -> [SearchShard] {
+        shards.filter { indexed[$0.name] != $0.pages || $0.pages.contains(where: changed.contains) }
+    }
+
     private func runUntilCaughtUp() async {
-        repeat {
-            again = false
+        while true {
+            let all = wanted
+            let stale = Self.stale(all, indexed: indexed, changed: changedPages)
+            let names = Set(all.map(\.name))
+            guard !stale.isEmpty || names != Set(indexed.keys) else { break }
+            changedPages = []
             let folder = self.folder, pagefind = self.pagefind!
             // Pagefind is a separate process: wait for it off this actor, on the thread that
             // started it, whose end would kill it (see ChildProcess in SopsiteKit).
-            _ = await Task.detached { try? Search.index(folder, pagefind: pagefind) }.value
-        } while again
+            let ok = await Task.detached {
+                (try? Search.index(site: folder, all: all, changed: stale, pagefind: pagefind)) != nil
+            }.value
+            // A failed run is made again whole at the next change.
+            indexed = ok ? Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.pages) }) : [:]
+            if !ok { break }
+        }
         running = false
     }
 }

@@ -40,7 +40,12 @@ public enum Serve {
         report(first, since: started, log: log)
         await hub.publish(first)
         let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil)
-        if await search.available { await search.schedule() } else if options.search { log("warning: " + Search.missing) }
+        if await search.available {
+            let shards = await site.searchShards()
+            await search.schedule(shards, changed: shards.flatMap(\.pages))
+        } else if options.search {
+            log("warning: " + Search.missing)
+        }
 
         let rebuilding = Task {
             for await paths in watcher.changes {
@@ -49,7 +54,7 @@ public enum Serve {
                 report(outcome, since: start, log: log)
                 await hub.publish(outcome)
                 if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }) {
-                    await search.schedule()
+                    await search.schedule(await site.searchShards(), changed: changed)
                 }
             }
         }
@@ -57,7 +62,7 @@ public enum Serve {
             await Rollover.run(site, clock: clock, log: log) { outcome in
                 report(outcome, since: ContinuousClock.now, log: log)
                 await hub.publish(outcome)
-                if case .rebuilt = outcome { await search.schedule() }
+                if case let .rebuilt(changed, _) = outcome { await search.schedule(await site.searchShards(), changed: changed) }
             }
         } : nil
         defer {

@@ -77,7 +77,9 @@ public enum Build {
             context.diagnostics.append(Diagnostic(.warning, "sopsite", line: 0, column: 0, Search.missing))
             return
         }
-        try Search.index(staging, pagefind: pagefind)
+        guard let renderer = context.renderer else { return }
+        let shards = SearchShard.shards(renderer)
+        try Search.index(site: staging, all: shards, changed: shards, pagefind: pagefind)
     }
 
     static let printManuals = BuildStep("print manuals to PDF") { context in

@@ -12,10 +12,13 @@ enum Output {
         let prefix = "." + url.lastPathComponent + ".staging-"
         let staging = parent + "/" + prefix + "\(getpid())"
         let fm = FileManager.default
-        // A build that was killed left its staging folder, or the `.old` one of `swap`: only
-        // `<prefix><pid>[.old]`, and only once that process is gone (EPERM: alive, not ours).
+        // A build that was killed left its staging folder, the `.old` one of `swap`, or the
+        // pages it linked for search: only `<prefix><pid>[.old|.search-<pid>]`, and only once
+        // that process is gone (EPERM: alive, not ours).
         for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count), number = rest.hasSuffix(".old") ? rest.dropLast(4) : rest
+            var rest = name.dropFirst(prefix.count)
+            if let search = rest.range(of: ".search-") { rest = rest[..<search.lowerBound] }
+            let number = rest.hasSuffix(".old") ? rest.dropLast(4) : rest
             guard number.allSatisfy({ ("0"..."9").contains($0) }), let pid = Int32(number), pid > 0 else { continue }
             guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
             try? fm.removeItem(atPath: parent + "/" + name)

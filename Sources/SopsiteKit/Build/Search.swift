@@ -26,13 +26,4 @@ public enum Search {
         search was left out: Pagefind is not installed; `make serve` installs it, or \
         pip install 'pagefind[extended]' and set SOPSITE_PAGEFIND to its pagefind_extended
         """
-
-    /// Indexes the built site in `folder`; Pagefind dies with sopsite (see `ChildProcess`).
-    public static func index(_ folder: String, pagefind: String) throws {
-        let run = try ChildProcess.run(pagefind, ["--site", folder, "--silent"], keepingErrors: true, about: folder,
-                                       why: " (Pagefind, for search; SOPSITE_PAGEFIND names it when set)")
-        guard run.succeeded else {
-            throw Diagnostic.failure(folder, "Pagefind failed (\(run.ending)): \(run.errors)")
-        }
-    }
 }

@@ -14,6 +14,11 @@ extension LiveSite {
         return buildAll()
     }
 
+    /// The parts of the search index, as the portal stands (see `SearchShard`).
+    public func searchShards() -> [SearchShard] {
+        renderer.map(SearchShard.shards) ?? []
+    }
+
     /// The day the portal is made as of.
     public var asOf: Day { options.asOf }
 

@@ -1,0 +1,78 @@
+import CAtomicSwap
+import Foundation
+
+/// The search index of a site, in parts (`SearchShard`): `pagefind/<part>/` each, made by
+/// Pagefind over that part's pages alone, `pagefind/shards.json` naming them for the search
+/// page, and Pagefind's interface (`pagefind-ui.js`, `pagefind-ui.css`) beside them.
+extension Search {
+    /// What the search page reads: the parts to merge, the first one first.
+    static let shardList = "shards.json"
+    static let interfaceFiles = ["pagefind-ui.js", "pagefind-ui.css"]
+
+    /// Indexes the parts `changed` of `all` into `site/pagefind/`, each into a folder of its own
+    /// first and then put in place of the old part in one step, so that no fragment of an old
+    /// index is left behind (the text of a deleted case). Parts that are no longer in `all`, and
+    /// anything else in `pagefind/`, are removed. Two parts at a time, one per core: Pagefind
+    /// uses about one.
+    public static func index(site: String, all: [SearchShard], changed: [SearchShard], pagefind: String) throws {
+        let scratch = site + ".search-\(getpid())"
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: scratch)
+        defer { try? fm.removeItem(atPath: scratch) }
+        let failures = changed.parallelMap { shard -> Diagnostic? in
+            do {
+                try indexPart(shard, site: site, scratch: scratch, pagefind: pagefind)
+                return nil
+            } catch {
+                return error as? Diagnostic ?? Diagnostic.failure(site + "/pagefind/" + shard.name, "\(error)")
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        try writeShardList(site: site, all: all)
+    }
+
+    /// One part: its pages linked (not copied) into a folder of their own, where Pagefind reads
+    /// them at the same paths as in the site, so that its results lead to the site's pages.
+    private static func indexPart(_ shard: SearchShard, site: String, scratch: String, pagefind: String) throws {
+        let fm = FileManager.default
+        let pages = scratch + "/pages-" + shard.name, made = scratch + "/index-" + shard.name
+        for page in shard.pages {
+            let link = pages + "/" + page
+            try fm.createDirectory(atPath: (link as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard Foundation.link(site + "/" + page, link) == 0 else {
+                throw Diagnostic.failure(site + "/" + page, "cannot link it for indexing: \(String(cString: strerror(errno)))")
+            }
+        }
+        let run = try ChildProcess.run(pagefind, ["--site", pages, "--output-path", made, "--silent"], keepingErrors: true,
+                                       about: site, why: " (Pagefind, for search; SOPSITE_PAGEFIND names it when set)")
+        guard run.succeeded else { throw Diagnostic.failure(site, "Pagefind failed (\(run.ending)): \(run.errors)") }
+        try fm.createDirectory(atPath: site + "/pagefind", withIntermediateDirectories: true)
+        let place = site + "/pagefind/" + shard.name
+        // In one step where the kernel can: a search running meanwhile finds the old part or the new.
+        if fm.fileExists(atPath: place), sopsite_exchange_paths(made, place) == 0 { return }
+        try? fm.removeItem(atPath: place)
+        guard rename(made, place) == 0 else {
+            throw Diagnostic.failure(place, "cannot put the index here: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `shards.json` and Pagefind's interface, then everything else in `pagefind/` removed.
+    private static func writeShardList(site: String, all: [SearchShard]) throws {
+        let fm = FileManager.default
+        let folder = site + "/pagefind"
+        guard let first = all.first else { try? fm.removeItem(atPath: folder); return }
+        let names = all.map(\.name)
+        let list = "{\"shards\":[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
+        let keep = Set(names + [shardList] + interfaceFiles)
+        for (name, bytes) in [(shardList, Array(list.utf8))] + interfaceFiles.map({ ($0, Array(fm.contents(atPath: folder + "/" + first.name + "/" + $0) ?? Data())) }) {
+            let temporary = folder + "/.sopsite-" + name
+            if let failure = bytes.withUnsafeBytes({ Output.writeFile(at: AT_FDCWD, temporary, $0) })
+                ?? (rename(temporary, folder + "/" + name) == 0 ? nil : String(cString: strerror(errno))) {
+                throw Diagnostic.failure(folder + "/" + name, "cannot write: \(failure)")
+            }
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !keep.contains(name) {
+            try? fm.removeItem(atPath: folder + "/" + name)
+        }
+    }
+}
