@@ -43,7 +43,7 @@ extension Renderer {
     func pagesMarkedForSearch() throws -> Set<String> {
         var pages = sopPages()
         for view in views { pages += casePages(view) }
-        for listing in listings { pages.append(try listing.make()) }
+        for listing in listings { pages += try listing.make() }
         return Set(pages.filter { $0.text.contains("data-pagefind-body") }.map(\.path))
     }
 }

@@ -56,7 +56,7 @@ final class SiteWriter: Sendable {
         // Jobs by number, so that the renderer is not copied into 10,000 closures on one core first.
         let lists = renderer.listings
         return try run(lists.count + 1 + renderer.views.count) { job in
-            job < lists.count ? [try lists[job].make()]
+            job < lists.count ? try lists[job].make()
                 : job == lists.count ? renderer.sopPages() : renderer.casePages(renderer.views[job - lists.count - 1])
         }
     }

@@ -117,7 +117,11 @@ extension LiveSite {
         }
         if remade.contains(where: { $0.newest > 0 }) { newestEvents = [:] }
         // Each page written as soon as it is made, on every core.
-        return record(try writer.run(remade.count) { [try remade[$0].make()] })
+        let outcomes = try writer.run(remade.count) { try remade[$0].make() }
+        let made = Set(outcomes.map(\.path))
+        // A page of the case list past the new last one goes.
+        let gone = remade.compactMap(\.folder).flatMap { remove(under: $0, keeping: made) }
+        return record(outcomes) + gone
     }
 
     /// The date of the n-th newest event of all cases (nil when there are fewer), kept until a

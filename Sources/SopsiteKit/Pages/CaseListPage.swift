@@ -1,22 +1,67 @@
 import Foundation
 
-/// `/cases/`: every case, sortable and filterable by state, unit and year.
+/// `/cases/`: every case, in pages a browser opens at once (`perPage` rows each: at 10,000
+/// cases one page of them all was 6 MB, and Chromium took 18 s to show it), linked to each other
+/// so that paging works without JavaScript. `cases/index.json` holds every case's row for the
+/// list's script, which filters (state, unit, SOP, year) and sorts all cases, not one page.
 struct CaseListPage {
     let context: PageContext
+    static let perPage = 400
+
+    /// Where page `number` (from 1) of the list is.
+    static func path(page number: Int) -> String {
+        number == 1 ? "cases/" : "cases/page/\(number)/"
+    }
 
     /// Each case's row is its view's (in `serve`, kept with its text).
-    func render(_ views: [CaseView], filters: CaseFilters, theme: Theme) -> Page {
-        var values = context.common(url: "cases/", title: context.strings["cases_heading"] ?? "")
+    func render(_ views: [CaseView], filters: CaseFilters, theme: Theme) -> [Page] {
+        let count = max(1, (views.count + Self.perPage - 1) / Self.perPage)
         let words = context.words
-        values.list("cases", values: views.map(\.row))
-        values.flag("has_cases", !views.isEmpty)
-        values.list("states", CaseState.allCases) { values, state in
-            values.text("key", state.rawValue)
-            values.text("label", words["state_" + state.rawValue])
+        var pages = (1...count).map { number -> Page in
+            let url = Self.path(page: number)
+            var values = context.common(url: url, title: context.strings["cases_heading"] ?? "")
+            let from = (number - 1) * Self.perPage, to = min(views.count, number * Self.perPage)
+            values.list("cases", values: views[from..<to].map(\.row))
+            values.flag("has_cases", !views.isEmpty)
+            values.text("total", String(views.count))
+            values.text("showing", words.fill("cases_showing", ["from": String(from + 1), "to": String(to),
+                                                                "total": String(views.count)]))
+            values.flag("paged", count > 1)
+            if count > 1 {
+                values.list("pages", Array(1...count)) { values, n in
+                    values.text("number", String(n))
+                    values.text("url", Self.path(page: n))
+                    values.flag("current", n == number)
+                }
+                if number > 1 { values.text("previous_url", Self.path(page: number - 1)) }
+                if number < count { values.text("next_url", Self.path(page: number + 1)) }
+            }
+            values.list("states", CaseState.allCases) { values, state in
+                values.text("key", state.rawValue)
+                values.text("label", words["state_" + state.rawValue])
+            }
+            values.texts("units", filters.units.keys.map(\.text).sorted())
+            values.texts("years", filters.years.keys.map(\.text).sorted())
+            values.texts("sops", filters.sops.keys.map(\.text).sorted())
+            return theme.page(url + "index.html", "cases", values)
         }
-        values.texts("units", filters.units.keys.map(\.text).sorted())
-        values.texts("years", filters.years.keys.map(\.text).sorted())
-        return theme.page("cases/index.html", "cases", values)
+        pages.append(Page(path: "cases/index.json", text: Self.json(views)))
+        return pages
+    }
+
+    /// Every case's row as the list's script reads it: the columns of the table, then what it
+    /// filters by. One line per case.
+    static func json(_ views: [CaseView]) -> String {
+        var out = "{\"columns\":[\"id\",\"url\",\"title\",\"unit\",\"current_step\",\"time\",\"state\",\"state_label\","
+            + "\"sop\",\"year\",\"waiting\"],\n\"rows\":["
+        out.reserveCapacity(views.count * 400)
+        for (i, view) in views.enumerated() {
+            let texts = [view.c.id, view.url, view.c.title, view.c.unit, view.currentStep, view.timeText,
+                         view.progress.state.rawValue, view.stateLabel, view.sop.code, view.year]
+            out += (i == 0 ? "\n[" : ",\n[") + texts.map(StatusJSON.json).joined(separator: ",")
+            out += view.isWaiting ? ",true]" : ",false]"
+        }
+        return out + "\n]}\n"
     }
 }
 
@@ -27,6 +72,7 @@ struct CaseListPage {
 struct CaseFilters: Sendable {
     private(set) var units: [Exact: Int] = [:]
     private(set) var years: [Exact: Int] = [:]
+    private(set) var sops: [Exact: Int] = [:]
 
     init(_ views: [CaseView]) {
         for view in views { add(view) }
@@ -35,6 +81,7 @@ struct CaseFilters: Sendable {
     mutating func add(_ view: CaseView) {
         units[Exact(view.c.unit), default: 0] += 1
         years[Exact(view.year), default: 0] += 1
+        sops[Exact(view.sop.code), default: 0] += 1
     }
 
     mutating func remove(_ view: CaseView) {
@@ -43,6 +90,7 @@ struct CaseFilters: Sendable {
         }
         drop(Exact(view.c.unit), from: &units)
         drop(Exact(view.year), from: &years)
+        drop(Exact(view.sop.code), from: &sops)
     }
 }
 

@@ -72,6 +72,9 @@ final class CaseView: @unchecked Sendable {
     /// The case's entry in status.json.
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
 
+    /// Open and at a decision: waiting for someone to decide (the dashboard's second list).
+    var isWaiting: Bool { progress.state.isOpen && progress.current?.decision != nil }
+
     /// When the current step is due, if it has a target.
     var due: Moment? { progress.currentTiming?.due }
 

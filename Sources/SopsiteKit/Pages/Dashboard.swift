@@ -31,7 +31,7 @@ struct Dashboard {
             if sops[view.sop.code] == nil { sops[view.sop.code] = view.sop }
             guard let current = view.progress.current else { continue }
             counts[view.sop.code, default: [:]][current.id, default: 0] += 1
-            if current.decision != nil { waiting.append(view) }
+            if view.isWaiting { waiting.append(view) }
         }
         byState = CaseState.allCases.map { ($0, states[$0] ?? 0) }
         byStep = sops.keys.sorted().flatMap { code in

@@ -20,6 +20,9 @@ struct HomePage {
 }
 
 extension HomePage {
+    /// How many overdue and waiting cases home lists; the case list has them all.
+    static let shown = 20
+
     func dashboard(_ d: Dashboard, into values: inout TemplateMap) {
         let words = context.words
         let latest = d.latest(10)
@@ -36,11 +39,14 @@ extension HomePage {
             values.text("title", group.step.title)
             values.text("count", String(group.count))
         }
-        // Rows as the case list has them.
-        values.list("overdue", values: overdue.map(\.row))
+        // Rows as the case list has them: the first `shown` of each list, and a link to all of
+        // them in the case list (2,126 overdue rows made home 811 KB at 10,000 cases).
+        values.list("overdue", values: overdue.prefix(Self.shown).map(\.row))
         values.flag("has_overdue", !overdue.isEmpty)
-        values.list("waiting", values: waiting.map(\.row))
+        if overdue.count > Self.shown { values.text("overdue_all", words.fill("dashboard_all", ["count": String(overdue.count)])) }
+        values.list("waiting", values: waiting.prefix(Self.shown).map(\.row))
         values.flag("has_waiting", !waiting.isEmpty)
+        if waiting.count > Self.shown { values.text("waiting_all", words.fill("dashboard_all", ["count": String(waiting.count)])) }
         values.list("latest", latest) { row, item in
             let step = item.view.sop.steps.first { $0.id == item.event.step }
             row = item.view.summary
