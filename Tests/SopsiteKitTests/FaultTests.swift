@@ -67,7 +67,8 @@ final class FaultTests: XCTestCase {
     func testServeStoppedWhilePagefindRunsLeavesNoPagefindBehind() throws {
         try requireSopsiteAndPagefind()
         let folder = try temporaryFolder(self)
-        let content = try sampleContent(in: folder, copying: "SW01-2569-008", copies: 150, paragraphs: 60)
+        // One part of the index (the copies share a quarter), big enough for Pagefind to take a while.
+        let content = try sampleContent(in: folder, copying: "SW01-2569-008", copies: 600, paragraphs: 60)
         let out = folder + "/public", log = folder + "/serve.log"
         let serve = try start(["serve", "--content", content, "--output", out, "--port", "\(try freePort())"], log: log)
         defer { if serve.isRunning { kill(serve.processIdentifier, SIGKILL) } }

@@ -109,7 +109,7 @@ final class LiveSiteTests: XCTestCase {
         }
         let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
         let files = changed(outcome)
-        XCTAssertEqual(files, ["cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "feed.xml",
+        XCTAssertEqual(files, ["cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "cases/index.json", "feed.xml",
                                "index.html", "reports/index.html", "status.json"])
     }
 
@@ -194,7 +194,7 @@ final class LiveSiteTests: XCTestCase {
         let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
         // Not on the dashboard (neither overdue, waiting nor among the latest ten events); the
         // feed lists every event of this small portal, so it shows the title.
-        XCTAssertEqual(changed(outcome), ["cases/\(id)/index.html", "cases/index.html", "feed.xml", "status.json"])
+        XCTAssertEqual(changed(outcome), ["cases/\(id)/index.html", "cases/index.html", "cases/index.json", "feed.xml", "status.json"])
     }
 
     /// Whatever `serve` patched or skipped, after a run of edits its output is what a build of
