@@ -33,6 +33,10 @@
   // A row of the table from a row of the index, as the page's template writes it.
   function makeRow(c, at) {
     var tr = document.createElement("tr");
+    // The same data attributes as the page's own rows.
+    tr.dataset.state = c[at.state];
+    tr.dataset.unit = c[at.unit];
+    tr.dataset.year = c[at.year];
     var a = document.createElement("a");
     a.href = root + c[at.url];
     a.textContent = c[at.id];
