@@ -64,13 +64,11 @@ extension Search {
         let names = all.map(\.name)
         let list = "{\"shards\":[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
         let keep = Set(names + [shardList] + interfaceFiles)
-        for (name, bytes) in [(shardList, Array(list.utf8))] + interfaceFiles.map({ ($0, Array(fm.contents(atPath: folder + "/" + first.name + "/" + $0) ?? Data())) }) {
-            let temporary = folder + "/.sopsite-" + name
-            if let failure = bytes.withUnsafeBytes({ Output.writeFile(at: AT_FDCWD, temporary, $0) })
-                ?? (rename(temporary, folder + "/" + name) == 0 ? nil : String(cString: strerror(errno))) {
-                throw Diagnostic.failure(folder + "/" + name, "cannot write: \(failure)")
-            }
+        // Written as serve writes a page: through a temporary file and a rename, and only if changed.
+        let interface = interfaceFiles.map { name in
+            Page(path: name, body: .bytes(ContentFiles.bytes(folder + "/" + first.name + "/" + name) ?? []))
         }
+        _ = try SiteWriter(root: folder, mode: .live(written: [:])).write([Page(path: shardList, text: list)] + interface)
         for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !keep.contains(name) {
             try? fm.removeItem(atPath: folder + "/" + name)
         }
