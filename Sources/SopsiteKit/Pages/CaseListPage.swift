@@ -17,6 +17,9 @@ struct CaseListPage {
     func render(_ views: [CaseView], filters: CaseFilters, theme: Theme) -> [Page] {
         let count = max(1, (views.count + Self.perPage - 1) / Self.perPage)
         let words = context.words
+        // The filters' options, the same on every page: sorted once.
+        let (units, years, sops) = (filters.units.keys.map(\.text).sorted(), filters.years.keys.map(\.text).sorted(),
+                                    filters.sops.keys.map(\.text).sorted())
         var pages = (1...count).map { number -> Page in
             let url = Self.path(page: number)
             var values = context.common(url: url, title: context.strings["cases_heading"] ?? "")
@@ -40,9 +43,9 @@ struct CaseListPage {
                 values.text("key", state.rawValue)
                 values.text("label", words["state_" + state.rawValue])
             }
-            values.texts("units", filters.units.keys.map(\.text).sorted())
-            values.texts("years", filters.years.keys.map(\.text).sorted())
-            values.texts("sops", filters.sops.keys.map(\.text).sorted())
+            values.texts("units", units)
+            values.texts("years", years)
+            values.texts("sops", sops)
             return theme.page(url + "index.html", "cases", values)
         }
         pages.append(Page(path: "cases/index.json", text: Self.json(views)))
