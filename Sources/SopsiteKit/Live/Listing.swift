@@ -6,7 +6,6 @@ import BusinessTime
 /// page is as it was and is not made again. A title edit remakes the case list and status.json;
 /// the reports, which count steps and times, stay.
 struct Listing: Sendable {
-    let path: String
     let make: @Sendable () throws -> [Page]
     /// A folder whose pages are all this listing's (the case list's further pages): in `serve`,
     /// a page there that the listing no longer makes is removed.
@@ -43,16 +42,16 @@ struct Listing: Sendable {
 /// with a build's).
 extension Listing {
     static func caseList(_ make: @escaping @Sendable () throws -> [Page]) -> Listing {
-        Listing(path: "cases/index.html", make: make, folder: "cases/page/", shows: summary, listsAlways: { _ in true })
+        Listing(make: make, folder: "cases/page/", shows: summary, listsAlways: { _ in true })
     }
 
     static func statusJSON(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(path: "status.json", make: { [try make()] }, shows: { $0.statusEntry }, listsAlways: { _ in true })
+        Listing(make: { [try make()] }, shows: { $0.statusEntry }, listsAlways: { _ in true })
     }
 
     /// Counts by state, unit, year and step, and the times of each step.
     static func reports(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(path: "reports/index.html", make: { [try make()] }, counts: { view in
+        Listing(make: { [try make()] }, counts: { view in
             // Each pass of each step: a loop's earlier passes count too.
             let records = view.progress.records.map { r in
                 "\(r.step.id) \(r.status) \(String(describing: r.timing)) \(String(describing: r.end))"
@@ -65,7 +64,7 @@ extension Listing {
     /// The dashboard: counts by state and current step, the overdue and waiting cases, the
     /// latest events (their step, date and answer; not who or the note, which the feed shows).
     static func home(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(path: "index.html", make: { [try make()] }, counts: { view in
+        Listing(make: { [try make()] }, counts: { view in
             join([view.sop.code, view.progress.state.rawValue, view.progress.current?.id ?? "",
                   view.due?.description ?? "", view.c.opened.description]
                  + view.c.events.map { join([$0.step, $0.date.description, $0.answer.map { "\($0)" } ?? ""]) })
@@ -75,7 +74,7 @@ extension Listing {
     }
 
     static func feed(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(path: "feed.xml", make: { [try make()] }, counts: { join(events($0)) }, shows: { join([$0.c.title, $0.c.unit]) },
+        Listing(make: { [try make()] }, counts: { join(events($0)) }, shows: { join([$0.c.title, $0.c.unit]) },
                 newest: Feed.limit)
     }
 
