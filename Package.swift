@@ -59,13 +59,15 @@ let package = Package(
         ),
         // Golden-file comparison with a record switch, shared by the test targets.
         .target(name: "GoldenFile", path: "Tests/GoldenFile"),
+        // Temporary folders and files, shared by the test targets.
+        .target(name: "TestFolders", path: "Tests/TestFolders"),
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime"]),
         .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "SVG", "GoldenFile"], exclude: ["Golden"]),
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree,
         // so they are not the target's resources.
-        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher"]),
+        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "TestFolders"]),
         .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]
 )

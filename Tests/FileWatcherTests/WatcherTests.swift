@@ -1,5 +1,6 @@
 import Foundation
 @testable import FileWatcher
+import TestFolders
 import XCTest
 
 final class WatcherTests: XCTestCase {

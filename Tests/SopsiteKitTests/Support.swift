@@ -1,6 +1,8 @@
 import BusinessTime
 import Foundation
 @testable import SopsiteKit
+// Temporary folders and files for every test file of this target.
+@_exported import TestFolders
 import XCTest
 
 /// Paths of the repository, found from this file's location so tests run from anywhere.
@@ -11,24 +13,6 @@ enum Repo {
     static func fixture(_ name: String) -> String { tests + "/Fixtures/" + name }
     /// The date the sample content is built as of in the tests: its cases show every state then.
     static let asOf = Day(iso: "2026-11-27")!
-}
-
-/// A fresh temporary folder, removed when the test ends.
-func temporaryFolder(_ test: XCTestCase) throws -> String {
-    let path = NSTemporaryDirectory() + "sopsite-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
-    return path
-}
-
-/// Writes files (path relative to `folder` → text).
-func write(_ files: [String: String], in folder: String) throws {
-    for (path, text) in files {
-        let full = folder + "/" + path
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-    }
 }
 
 /// Content as a build loads it, each case followed at `asOf`, with the progress by case id.

@@ -2,15 +2,15 @@ import Foundation
 import XCTest
 
 /// A fresh temporary folder, removed when the test ends.
-func temporaryFolder(_ test: XCTestCase) throws -> String {
-    let path = NSTemporaryDirectory() + "sopsite-watcher-test-" + UUID().uuidString
+public func temporaryFolder(_ test: XCTestCase) throws -> String {
+    let path = NSTemporaryDirectory() + "sopsite-test-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
     return path
 }
 
 /// Writes files (path relative to `folder` → text).
-func write(_ files: [String: String], in folder: String) throws {
+public func write(_ files: [String: String], in folder: String) throws {
     for (path, text) in files {
         let full = folder + "/" + path
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
