@@ -35,12 +35,19 @@ let package = Package(
         .target(name: "FileWatcher"),
         // Writing SVG text, the same bytes on every machine: the flowchart, charts, badges, QR codes.
         .target(name: "SVG"),
+        // HTML and XML escaping by bytes, as swift-mustache escapes (pages, heading ids, feeds).
+        .target(name: "Escaping"),
+        // The one door to cmark-gfm: Markdown to HTML, headings, images, limits on costly input.
+        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "Escaping"]),
+        // The theme's Mustache templates compiled into operations and run over typed values into
+        // bytes; swift-mustache parses them, and renders themes whose templates compute.
+        .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
         .target(name: "Flowchart", dependencies: ["SVG"]),
         .target(
             name: "SopsiteKit",
             dependencies: [
-                "CCmarkGFM", "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart", "SVG",
+                "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart", "SVG", "Escaping", "MarkdownBridge", "Templates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -66,7 +73,9 @@ let package = Package(
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree,
         // so they are not the target's resources.
-        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "MarkdownBridge", "Templates", "Escaping", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "MarkdownBridgeTests", dependencies: ["MarkdownBridge", "TestFolders"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestFolders", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "TestFolders"]),
         .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]

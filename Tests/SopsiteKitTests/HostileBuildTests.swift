@@ -1,10 +1,11 @@
 import BusinessTime
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
+@testable import MarkdownBridge
 @testable import SopsiteKit
 import XCTest
+#if canImport(FoundationXML)
+#endif
 
 /// Helpers for the hostile-content tests: fixture sites under Fixtures/hostile/, builds into
 /// temporary folders, and a check of built HTML and SVG for anything that could run.

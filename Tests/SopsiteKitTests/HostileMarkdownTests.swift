@@ -1,4 +1,5 @@
 import Foundation
+@testable import MarkdownBridge
 @testable import SopsiteKit
 import XCTest
 

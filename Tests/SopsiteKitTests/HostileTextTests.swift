@@ -1,5 +1,6 @@
 import BusinessTime
 import Foundation
+@testable import MarkdownBridge
 @testable import SopsiteKit
 import XCTest
 

@@ -1,4 +1,5 @@
 import BusinessTime
+@testable import MarkdownBridge
 @testable import SopsiteKit
 import XCTest
 

@@ -1,3 +1,4 @@
+@testable import MarkdownBridge
 @testable import SopsiteKit
 import XCTest
 

@@ -1,5 +1,6 @@
-@testable import SopsiteKit
 import BusinessTime
+@testable import MarkdownBridge
+@testable import SopsiteKit
 import XCTest
 
 /// Front-matter loading of SOP files, and every error the core issue names, with its exact

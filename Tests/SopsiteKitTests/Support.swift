@@ -5,10 +5,9 @@ import Foundation
 @_exported import TestFolders
 import XCTest
 
-/// Paths of the repository, found from this file's location so tests run from anywhere.
+/// Paths of the repository.
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = repositoryRoot
     static let tests = root + "/Tests/SopsiteKitTests"
     static func fixture(_ name: String) -> String { tests + "/Fixtures/" + name }
     /// The date the sample content is built as of in the tests: its cases show every state then.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 
+/// The repository, found from this file's location (Tests/TestFolders/) so tests run from anywhere.
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
 /// A fresh temporary folder, removed when the test ends.
 public func temporaryFolder(_ test: XCTestCase) throws -> String {
     let path = NSTemporaryDirectory() + "sopsite-test-" + UUID().uuidString

@@ -1,4 +1,5 @@
 import BusinessTime
+import MarkdownBridge
 
 /// One request going through an SOP, from `content/cases/<id>/index.md`.
 public struct Case: Sendable {

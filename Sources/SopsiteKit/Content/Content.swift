@@ -1,5 +1,6 @@
 import BusinessTime
 import Foundation
+import MarkdownBridge
 
 /// Everything read from `content/`: the site settings, the holidays, the SOPs and the cases.
 public struct Content: Sendable {

@@ -1,3 +1,5 @@
+import MarkdownBridge
+
 /// A system's handover user manual, from `cases/<id>/manual.md`.
 public struct Manual: Sendable {
     /// The system's name: the cover and the running header show it.

@@ -1,4 +1,5 @@
 import BusinessTime
+import MarkdownBridge
 
 /// A Standard Operating Procedure, from `content/sops/<code>.md`.
 public struct SOP: Sendable {

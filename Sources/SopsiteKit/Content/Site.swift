@@ -1,5 +1,6 @@
 import BusinessTime
 import Foundation
+import MarkdownBridge
 
 /// The portal's settings, from `content/site.yaml`.
 public struct Site: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import MarkdownBridge
+
 /// One problem found in a content or theme file, printed the way compilers print them:
 /// `path:line:column: error: message`.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
@@ -93,4 +95,11 @@ extension Diagnostic {
 
 public struct BuildFailed: Error, Sendable {
     public var diagnostics: [Diagnostic]
+}
+
+extension MarkdownLimits.Problem {
+    /// The problem in a file whose text starts at `firstLine` (its body after the front matter).
+    func diagnostic(path: String, firstLine: Int) -> Diagnostic {
+        Diagnostic(.error, path, line: firstLine + line - 1, column: column, message)
+    }
 }

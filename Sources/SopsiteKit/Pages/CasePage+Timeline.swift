@@ -1,4 +1,5 @@
 import BusinessTime
+import Templates
 
 /// The case page's timeline: one item per step of the SOP, and in a step the case went through
 /// more than once (a loop back), one item per pass ("รอบที่ 2"), each timed against the target.

@@ -1,4 +1,6 @@
 import BusinessTime
+import MarkdownBridge
+import Templates
 
 /// `/cases/<id>/`: the case report with its timeline against the SOP's targets.
 struct CasePage {

@@ -1,5 +1,6 @@
 import BusinessTime
 import Foundation
+import Templates
 
 /// A case as every page shows it (list, dashboard, case page, status.json): the values a
 /// template needs, worded in the page's language. A class: the pages that list or count cases

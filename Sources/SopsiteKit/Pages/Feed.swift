@@ -1,4 +1,5 @@
 import BusinessTime
+import Escaping
 
 /// `/feed.xml`: an Atom feed of case events, newest first, for readers and other systems.
 struct Feed {

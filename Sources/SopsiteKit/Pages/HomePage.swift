@@ -1,3 +1,5 @@
+import Templates
+
 /// The portal's home page: the organisation and its SOPs.
 struct HomePage {
     let context: PageContext

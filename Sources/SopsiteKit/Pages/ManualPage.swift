@@ -1,4 +1,5 @@
 import BusinessTime
+import Templates
 
 /// `/cases/<id>/manual/`: the handover manual, made to be printed. Its running header needs
 /// the system's name in CSS, so each manual gets a small stylesheet of its own (`page.css`),

@@ -1,4 +1,5 @@
 import BusinessTime
+import Templates
 
 /// What every page's template sees: the site, the interface strings, the footer links and the
 /// relative path back to the site's root (pages open from any folder, even from disk). A class:

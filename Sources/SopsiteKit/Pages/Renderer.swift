@@ -1,4 +1,6 @@
 import BusinessTime
+import MarkdownBridge
+import Templates
 
 /// Turns what was loaded into the portal's files. Each kind of page has its own function, so
 /// that `serve` can render only what a change affects: one case's pages, then the pages that

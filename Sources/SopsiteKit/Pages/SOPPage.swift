@@ -1,5 +1,7 @@
 import BusinessTime
 import Flowchart
+import MarkdownBridge
+import Templates
 
 /// The SOP as the office publishes it: header block, swimlane flowchart, step table, body.
 struct SOPPage {

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Templates
 
 /// A theme folder: `templates/*.mustache`, `i18n/<lang>.yaml` (interface strings) and `static/`
 /// (CSS, fonts), copied to the site as is.
@@ -94,6 +95,6 @@ public struct Theme: Sendable {
 
     /// The page at `path`, made from template `template` and `values`.
     func page(_ path: String, _ template: String, _ values: TemplateMap) -> Page {
-        Page(path: path, body: templates.render(template, values))
+        Page(path: path, body: .bytes(templates.render(template, values)))
     }
 }

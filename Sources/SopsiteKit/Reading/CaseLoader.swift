@@ -1,4 +1,5 @@
 import BusinessTime
+import MarkdownBridge
 
 /// Reads a case's `index.md`: front matter (SOP, title, unit, contact, opened, events) and the
 /// report. Checks what needs only the SOP; the order of events is checked by `CaseProgress`.

@@ -1,4 +1,5 @@
 import Foundation
+import MarkdownBridge
 
 /// A content file split into its YAML front matter and its Markdown body, remembering on which
 /// line each part starts so that diagnostics point into the file the user edits.

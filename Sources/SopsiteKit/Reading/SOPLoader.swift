@@ -1,4 +1,5 @@
 import BusinessTime
+import MarkdownBridge
 
 /// Reads an SOP file: front matter (header, roles, steps) and Markdown body.
 /// Every problem becomes a diagnostic; nil when the SOP cannot be used.

@@ -1,4 +1,5 @@
 import BusinessTime
+import Templates
 
 extension ReportsPage {
     /// Cases by requesting unit.

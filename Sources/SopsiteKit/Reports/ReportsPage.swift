@@ -1,4 +1,5 @@
 import BusinessTime
+import Templates
 
 /// `/reports/`: for each SOP at the as-of date, how its steps were kept, the cases by
 /// requesting unit and by fiscal year, and where time goes. Every figure is drawn as a bar

@@ -1,4 +1,6 @@
-@testable import SopsiteKit
+@testable import MarkdownBridge
+import Synchronization
+import TestFolders
 import XCTest
 
 /// cmark-gfm with the GFM extensions, in safe mode unless the site allows raw HTML.
@@ -64,8 +66,8 @@ final class MarkdownTests: XCTestCase {
     /// result must be cmark-gfm's own, byte for byte.
     func testPlainLinesAreWhatCmarkMakesOfThem() throws {
         var notes: [String] = []
-        for id in try FileManager.default.contentsOfDirectory(atPath: Repo.root + "/content/cases") {
-            let text = try String(contentsOfFile: Repo.root + "/content/cases/\(id)/index.md", encoding: .utf8)
+        for id in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/content/cases") {
+            let text = try String(contentsOfFile: repositoryRoot + "/content/cases/\(id)/index.md", encoding: .utf8)
             notes += text.split(separator: "\n").filter { $0.hasPrefix("    note: ") }.map { String($0.dropFirst(10)) }
         }
         let nearMisses = [
@@ -141,8 +143,12 @@ final class MarkdownTests: XCTestCase {
         let table = "| ระบบ | ลิงก์ |\n|---|---|\n" + String(repeating: "| ~~เดิม~~ ใหม่ | www.rmutl.ac.th |\n", count: 20)
         let text = "โทร. 1618 หรือ https://noc.rmutl.ac.th และ ~~เดิม~~ ใหม่\n\n- [x] งาน\n\n" + table
         let expected = safe.html(text)
-        let renders = Array(repeating: text, count: 400).parallelMap { [safe] in safe.html($0) }
-        XCTAssertEqual(Set(renders), [expected])
+        let renders = Mutex<Set<String>>([]), safe = self.safe
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            let html = safe.html(text)
+            renders.withLock { _ = $0.insert(html) }
+        }
+        XCTAssertEqual(renders.withLock { $0 }, [expected])
         XCTAssertTrue(expected.contains("<a href=\"https://noc.rmutl.ac.th\">"))
         XCTAssertTrue(expected.contains("<td><del>เดิม</del> ใหม่</td>"), expected)
         XCTAssertTrue(expected.contains("<a href=\"http://www.rmutl.ac.th\">"), expected)

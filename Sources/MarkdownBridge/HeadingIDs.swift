@@ -1,3 +1,5 @@
+import Escaping
+
 import Foundation
 
 /// Ids for headings, so that a table of contents and other pages can link to a section.

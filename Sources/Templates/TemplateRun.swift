@@ -1,3 +1,5 @@
+import Escaping
+
 /// A page's template run over its values into bytes, one operation after another, as
 /// swift-mustache would render them (`TemplateRunTests` compares the two): names looked up
 /// the stack of values a section opened, partials and parents through the theme's templates,

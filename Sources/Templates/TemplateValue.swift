@@ -3,7 +3,7 @@ import Mustache
 /// A value a page's template reads: the one way pages write their values. Texts are Strings;
 /// `html` is HTML made as bytes (a case's report); `strings` is the theme's interface strings,
 /// shared by every page (`{{t.key}}`).
-enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable {
     case text(String)
     case html([UInt8])
     case flag(Bool)
@@ -15,7 +15,7 @@ enum TemplateValue: Sendable {
 
     /// The value a name leads to inside this one (`site` then `title` for `{{site.title}}`):
     /// only maps and the interface strings have names inside, as for swift-mustache.
-    func child(_ name: String) -> TemplateValue? {
+    public func child(_ name: String) -> TemplateValue? {
         switch self {
         case let .map(map): return map[name]
         case let .row(row): return row.values[name]
@@ -26,7 +26,7 @@ enum TemplateValue: Sendable {
 
     /// The value as swift-mustache reads it, for a theme whose templates compute
     /// (`PageTemplates`): a dictionary, an array, a String, a Bool.
-    var mustache: Any {
+    public var mustache: Any {
         switch self {
         case let .text(text): return text
         case let .html(bytes): return String(decoding: bytes, as: UTF8.self)
@@ -40,27 +40,27 @@ enum TemplateValue: Sendable {
 }
 
 /// The theme's interface strings as one object per language (`{{t.case_id}}`).
-final class TemplateStrings: MustacheParent, Sendable {
-    let values: [String: String]
+public final class TemplateStrings: MustacheParent, Sendable {
+    public let values: [String: String]
 
-    init(_ values: [String: String]) {
+    public init(_ values: [String: String]) {
         self.values = values
     }
 
-    func child(named name: String) -> Any? { values[name] }
+    public func child(named name: String) -> Any? { values[name] }
 }
 
 /// A page's values by name, in the order written. A short array rather than a dictionary: a
 /// map holds a dozen names, which a look along the array finds sooner than a hash would.
 /// Absent values are left out, as a template's `{{#name}}` is then closed (an empty text would
 /// open it).
-struct TemplateMap: Sendable {
-    private(set) var entries: [(name: String, value: TemplateValue)] = []
+public struct TemplateMap: Sendable {
+    public private(set) var entries: [(name: String, value: TemplateValue)] = []
 
-    init() {}
+    public init() {}
 
     /// The value of `name`; the last one written when it was written twice.
-    subscript(name: String) -> TemplateValue? {
+    public subscript(name: String) -> TemplateValue? {
         get {
             var i = entries.count
             while i > 0 {
@@ -75,32 +75,32 @@ struct TemplateMap: Sendable {
         }
     }
 
-    mutating func text(_ name: String, _ value: String) { entries.append((name, .text(value))) }
+    public mutating func text(_ name: String, _ value: String) { entries.append((name, .text(value))) }
 
     /// The text when there is one.
-    mutating func text(_ name: String, ifAny value: String?) {
+    public mutating func text(_ name: String, ifAny value: String?) {
         if let value { text(name, value) }
     }
 
     /// The text unless it is empty.
-    mutating func text(_ name: String, ifNotEmpty value: String) {
+    public mutating func text(_ name: String, ifNotEmpty value: String) {
         if !value.isEmpty { text(name, value) }
     }
 
-    mutating func texts(_ name: String, _ values: [String]) { entries.append((name, .list(values.map(TemplateValue.text)))) }
-    mutating func html(_ name: String, _ bytes: [UInt8]) { entries.append((name, .html(bytes))) }
-    mutating func flag(_ name: String, _ value: Bool) { entries.append((name, .flag(value))) }
-    mutating func strings(_ name: String, _ value: TemplateStrings) { entries.append((name, .strings(value))) }
+    public mutating func texts(_ name: String, _ values: [String]) { entries.append((name, .list(values.map(TemplateValue.text)))) }
+    public mutating func html(_ name: String, _ bytes: [UInt8]) { entries.append((name, .html(bytes))) }
+    public mutating func flag(_ name: String, _ value: Bool) { entries.append((name, .flag(value))) }
+    public mutating func strings(_ name: String, _ value: TemplateStrings) { entries.append((name, .strings(value))) }
 
     /// A nested map, written by `fill`.
-    mutating func map(_ name: String, _ fill: (inout TemplateMap) -> Void) {
+    public mutating func map(_ name: String, _ fill: (inout TemplateMap) -> Void) {
         var inner = TemplateMap()
         fill(&inner)
         entries.append((name, .map(inner)))
     }
 
     /// A list of maps, each written by `fill` from an item.
-    mutating func list<Items: Sequence>(_ name: String, _ items: Items, _ fill: (inout TemplateMap, Items.Element) -> Void) {
+    public mutating func list<Items: Sequence>(_ name: String, _ items: Items, _ fill: (inout TemplateMap, Items.Element) -> Void) {
         entries.append((name, .list(items.map { item in
             var inner = TemplateMap()
             fill(&inner, item)
@@ -109,15 +109,15 @@ struct TemplateMap: Sendable {
     }
 
     /// Writes each entry of a dictionary of texts (a report's row).
-    static func texts(_ values: inout TemplateMap, _ texts: [String: String]) {
+    public static func texts(_ values: inout TemplateMap, _ texts: [String: String]) {
         for (name, text) in texts { values.text(name, text) }
     }
 
     /// A list of values made already.
-    mutating func list(_ name: String, values: [TemplateValue]) { entries.append((name, .list(values))) }
+    public mutating func list(_ name: String, values: [TemplateValue]) { entries.append((name, .list(values))) }
 
     /// The map as swift-mustache reads it.
-    var mustache: [String: Any] {
+    public var mustache: [String: Any] {
         var values: [String: Any] = [:]
         for entry in entries { values[entry.name] = entry.value.mustache }
         return values

@@ -33,7 +33,7 @@ public struct MarkdownLimits: Sendable, Equatable {
     }
 
     /// The site.yaml key that sets each limit, for messages.
-    static let keys = (bytes: "max_bytes", tableCells: "max_table_cells", wwwPerWord: "max_www_per_word",
+    public static let keys = (bytes: "max_bytes", tableCells: "max_table_cells", wwwPerWord: "max_www_per_word",
                        unclosedHTML: "max_unclosed_html")
 
     /// A text over a limit: where (line and column from 1, in characters) and why.
@@ -54,12 +54,5 @@ public struct MarkdownLimits: Sendable, Equatable {
         var text = text
         text.withUTF8 { scan.run($0) }
         return scan.problems
-    }
-}
-
-extension MarkdownLimits.Problem {
-    /// The problem in a file whose text starts at `firstLine` (its body after the front matter).
-    func diagnostic(path: String, firstLine: Int) -> Diagnostic {
-        Diagnostic(.error, path, line: firstLine + line - 1, column: column, message)
     }
 }

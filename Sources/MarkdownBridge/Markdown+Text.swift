@@ -46,7 +46,7 @@ extension Markdown {
     /// start with those. Most event notes are such lines, and each went through cmark-gfm's
     /// parser, which takes turns (see `parsing`): 90,000 notes at 10,000 cases. The test
     /// compares this with cmark-gfm on every note of the shipped content and on near misses.
-    static func isPlainText(_ text: String) -> Bool {
+    public static func isPlainText(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             // By bytes, in one pass: Thai letters U+0E00...U+0E7F are E0 B8 80...E0 B9 BF.

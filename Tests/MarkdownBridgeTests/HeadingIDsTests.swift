@@ -1,4 +1,4 @@
-@testable import SopsiteKit
+@testable import MarkdownBridge
 import XCTest
 
 /// Heading ids: the quick reading of ASCII and Thai headings gives the ids the general one does.

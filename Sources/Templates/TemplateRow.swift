@@ -5,8 +5,8 @@ import Synchronization
 /// was written in, kept with every value it read from outside itself. A row is made once per
 /// case (an edited case gets a new one), so its text is written again only when something it
 /// read outside changed: then the list is its rows' texts joined.
-final class TemplateRow: Sendable {
-    let values: TemplateMap
+public final class TemplateRow: Sendable {
+    public let values: TemplateMap
     private let kept = Mutex<[Rendering]>([])
 
     /// Where a row is written: the page, the section, and what the section writes with.
@@ -24,7 +24,7 @@ final class TemplateRow: Sendable {
         let bytes: [UInt8]
     }
 
-    init(_ values: TemplateMap) {
+    public init(_ values: TemplateMap) {
         self.values = values
     }
 
@@ -47,7 +47,7 @@ final class TemplateRow: Sendable {
 extension TemplateValue: Equatable {
     /// Texts by their bytes, the interface strings and rows by identity, maps and lists entry
     /// by entry.
-    static func == (a: TemplateValue, b: TemplateValue) -> Bool {
+    public static func == (a: TemplateValue, b: TemplateValue) -> Bool {
         switch (a, b) {
         case let (.text(x), .text(y)): return x.utf8.elementsEqual(y.utf8)
         case let (.html(x), .html(y)): return x == y

@@ -1,5 +1,6 @@
 import Mustache
-@testable import SopsiteKit
+@testable import Templates
+import TestFolders
 import XCTest
 
 /// sopsite's escaping must write exactly what swift-mustache's own would: pages stay the same,
@@ -18,7 +19,7 @@ final class HTMLEscapeTests: XCTestCase {
     }
 
     func testTheBaseTemplateAsksForIt() throws {
-        let base = try String(contentsOfFile: Repo.root + "/themes/default/templates/base.mustache", encoding: .utf8)
+        let base = try String(contentsOfFile: repositoryRoot + "/themes/default/templates/base.mustache", encoding: .utf8)
         XCTAssertTrue(base.contains("{{% CONTENT_TYPE: HTML }}"))
         _ = PortalHTML.registered
         let page = try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}{{x}}")

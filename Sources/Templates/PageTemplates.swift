@@ -3,12 +3,12 @@ import Mustache
 /// A theme's templates, as pages are made from them: compiled into operations
 /// (`TemplateOp`) and run over each page's values (`TemplateRun`); for a theme whose templates
 /// compute (transforms, dynamic partials), rendered by swift-mustache, which runs those.
-struct PageTemplates: Sendable {
+public struct PageTemplates: Sendable {
     let library: MustacheLibrary
     /// Each template's operations by name; nil when one of them computes.
     let compiled: [String: [TemplateOp]]?
 
-    init(library: MustacheLibrary, names: [String]) {
+    public init(library: MustacheLibrary, names: [String]) {
         self.library = library
         var compiled: [String: [TemplateOp]]? = [:]
         var ids = 0
@@ -22,13 +22,13 @@ struct PageTemplates: Sendable {
         self.compiled = compiled
     }
 
-    /// The page made from template `name` and `values`.
-    func render(_ name: String, _ values: TemplateMap) -> Page.Body {
+    /// The page made from template `name` and `values`, as UTF-8.
+    public func render(_ name: String, _ values: TemplateMap) -> [UInt8] {
         guard let compiled else {
-            return .text(library.render(values.mustache, withTemplate: name) ?? "")
+            return Array((library.render(values.mustache, withTemplate: name) ?? "").utf8)
         }
         var run = TemplateRun(templates: compiled, capacity: 16 * 1024)
         run.run(name, values)
-        return .bytes(run.out)
+        return run.out
     }
 }

@@ -1,9 +1,9 @@
 extension String {
     /// Safe inside XML text and attribute values (the feed, the badge, heading ids): `& < > "`.
-    var xmlEscaped: String { escaped(apostrophe: false) }
+    public var xmlEscaped: String { escaped(apostrophe: false) }
 
     /// `& < > "` and, for HTML templates as swift-mustache writes them, `'` as `&#39;`.
-    func escaped(apostrophe: Bool) -> String {
+    public func escaped(apostrophe: Bool) -> String {
         var text = self
         return text.withUTF8 { bytes in
             guard Escape.needed(bytes, apostrophe: apostrophe) else { return self }
@@ -17,15 +17,15 @@ extension String {
 
 /// Escaping for XML and HTML, by bytes: all five characters are ASCII, and walking Characters
 /// would break Thai text into graphemes for nothing.
-enum Escape {
+public enum Escape {
     /// Does any byte need escaping?
-    static func needed(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool) -> Bool {
+    public static func needed(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool) -> Bool {
         let mask = apostrophe ? withApostrophe : withoutApostrophe
         return bytes.contains { $0 < 0x40 && (mask >> UInt64($0)) & 1 != 0 }
     }
 
     /// Appends `bytes` to `out` escaped: runs of bytes that need nothing are copied at once.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, to out: inout [UInt8]) {
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, to out: inout [UInt8]) {
         let mask = apostrophe ? withApostrophe : withoutApostrophe
         var start = 0
         for i in bytes.indices {
