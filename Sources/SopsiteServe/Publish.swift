@@ -16,7 +16,7 @@ public enum Publish {
         // Watch before the first build: an edit saved while it runs is published right after it.
         let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         defer { watcher.stop() }
-        let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil)
+        let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil, log: log)
         if !(await search.available) && options.search { log("warning: " + Search.missing) }
 
         /// After each attempt: its report, build.json, and the search index when pages changed.

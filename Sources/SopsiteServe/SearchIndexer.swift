@@ -17,10 +17,13 @@ actor SearchIndexer {
     /// The newest parts asked for, and the pages changed since the last run.
     private var wanted: [SearchShard] = []
     private var changedPages = Set<String>()
+    /// Where each run is told: which parts, how long; or why it failed.
+    private let log: @Sendable (String) -> Void
 
-    init(folder: String, pagefind: String? = Search.findPagefind()) {
+    init(folder: String, pagefind: String? = Search.findPagefind(), log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.folder = folder
         self.pagefind = pagefind
+        self.log = log
     }
 
     /// Whether there is a Pagefind to run; without one, serve says search was left out.
@@ -51,9 +54,19 @@ actor SearchIndexer {
             let folder = self.folder, pagefind = self.pagefind!
             // Pagefind is a separate process: wait for it off this actor, on the thread that
             // started it, whose end would kill it (see ChildProcess in SopsiteKit).
-            let ok = await Task.detached {
-                (try? Search.index(site: folder, all: all, changed: stale, pagefind: pagefind)) != nil
+            let start = ContinuousClock.now
+            let failure = await Task.detached { () -> String? in
+                do { try Search.index(site: folder, all: all, changed: stale, pagefind: pagefind); return nil }
+                catch { return "\(error)" }
             }.value
+            let ok = failure == nil
+            if let failure {
+                log("search index: \(failure); made again whole at the next change")
+            } else {
+                let ms = (ContinuousClock.now - start) / .milliseconds(1)
+                let names = stale.prefix(5).map(\.name).joined(separator: ", ") + (stale.count > 5 ? ", ..." : "")
+                log(stale.isEmpty ? "search index: a part without pages removed" : "search index: \(stale.count) part\(stale.count == 1 ? "" : "s") indexed in \(Int(ms)) ms (\(names))")
+            }
             // A failed run is made again whole at the next change.
             indexed = ok ? Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.pages) }) : [:]
             if !ok { break }

@@ -39,7 +39,7 @@ public enum Serve {
         let first = await site.buildAll()
         report(first, since: started, log: log)
         await hub.publish(first)
-        let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil)
+        let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil, log: log)
         if await search.available {
             let shards = await site.searchShards()
             await search.schedule(shards, changed: shards.flatMap(\.pages))

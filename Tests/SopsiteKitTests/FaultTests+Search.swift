@@ -1,0 +1,63 @@
+import Foundation
+@testable import SopsiteKit
+import XCTest
+
+/// What `serve` leaves in the search index when cases go: nothing of theirs. Cases name people
+/// and telephone numbers, and a `public/` made by serve may be copied to a server as it is.
+extension FaultTests {
+    func testServeLeavesNoTextOfADeletedOrRetitledCaseInTheSearchIndex() throws {
+        try requireSopsiteAndPagefind()
+        let folder = try temporaryFolder(self)
+        let content = try sampleContent(in: folder, copying: "SW01-2569-008", copies: 2, paragraphs: 1)
+        // Words no other page has, in the body of one case and in the title of another.
+        try append("\nติดต่อคุณ Quokkamarker โทร 0812345678\n", to: content + "/cases/SW01-2569-008-copy0000/index.md")
+        let retitled = content + "/cases/SW01-2569-008-copy0001/index.md"
+        let text = try String(contentsOfFile: retitled, encoding: .utf8)
+        let title = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("title:") })
+        try text.replacingOccurrences(of: title, with: "title: ระบบ Wombatmarker")
+            .write(toFile: retitled, atomically: false, encoding: .utf8)
+
+        let out = folder + "/public", log = folder + "/serve.log"
+        let serve = try start(["serve", "--content", content, "--output", out, "--port", "\(try freePort())"], log: log)
+        defer { if serve.isRunning { kill(serve.processIdentifier, SIGKILL) } }
+        let said = { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+        let runs = { said().components(separatedBy: "search index: ").count - 1 }
+        try wait(120, "serve never told of its first search index: \(said())") { runs() >= 1 }
+        XCTAssertTrue(said().contains("parts indexed in"), said())
+        XCTAssertEqual(try indexed(in: out, mentioning: ["quokkamarker", "wombatmarker"]), ["quokkamarker", "wombatmarker"])
+
+        // The first case deleted, the second given another title: each part they were in is made again.
+        try FileManager.default.removeItem(atPath: content + "/cases/SW01-2569-008-copy0000")
+        try wait(60, "serve did not index again after the delete: \(said())") { runs() >= 2 }
+        try text.replacingOccurrences(of: title, with: "title: ระบบทะเบียนใหม่")
+            .write(toFile: retitled, atomically: false, encoding: .utf8)
+        try wait(60, "serve did not index again after the new title: \(said())") { runs() >= 3 }
+        XCTAssertFalse(said().contains("search index: error") || said().contains("made again whole"), said())
+        XCTAssertEqual(try indexed(in: out, mentioning: ["quokkamarker", "wombatmarker", "0812345678"]), [], said())
+        // The index still holds the cases that stay.
+        XCTAssertEqual(try indexed(in: out, mentioning: ["ทะเบียนใหม่"]), ["ทะเบียนใหม่"], said())
+        serve.terminate()
+    }
+
+    /// Which of `words` are in any file of the output's search index, decompressed
+    /// (Pagefind gzips its index and fragments).
+    private func indexed(in out: String, mentioning words: [String]) throws -> [String] {
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "find \"$0\" -type f -name '*.pf_*' -exec gzip -dcf {} +", out + "/pagefind"]
+        let pipe = Pipe()
+        gzip.standardOutput = pipe
+        try gzip.run()
+        let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
+        gzip.waitUntilExit()
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        return words.filter { text.contains($0) }
+    }
+
+    private func append(_ text: String, to path: String) throws {
+        let file = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        try file.seekToEnd()
+        try file.write(contentsOf: Data(text.utf8))
+        try file.close()
+    }
+}
