@@ -53,7 +53,8 @@ public enum Serve {
                 let outcome = await site.apply(paths)
                 report(outcome, since: start, log: log)
                 await hub.publish(outcome)
-                if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }) {
+                if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }),
+                   await search.available {
                     await search.schedule(await site.searchShards(), changed: changed)
                 }
             }
@@ -62,7 +63,9 @@ public enum Serve {
             await Rollover.run(site, clock: clock, log: log) { outcome in
                 report(outcome, since: ContinuousClock.now, log: log)
                 await hub.publish(outcome)
-                if case let .rebuilt(changed, _) = outcome { await search.schedule(await site.searchShards(), changed: changed) }
+                if case let .rebuilt(changed, _) = outcome, await search.available {
+                    await search.schedule(await site.searchShards(), changed: changed)
+                }
             }
         } : nil
         defer {

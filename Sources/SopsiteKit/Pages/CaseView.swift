@@ -34,6 +34,7 @@ final class CaseView: @unchecked Sendable {
     // Two fields rather than a tuple: reading one field of an optional tuple retained both.
     private var keptRow: TemplateRow?
     private var keptStatus: String?
+    private var keptListRow: String?
 
     init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
         self.c = c
@@ -62,6 +63,7 @@ final class CaseView: @unchecked Sendable {
         // them for 10,000 rows takes no lock.
         if keepsEntries {
             (keptRow, keptStatus) = (TemplateRow(makeSummary()), StatusJSON.entry(self, baseURL: baseURL))
+            keptListRow = CaseListPage.indexRow(self)
         }
     }
 
@@ -72,6 +74,8 @@ final class CaseView: @unchecked Sendable {
     var row: TemplateValue { keptRow.map(TemplateValue.row) ?? .map(makeSummary()) }
     /// The case's entry in status.json.
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
+    /// The case's row in the case list's index (cases/index.json).
+    var listIndexRow: String { keptListRow ?? CaseListPage.indexRow(self) }
 
     /// Open and at a decision: waiting for someone to decide (the dashboard's second list).
     var isWaiting: Bool { progress.state.isOpen && progress.current?.decision != nil }
