@@ -27,6 +27,12 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libthai from the system (Debian: libthai-dev): Thai word breaking by dictionary.
+        .systemLibrary(
+            name: "CThai",
+            pkgConfig: "libthai",
+            providers: [.apt(["libthai-dev"])]
+        ),
         // Linux's atomic exchange of two folders, for swapping a finished build into place.
         .target(name: "CAtomicSwap"),
         // Pure logic: durations and business time. No I/O.
@@ -42,6 +48,8 @@ let package = Package(
         // The theme's Mustache templates compiled into operations and run over typed values into
         // bytes; swift-mustache parses them, and renders themes whose templates compute.
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),
+        // Where Thai text may break between words, by libthai's dictionary (labels, search).
+        .target(name: "ThaiWords", dependencies: ["CThai"]),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
         .target(name: "Flowchart", dependencies: ["SVG"]),
         .target(
@@ -76,6 +84,7 @@ let package = Package(
         .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "MarkdownBridge", "Templates", "Escaping", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "MarkdownBridgeTests", dependencies: ["MarkdownBridge", "TestFolders"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestFolders", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "ThaiWordsTests", dependencies: ["ThaiWords"]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "TestFolders"]),
         .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]
