@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "SopsiteKit",
             dependencies: [
-                "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart", "SVG", "Escaping", "MarkdownBridge", "Templates",
+                "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart", "SVG", "Escaping", "MarkdownBridge", "Templates", "ThaiWords",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -77,7 +77,7 @@ let package = Package(
         // Temporary folders and files, shared by the test targets.
         .target(name: "TestFolders", path: "Tests/TestFolders"),
         .testTarget(name: "BusinessTimeTests", dependencies: ["BusinessTime"]),
-        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "SVG", "GoldenFile"], exclude: ["Golden"]),
+        .testTarget(name: "FlowchartTests", dependencies: ["Flowchart", "SVG", "ThaiWords", "GoldenFile"], exclude: ["Golden"]),
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree,
         // so they are not the target's resources.

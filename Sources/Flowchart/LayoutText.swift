@@ -18,7 +18,8 @@ enum TextWrap {
     }
 
     /// U+200B marks where a Thai line may break (between words) without showing anything:
-    /// authors can put it in a label to steer wrapping; it is dropped from the drawn lines.
+    /// SopsiteKit puts one between every two Thai words its dictionary finds (libthai), and
+    /// authors can put their own; it is dropped from the drawn lines.
     static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
 
     static func width(_ text: String, fontSize: Double) -> Double {
@@ -26,9 +27,9 @@ enum TextWrap {
     }
 
     /// Splits `text` into lines no wider than `maxWidth`. Preference: break at spaces (dropped),
-    /// then after '/', then at a likely Thai syllable boundary, and only as a last resort between
-    /// any two grapheme clusters. A zero-width space counts as a space. A single cluster wider
-    /// than `maxWidth` gets a line of its own.
+    /// then between words (a zero-width space) or after '/', then at a likely Thai syllable
+    /// boundary (a word wider than the line), and only as a last resort between any two grapheme
+    /// clusters. A single cluster wider than `maxWidth` gets a line of its own.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         let chars = Array(text)
         let perLine = max(1, Int((maxWidth / (emPerCluster * fontSize)).rounded(.down)))
@@ -60,13 +61,19 @@ enum TextWrap {
         // If the rest fits on one more line, balance the two lines (within the best kind of
         // break): centred lines of similar length read better than a full line and a stub
         // ("ทดสอบและตรวจสอบระ" / "บบ").
+        // Inside a word only when the line has no break between words: two lines balanced by
+        // breaking inside a word read worse than three broken between words.
+        let best = max(1, ((start + 1)...limit).compactMap { breakKind(chars, at: $0)?.tier }.min() ?? 3)
         var balanced: (score: Int, at: Int)?
         for i in (start + 1)...limit {
-            guard let kind = breakKind(chars, at: i), kind != .anywhere else { continue }
+            guard let kind = breakKind(chars, at: i), kind != .anywhere, kind.tier <= best
+            else { continue }
             let first = trimmedUnits(chars, before, start, i), rest = trimmedUnits(chars, before, i, chars.count)
             guard rest <= perLine else { continue }
-            // A syllable's start (before เ แ โ ใ ไ) begins a word more often than a syllable's end.
+            // A syllable's start (before เ แ โ ใ ไ) begins a word more often than a syllable's end;
+            // a Thai line breaks before "และ" rather than after it.
             let score = 1000 * kind.tier + abs(first - rest) + (kind == .thaiSyllableEnd ? 3 : 0)
+                - (kind == .word && startsPhrase(chars, at: i) ? phraseBonus : 0)
             if score <= balanced?.score ?? .max { balanced = (score, i) }
         }
         if let balanced { return balanced.at }
@@ -77,10 +84,27 @@ enum TextWrap {
         for i in (start + 1)...limit {
             if let kind = breakKind(chars, at: i) { last[kind.tier] = i }
         }
-        if let i = last[0] { return i }
-        if let i = last[1] { return i }
+        // The later of the last space and the last break between words: a line filled up to
+        // "5." alone would waste it.
+        if let i = [last[0], last[1]].compactMap({ $0 }).max() { return i }
         if let i = last[2], 2 * (before[i] - before[start]) >= perLine { return i }
         return last[3] ?? last[2] ?? limit
+    }
+
+    /// Words that begin a phrase: Thai breaks a line before them, not after ("ส่งมอบงาน" /
+    /// "และอบรมการใช้งาน"), when the lines stay within this many units of balance.
+    static let phraseStarts: [[Character]] = ["และ", "หรือ", "แต่", "โดย", "เพื่อ", "ซึ่ง"].map(Array.init)
+    static let phraseBonus = 8
+
+    /// Does a phrase word start at `chars[i]` (after a zero-width space there), ending at a
+    /// break between words, a space or the end?
+    private static func startsPhrase(_ chars: [Character], at i: Int) -> Bool {
+        let from = i < chars.count && isZeroWidthSpace(chars[i]) ? i + 1 : i
+        return phraseStarts.contains { word in
+            let end = from + word.count
+            guard end <= chars.count, Array(chars[from..<end]) == word else { return false }
+            return end == chars.count || chars[end].isWhitespace || isZeroWidthSpace(chars[end])
+        }
     }
 
     /// Width units of chars[from..<to] without the spaces at its ends.
@@ -92,13 +116,14 @@ enum TextWrap {
     }
 
     enum BreakKind: Equatable {
-        case space, slash, thaiSyllableStart, thaiSyllableEnd, anywhere
+        case space, word, slash, thaiSyllableStart, thaiSyllableEnd, anywhere
 
-        /// Lower tiers are always preferred; the two Thai kinds are close and share one.
+        /// Lower tiers are always preferred; the two Thai kinds are close and share one, and so
+        /// do a break between words and one after a slash.
         var tier: Int {
             switch self {
             case .space: 0
-            case .slash: 1
+            case .word, .slash: 1
             case .thaiSyllableStart, .thaiSyllableEnd: 2
             case .anywhere: 3
             }
@@ -108,9 +133,8 @@ enum TextWrap {
     /// What kind of break lies before `chars[i]`, or nil when the line must not break there.
     static func breakKind(_ chars: [Character], at i: Int) -> BreakKind? {
         let before = chars[i - 1], after = chars[i]
-        if after.isWhitespace || before.isWhitespace || isZeroWidthSpace(before) || isZeroWidthSpace(after) {
-            return .space
-        }
+        if after.isWhitespace || before.isWhitespace { return .space }
+        if isZeroWidthSpace(before) || isZeroWidthSpace(after) { return .word }
         if before == "/" { return .slash }
         if isThaiLeadingVowel(before) || isThaiFollowingMark(after) { return nil }
         if isThaiLeadingVowel(after) { return .thaiSyllableStart }

@@ -42,6 +42,28 @@ public enum ThaiWords {
         return pieces
     }
 
+    /// The text with a zero-width space (U+200B) at each break between Thai words that has no
+    /// space beside it: where a line may break without showing anything. For text sopsite wraps
+    /// itself (the flowchart's boxes and lanes, the charts' labels), which breaks there first.
+    public static func marked(_ text: String) -> String {
+        let breaks = breaks(in: text)
+        guard !breaks.isEmpty else { return text }
+        let characters = Array(text)
+        var out = ""
+        var start = 0
+        for at in breaks {
+            out += String(characters[start..<at])
+            if !characters[at - 1].isWhitespace, !characters[at].isWhitespace,
+               characters[at - 1] != zeroWidthSpace, characters[at] != zeroWidthSpace {
+                out.append(zeroWidthSpace)
+            }
+            start = at
+        }
+        return out + String(characters[start...])
+    }
+
+    public static let zeroWidthSpace: Character = "\u{200B}"
+
     /// Thai letters, vowels, tone marks and digits (U+0E00–U+0E7F).
     static func isThai(_ scalar: Unicode.Scalar) -> Bool {
         (0x0E00...0x0E7F).contains(scalar.value)

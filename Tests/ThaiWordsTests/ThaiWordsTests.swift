@@ -43,6 +43,15 @@ final class ThaiWordsTests: XCTestCase {
         }
     }
 
+    func testMarkedPutsAZeroWidthSpaceBetweenWordsWithoutSpaces() {
+        XCTAssertEqual(ThaiWords.marked("ทดสอบและตรวจสอบระบบ"), "ทดสอบ\u{200B}และ\u{200B}ตรวจสอบ\u{200B}ระบบ")
+        XCTAssertEqual(ThaiWords.marked("ระบบ Booking ของคณะ"), "ระบบ Booking ของ\u{200B}คณะ")
+        XCTAssertEqual(ThaiWords.marked("แก้ไข"), "แก้ไข")
+        XCTAssertEqual(ThaiWords.marked("Room booking"), "Room booking")
+        // An author's own zero-width space is kept, not doubled.
+        XCTAssertEqual(ThaiWords.marked("ทดสอบ\u{200B}และ"), "ทดสอบ\u{200B}และ")
+    }
+
     /// Breakers are kept and used from many threads at once.
     func testManyThreadsAtOnce() {
         let label = "หัวหน้างานพัฒนาระบบสารสนเทศ"

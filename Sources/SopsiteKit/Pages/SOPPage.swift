@@ -2,6 +2,7 @@ import BusinessTime
 import Flowchart
 import MarkdownBridge
 import Templates
+import ThaiWords
 
 /// The SOP as the office publishes it: header block, swimlane flowchart, step table, body.
 struct SOPPage {
@@ -48,7 +49,9 @@ struct SOPPage {
         }
     }
 
-    /// The SOP in the flowchart's terms: lanes are roles, boxes are steps.
+    /// The SOP in the flowchart's terms: lanes are roles, boxes are steps. The texts the
+    /// flowchart wraps (lane names, boxes, questions) are marked where Thai words meet
+    /// (`ThaiWords.marked`), so that a line breaks between words, not inside one.
     func flowchart(_ sop: SOP) -> Flowchart {
         func target(_ t: StepTarget) -> Flowchart.Target {
             switch t {
@@ -57,7 +60,7 @@ struct SOPPage {
             }
         }
         func branch(_ b: Branch) -> Flowchart.Branch {
-            let action = b.action.flatMap { text in b.actionRole.map { Flowchart.Action(label: text, lane: $0) } }
+            let action = b.action.flatMap { text in b.actionRole.map { Flowchart.Action(label: ThaiWords.marked(text), lane: $0) } }
             return Flowchart.Branch(label: b.label, action: action, target: target(b.target))
         }
         let steps = sop.steps.map { step in
@@ -65,9 +68,9 @@ struct SOPPage {
             // box to its row of the table; a decision's diamond names its step too.
             let label = step.id.allSatisfy(\.isNumber) ? "\(step.id). \(step.title)" : step.title
             return Flowchart.Step(
-                id: step.id, label: label, lanes: step.roles,
+                id: step.id, label: ThaiWords.marked(label), lanes: step.roles,
                 decision: step.decision.map {
-                    Flowchart.Decision(question: "\(label): \($0.question)", yes: branch($0.yes), no: branch($0.no))
+                    Flowchart.Decision(question: ThaiWords.marked("\(label): \($0.question)"), yes: branch($0.yes), no: branch($0.no))
                 },
                 next: target(step.next), ongoing: step.ongoing)
         }
@@ -76,7 +79,7 @@ struct SOPPage {
         return Flowchart(
             title: "\(t["flowchart"] ?? "") \(sop.code) \(sop.title)",
             description: summary,
-            lanes: sop.roles.map { Flowchart.Lane(id: $0.id, name: $0.name) },
+            lanes: sop.roles.map { Flowchart.Lane(id: $0.id, name: ThaiWords.marked($0.name)) },
             steps: steps,
             words: Flowchart.Words(start: t["flowchart_start"] ?? "", end: t["flowchart_end"] ?? "",
                                    ongoing: t["flowchart_ongoing"] ?? ""))
