@@ -80,12 +80,19 @@ public struct Markdown: Sendable {
     /// Parses and renders, collecting headings (given ids) and images on the way. Relative link
     /// and image URLs get `urlPrefix` in the HTML: a page in a subfolder of the files it shows
     /// (a case's manual/) links them with "../". Images are reported as written.
-    public func render(_ markdown: String, urlPrefix: String = "") -> Rendered {
-        render(Substring(markdown), urlPrefix: urlPrefix)
+    public func render(_ markdown: String, urlPrefix: String = "", headingIDs: HeadingIDStyle = .words) -> Rendered {
+        render(Substring(markdown), urlPrefix: urlPrefix, headingIDs: headingIDs)
+    }
+
+    /// How headings' ids are made: from their words (Thai letters kept), or numbered in order
+    /// (`section-1`...): short ASCII names, for a page printed to PDF, where each id becomes a
+    /// named destination and PDF allows 127 bytes (a Thai heading's letters take 3 each).
+    public enum HeadingIDStyle: Sendable {
+        case words, numbered
     }
 
     /// A file's body is rendered where it sits in the file's text, not copied out first.
-    public func render(_ markdown: Substring, urlPrefix: String = "") -> Rendered {
+    public func render(_ markdown: Substring, urlPrefix: String = "", headingIDs: HeadingIDStyle = .words) -> Rendered {
         // Checked here, where every text is parsed, so that no caller can forget it.
         let problems = limits.problems(in: markdown)
         guard problems.isEmpty else { return Rendered(htmlBytes: [], headings: [], images: [], problems: problems) }
@@ -115,7 +122,7 @@ public struct Markdown: Sendable {
         let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
         guard let root = finished else { return Rendered(htmlBytes: [], headings: [], images: []) }
         defer { cmark_node_free(root) }
-        var (headings, images) = walk(root, urlPrefix: urlPrefix)
+        var (headings, images) = walk(root, urlPrefix: urlPrefix, headingIDs: headingIDs)
         // cmark counts columns in bytes; diagnostics count characters, as editors do.
         if !images.isEmpty {
             let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
@@ -135,7 +142,7 @@ public struct Markdown: Sendable {
     }
 
     /// Headings and images, in document order.
-    private func walk(_ root: OpaquePointer, urlPrefix: String) -> ([Heading], [Image]) {
+    private func walk(_ root: OpaquePointer, urlPrefix: String, headingIDs: HeadingIDStyle) -> ([Heading], [Image]) {
         var headings: [Heading] = []
         var images: [Image] = []
         var ids = HeadingIDs()
@@ -146,7 +153,8 @@ public struct Markdown: Sendable {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 let text = plainText(node)
-                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.make(text)))
+                let id = headingIDs == .numbered ? "section-\(headings.count + 1)" : ids.make(text)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: id))
             case CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 images.append(Image(url: url, line: Int(cmark_node_get_start_line(node)),

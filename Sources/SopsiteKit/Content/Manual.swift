@@ -33,8 +33,9 @@ enum ManualLoader {
         let preparedBy = map.text("prepared_by", &diagnostics)
         let handedOverBy = signatory(map, "handed_over_by", &diagnostics)
         let receivedBy = signatory(map, "received_by", &diagnostics)
-        // The page is /cases/<id>/manual/; the manual's images are in the case's folder.
-        let body = markdown.render(front.body, urlPrefix: "../")
+        // The page is /cases/<id>/manual/; the manual's images are in the case's folder. It is
+        // printed to PDF, where each heading's id becomes a named destination: short ASCII ids.
+        let body = markdown.render(front.body, urlPrefix: "../", headingIDs: .numbered)
         diagnostics.append(contentsOf: body.problems.map { $0.diagnostic(path: path, firstLine: front.bodyLine) })
         Images.check(body.images, attachments: attachments, path: path, firstLine: front.bodyLine, &diagnostics)
         guard let system, let version, let preparedBy else { return nil }
