@@ -81,7 +81,7 @@ let package = Package(
         // Fixtures and golden files are read beside the test sources (#filePath), so that
         // SOPSITE_RECORD=1 can write them back into the tree,
         // so they are not the target's resources.
-        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "MarkdownBridge", "Templates", "Escaping", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "MarkdownBridge", "Templates", "Escaping", "SVG", "ThaiWords", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "MarkdownBridgeTests", dependencies: ["MarkdownBridge", "TestFolders"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestFolders", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "ThaiWordsTests", dependencies: ["ThaiWords"]),

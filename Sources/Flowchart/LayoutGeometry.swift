@@ -1,3 +1,5 @@
+import SVG
+
 /// Second layout pass: sizes from the wrapped text, then coordinates from the grid.
 /// Each row is as tall as its tallest node plus padding above and below; every box is centred
 /// in its cell, so the padding bands between rows stay free for horizontal arrow runs.

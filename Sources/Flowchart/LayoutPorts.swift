@@ -1,3 +1,5 @@
+import SVG
+
 /// Where arrows meet boxes, and where branch labels go.
 enum Side: CaseIterable, Equatable {
     /// The bottom when leaving, the top when arriving: the usual, top-to-bottom way.

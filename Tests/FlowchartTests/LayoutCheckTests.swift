@@ -1,5 +1,6 @@
 import XCTest
 @testable import Flowchart
+import SVG
 
 /// A geometric checker written apart from the router: whatever route it picked, no arrow may
 /// run through a box, arrows start and end on their boxes' borders, boxes do not overlap and

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Flowchart
+@testable import SVG
 
 /// Width estimates and line breaking: per grapheme cluster, spaces and '/' first, Thai syllable
 /// boundaries next, any cluster boundary last; never inside a cluster.

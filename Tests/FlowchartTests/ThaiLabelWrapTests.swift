@@ -1,4 +1,5 @@
 @testable import Flowchart
+@testable import SVG
 import ThaiWords
 import XCTest
 

@@ -1,7 +1,9 @@
 import BusinessTime
 import Foundation
 import GoldenFile
+import SVG
 @testable import SopsiteKit
+import ThaiWords
 import XCTest
 
 /// `/reports/` as built: the sample portal as of 2026-11-27 and the hand-counted fixture.
@@ -109,5 +111,39 @@ final class ReportsPageTests: XCTestCase {
 
     func testTheSamplePageMatchesItsGoldenFile() {
         assertGolden(Self.sample, named: "reports.html")
+    }
+}
+
+/// A bar's label longer than the chart is wide wraps between words, and the bar moves down.
+final class ReportChartLabelTests: XCTestCase {
+    func testALongThaiLabelWrapsBetweenWordsAndStaysInTheChart() throws {
+        let long = "สำนักวิทยบริการและเทคโนโลยีสารสนเทศ มหาวิทยาลัยเทคโนโลยีราชมงคลล้านนา เชียงใหม่ ศูนย์ข้อมูลกลาง"
+        let chart = ReportChart(id: "c", title: "t", desc: "d", bars: [
+            ReportChart.Bar(label: "ระบบ", parts: [3], value: "3"),
+            ReportChart.Bar(label: long, parts: [5], value: "5"),
+        ]).svg()
+        let lines = chart.components(separatedBy: "<tspan").dropFirst().map {
+            String($0.split(separator: ">", maxSplits: 1)[1].prefix { $0 != "<" })
+        }
+        XCTAssertGreaterThan(lines.count, 1, chart)
+        XCTAssertEqual(lines.joined().filter { !$0.isWhitespace }, long.filter { !$0.isWhitespace })
+        for line in lines {
+            XCTAssertLessThanOrEqual(TextWrap.width(line, fontSize: 14), ReportChart.width - 2 * ReportChart.margin, line)
+        }
+        // No line ends inside a word: each ends where libthai's words end.
+        var ends = Set<Int>(), at = 0
+        for word in ThaiWords.words(in: long) { at += word.count; ends.insert(at) }
+        var offset = 0
+        for line in lines.dropLast() {
+            offset += line.filter { !$0.isWhitespace }.count
+            XCTAssertTrue(ends.contains(offset), "\(lines)")
+        }
+        // The second bar's rectangle sits below its label's last line.
+        let rects = chart.components(separatedBy: "<rect").dropFirst().compactMap { piece -> Double? in
+            guard let y = piece.range(of: "y=\"") else { return nil }
+            return Double(piece[y.upperBound...].prefix { $0 != "\"" })
+        }
+        XCTAssertEqual(rects.count, 2)
+        XCTAssertGreaterThan(rects[1] - rects[0], ReportChart.rowHeight + Double(lines.count - 1) * ReportChart.labelLineHeight - 1)
     }
 }

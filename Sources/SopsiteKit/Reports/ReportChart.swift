@@ -1,4 +1,5 @@
 import SVG
+import ThaiWords
 
 /// A horizontal bar chart drawn at build time as inline SVG, one bar per row of the table beside
 /// it: the row's label above its bar, its figure after it, all real `<text>`. Styling is by
@@ -30,6 +31,10 @@ struct ReportChart {
     static let rowHeight = 46.0
     /// Room after the longest bar for its figure.
     static let figureRoom = 150.0
+    /// A label longer than the chart is wide wraps, between words (Thai by libthai's dictionary,
+    /// as the flowchart's), one more line of this height each.
+    static let labelSize = 14.0
+    static let labelLineHeight = 18.0
     /// Dark to light: the parts of a stacked bar stay apart on a grey printer.
     static let fills = ["#3b3b3b", "#8c8c8c", "#bdbdbd", "#ececec"]
     static let ink = "#1a1a1a"
@@ -38,7 +43,9 @@ struct ReportChart {
     func svg() -> String {
         let m = Self.margin
         let top = legend.isEmpty ? m : m + 28
-        let height = top + Double(bars.count) * Self.rowHeight + m
+        let labels = bars.map { TextWrap.wrap(ThaiWords.marked($0.label), maxWidth: Self.width - 2 * m, fontSize: Self.labelSize) }
+        let extra = labels.map { Double($0.count - 1) * Self.labelLineHeight }
+        let height = top + Double(bars.count) * Self.rowHeight + extra.reduce(0, +) + m
         let scale = Double(max(full ?? bars.map { $0.parts.reduce(0, +) }.max() ?? 0, 1))
         let room = Self.width - 2 * m - Self.figureRoom
         var out = SVGWriter()
@@ -48,10 +55,18 @@ struct ReportChart {
         out.element("title", ["id": "\(id)-title"], text: title)
         out.element("desc", ["id": "\(id)-desc"], text: desc)
         drawLegend(y: m, &out)
+        var rowTop = top
         for (i, bar) in bars.enumerated() {
-            let y = top + Double(i) * Self.rowHeight
+            // The bar's own coordinates below its label's extra lines.
+            let y = rowTop + extra[i]
+            rowTop = y + Self.rowHeight
             out.open("g", ["class": "bar"])
-            text(bar.label, x: m, y: y + 17, size: 14, &out)
+            if labels[i].count == 1 {
+                text(bar.label, x: m, y: y + 17, size: Int(Self.labelSize), &out)
+            } else {
+                let lines = labels[i].enumerated().map { (text: $1, x: m, y: y - extra[i] + 17 + Double($0) * Self.labelLineHeight) }
+                out.text(lines, ["x": n(m), "y": n(y - extra[i] + 17), "font-size": n(Self.labelSize), "fill": Self.ink])
+            }
             var x = m
             for (part, value) in bar.parts.enumerated() where value > 0 {
                 let length = Double(value) / scale * room

@@ -1,17 +1,17 @@
-/// Text measuring and line wrapping without a font: the page's font (Sarabun) is chosen by CSS,
+/// Text measuring and line wrapping without a font (the flowchart's boxes, the reports' chart labels): the page's font (Sarabun) is chosen by CSS,
 /// so widths are estimates. Each grapheme cluster counts as 0.55 em; Thai vowel and tone marks
 /// combine into their consonant's cluster and so add no width. The one exception is sara am
 /// (ำ): Unicode joins it to its consonant's cluster, but it is a full-width vowel on the line.
-enum TextWrap {
-    static let emPerCluster = 0.55
+public enum TextWrap {
+    public static let emPerCluster = 0.55
 
     /// Estimated drawn width of `text` at `fontSize`.
-    static func width(_ text: Substring, fontSize: Double) -> Double {
+    public static func width(_ text: Substring, fontSize: Double) -> Double {
         Double(units(text)) * emPerCluster * fontSize
     }
 
     /// Width units: one per grapheme cluster, plus one per sara am; none for a zero-width space.
-    static func units(_ text: Substring) -> Int {
+    public static func units(_ text: Substring) -> Int {
         text.count + text.unicodeScalars.reduce(0) { n, s in
             n + (s.value == 0x0E33 ? 1 : s == zeroWidthSpace ? -1 : 0)
         }
@@ -20,9 +20,9 @@ enum TextWrap {
     /// U+200B marks where a Thai line may break (between words) without showing anything:
     /// SopsiteKit puts one between every two Thai words its dictionary finds (libthai), and
     /// authors can put their own; it is dropped from the drawn lines.
-    static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
+    public static let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
 
-    static func width(_ text: String, fontSize: Double) -> Double {
+    public static func width(_ text: String, fontSize: Double) -> Double {
         width(text[...], fontSize: fontSize)
     }
 
@@ -30,7 +30,7 @@ enum TextWrap {
     /// then between words (a zero-width space) or after '/', then at a likely Thai syllable
     /// boundary (a word wider than the line), and only as a last resort between any two grapheme
     /// clusters. A single cluster wider than `maxWidth` gets a line of its own.
-    static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
+    public static func wrap(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
         let chars = Array(text)
         let perLine = max(1, Int((maxWidth / (emPerCluster * fontSize)).rounded(.down)))
         // Width units of the clusters before index i, so a line's width is a subtraction.
