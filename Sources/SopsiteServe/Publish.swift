@@ -23,9 +23,8 @@ public enum Publish {
         @Sendable func done(_ outcome: LiveSite.Outcome, since start: ContinuousClock.Instant) async {
             Serve.report(outcome, since: start, log: log)
             do { try await site.writeBuildInfo(clock: clock) } catch { log("\(error)") }
-            if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }),
-               await search.available {
-                await search.schedule(await site.searchShards(), changed: changed)
+            if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }) {
+                await search.schedule(from: site, changed: changed)
             }
         }
 

@@ -29,10 +29,13 @@ actor SearchIndexer {
     /// Whether there is a Pagefind to run; without one, serve says search was left out.
     var available: Bool { pagefind != nil }
 
-    /// Asks for the index of `shards`, the site's parts now, after `changed` pages were written.
-    func schedule(_ shards: [SearchShard], changed: [String]) {
+    /// Asks for the index of the site's parts as they are now, after `changed` pages were written
+    /// (at the first run every part is indexed, whatever changed).
+    /// The parts are asked of `site` only when there is a Pagefind to index them: without one,
+    /// working them out after every edit was wasted.
+    func schedule(from site: LiveSite, changed: [String]) async {
         guard pagefind != nil else { return }
-        wanted = shards
+        wanted = await site.searchShards()
         changedPages.formUnion(changed)
         guard !running else { return }
         running = true

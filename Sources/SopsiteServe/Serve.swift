@@ -41,8 +41,7 @@ public enum Serve {
         await hub.publish(first)
         let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil, log: log)
         if await search.available {
-            let shards = await site.searchShards()
-            await search.schedule(shards, changed: shards.flatMap(\.pages))
+            await search.schedule(from: site, changed: [])
         } else if options.search {
             log("warning: " + Search.missing)
         }
@@ -53,9 +52,8 @@ public enum Serve {
                 let outcome = await site.apply(paths)
                 report(outcome, since: start, log: log)
                 await hub.publish(outcome)
-                if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }),
-                   await search.available {
-                    await search.schedule(await site.searchShards(), changed: changed)
+                if case let .rebuilt(changed, _) = outcome, changed.contains(where: { $0.hasSuffix(".html") }) {
+                    await search.schedule(from: site, changed: changed)
                 }
             }
         }
@@ -63,9 +61,7 @@ public enum Serve {
             await Rollover.run(site, clock: clock, log: log) { outcome in
                 report(outcome, since: ContinuousClock.now, log: log)
                 await hub.publish(outcome)
-                if case let .rebuilt(changed, _) = outcome, await search.available {
-                    await search.schedule(await site.searchShards(), changed: changed)
-                }
+                if case let .rebuilt(changed, _) = outcome { await search.schedule(from: site, changed: changed) }
             }
         } : nil
         defer {

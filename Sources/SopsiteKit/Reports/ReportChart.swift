@@ -64,8 +64,10 @@ struct ReportChart {
             if labels[i].count == 1 {
                 text(bar.label, x: m, y: y + 17, size: Int(Self.labelSize), &out)
             } else {
-                let lines = labels[i].enumerated().map { (text: $1, x: m, y: y - extra[i] + 17 + Double($0) * Self.labelLineHeight) }
-                out.text(lines, ["x": n(m), "y": n(y - extra[i] + 17), "font-size": n(Self.labelSize), "fill": Self.ink])
+                // The first line's baseline where a one-line label's is, above the extra lines.
+                let first = y - extra[i] + 17
+                let lines = labels[i].enumerated().map { (text: $1, x: m, y: first + Double($0) * Self.labelLineHeight) }
+                out.text(lines, ["x": n(m), "y": n(first), "font-size": n(Self.labelSize), "fill": Self.ink])
             }
             var x = m
             for (part, value) in bar.parts.enumerated() where value > 0 {
