@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "libthai",
             providers: [.apt(["libthai-dev"])]
         ),
+        // ICU from the system (Debian: libicu-dev): word boundaries as a browser finds them, for search.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]
+        ),
         // Linux's atomic exchange of two folders, for swapping a finished build into place.
         .target(name: "CAtomicSwap"),
         // Pure logic: durations and business time. No I/O.
@@ -48,8 +54,9 @@ let package = Package(
         // The theme's Mustache templates compiled into operations and run over typed values into
         // bytes; swift-mustache parses them, and renders themes whose templates compute.
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),
-        // Where Thai text may break between words, by libthai's dictionary (labels, search).
-        .target(name: "ThaiWords", dependencies: ["CThai"]),
+        // Where Thai text may break between words: by libthai's dictionary (labels), and by ICU's
+        // as a browser splits a search query (the copies of pages that search indexes).
+        .target(name: "ThaiWords", dependencies: ["CThai", "CICU"]),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
         .target(name: "Flowchart", dependencies: ["SVG"]),
         .target(

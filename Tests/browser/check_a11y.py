@@ -58,7 +58,8 @@ FIXED_PAGES = [
 CASE_PAGES = ["SW01-2568-001", "SW01-2568-003", "SW01-2569-004", "SW01-2569-005",
               "SW01-2567-007"]
 MANUAL_PAGES = [("handover manual", "/cases/SW01-2568-001/manual/")]
-OPTIONAL_PAGES = [("reports", "/reports/"), ("search", "/search/")]  # checked when the site has them
+# Checked when the site has them; search with a query, so that its results are checked too.
+OPTIONAL_PAGES = [("reports", "/reports/"), ("search and its results", "/search/?q=ระบบ")]
 
 
 def pages_to_check(public: Path, explicit: list[str] | None) -> list[tuple[str, str, bool]]:
@@ -85,10 +86,11 @@ def pages_to_check(public: Path, explicit: list[str] | None) -> list[tuple[str, 
             pages.append((f"case page ({state})", f"/cases/{case}/", True))
     pages += [(label, path, True) for label, path in MANUAL_PAGES]
     for label, path in OPTIONAL_PAGES:
-        if (public / path.strip("/") / "index.html").is_file():
+        folder = path.split("?")[0].strip("/")
+        if (public / folder / "index.html").is_file():
             pages.append((label, path, True))
         else:
-            print(f"skip {label} {path}: the site has no {path.strip('/')}/index.html", flush=True)
+            print(f"skip {label} {path}: the site has no {folder}/index.html", flush=True)
     return pages
 
 
@@ -136,14 +138,20 @@ def run(public: Path, pages: list[tuple[str, str, bool]]) -> tuple[int, list[str
     engine = None
     try:
         for label, path, _required in pages:
-            if not (public / path.strip("/") / "index.html").is_file() and not (
-                    public / path.strip("/")).is_file():
+            file = path.split("?")[0].strip("/")
+            if not (public / file / "index.html").is_file() and not (public / file).is_file():
                 failed.append(f"{label} {path}")
                 print(f"FAIL {label} {path}: the site has no such page", flush=True)
                 continue
             start = time.monotonic()
             driver.get(base + path)
             driver.execute_async_script(WAIT_JS)
+            if "?q=" in path:
+                # The search page lists what it found after loading its index: wait for it.
+                end = time.monotonic() + 10
+                while time.monotonic() < end and not driver.execute_script(
+                        "var s = document.querySelector('.search-status'); return s && s.textContent;"):
+                    time.sleep(0.1)
             axe = Axe(driver)
             axe.inject()
             results = axe.run()

@@ -2,12 +2,16 @@ import CAtomicSwap
 import Foundation
 
 /// The search index of a site, in parts (`SearchShard`): `pagefind/<part>/` each, made by
-/// Pagefind over that part's pages alone, `pagefind/shards.json` naming them for the search
-/// page, and Pagefind's interface (`pagefind-ui.js`, `pagefind-ui.css`) beside them.
+/// Pagefind over that part's pages alone, and `pagefind/shards.json` naming them for the search
+/// page (static/search.js, which asks the first part's `pagefind.js` and merges the others).
 extension Search {
     /// What the search page reads: the parts to merge, the first one first.
     static let shardList = "shards.json"
-    static let interfaceFiles = ["pagefind-ui.js", "pagefind-ui.css"]
+    /// The one language Pagefind reads every page in. Thai comes split into words already
+    /// (`SearchText`), so Pagefind must not split it again (it does for "th", slowly, and keeps
+    /// compounds whole); English is the language of the rest of the words, and its stemming
+    /// lets "booking" find "book".
+    static let language = "en"
 
     /// Indexes the parts `changed` of `all` into `site/pagefind/`, each into a folder of its own
     /// first and then put in place of the old part in one step, so that no fragment of an old
@@ -31,19 +35,28 @@ extension Search {
         try writeShardList(site: site, all: all)
     }
 
-    /// One part: its pages linked (not copied) into a folder of their own, where Pagefind reads
-    /// them at the same paths as in the site, so that its results lead to the site's pages.
+    /// One part: its pages put in a folder of their own, where Pagefind reads them at the same
+    /// paths as in the site, so that its results lead to the site's pages: a page with Thai as a
+    /// copy with its Thai split into words (`SearchText`), any other linked, not copied.
     private static func indexPart(_ shard: SearchShard, site: String, scratch: String, pagefind: String) throws {
         let fm = FileManager.default
         let pages = scratch + "/pages-" + shard.name, made = scratch + "/index-" + shard.name
         for page in shard.pages {
-            let link = pages + "/" + page
-            try fm.createDirectory(atPath: (link as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard Foundation.link(site + "/" + page, link) == 0 else {
-                throw Diagnostic.failure(site + "/" + page, "cannot link it for indexing: \(String(cString: strerror(errno)))")
+            let original = site + "/" + page, copy = pages + "/" + page
+            try fm.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard let bytes = ContentFiles.bytes(original) else {
+                throw Diagnostic.failure(original, "cannot read it for indexing")
+            }
+            if let split = SearchText.split(bytes) {
+                guard fm.createFile(atPath: copy, contents: Data(split)) else {
+                    throw Diagnostic.failure(copy, "cannot write it for indexing")
+                }
+            } else if Foundation.link(original, copy) != 0 {
+                throw Diagnostic.failure(original, "cannot link it for indexing: \(String(cString: strerror(errno)))")
             }
         }
-        let run = try ChildProcess.run(pagefind, ["--site", pages, "--output-path", made, "--silent"], keepingErrors: true,
+        let arguments = ["--site", pages, "--output-path", made, "--silent", "--force-language", language]
+        let run = try ChildProcess.run(pagefind, arguments, keepingErrors: true,
                                        about: site, why: " (Pagefind, for search; SOPSITE_PAGEFIND names it when set)")
         guard run.succeeded else { throw Diagnostic.failure(site, "Pagefind failed (\(run.ending)): \(run.errors)") }
         try fm.createDirectory(atPath: site + "/pagefind", withIntermediateDirectories: true)
@@ -56,19 +69,16 @@ extension Search {
         }
     }
 
-    /// `shards.json` and Pagefind's interface, then everything else in `pagefind/` removed.
+    /// `shards.json`, then everything else in `pagefind/` removed.
     private static func writeShardList(site: String, all: [SearchShard]) throws {
         let fm = FileManager.default
         let folder = site + "/pagefind"
-        guard let first = all.first else { try? fm.removeItem(atPath: folder); return }
+        guard !all.isEmpty else { try? fm.removeItem(atPath: folder); return }
         let names = all.map(\.name)
         let list = "{\"shards\":[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
-        let keep = Set(names + [shardList] + interfaceFiles)
+        let keep = Set(names + [shardList])
         // Written as serve writes a page: through a temporary file and a rename, and only if changed.
-        let interface = interfaceFiles.map { name in
-            Page(path: name, body: .bytes(ContentFiles.bytes(folder + "/" + first.name + "/" + name) ?? []))
-        }
-        _ = try SiteWriter(root: folder, mode: .live(written: [:])).write([Page(path: shardList, text: list)] + interface)
+        _ = try SiteWriter(root: folder, mode: .live(written: [:])).write([Page(path: shardList, text: list)])
         for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where !keep.contains(name) {
             try? fm.removeItem(atPath: folder + "/" + name)
         }

@@ -1,0 +1,133 @@
+import ThaiWords
+
+/// A page as Pagefind reads it: the same HTML with its Thai text split into words the way the
+/// search page splits a query (ICU's boundaries, `ThaiWords.searchBreaks`). Pagefind splits
+/// words at white space only; left to split Thai itself, it kept compounds whole
+/// ("ผลงานวิจัย"), so that "วิจัย" found nothing, and its splitting was most of a build's
+/// indexing time. Only text between tags changes; tags, attributes and comments are copied.
+///
+/// Pagefind keeps a page's text for excerpts as its words with one space between each, so
+/// search.js must join the words back: a space between two Thai words is dropped there, unless
+/// it was in the page. Such a space is given to Pagefind as `wordJoiner` between two spaces:
+/// a "word" with no letters, which Pagefind keeps in the text and indexes as nothing.
+enum SearchText {
+    static let wordJoiner: Character = "\u{2060}"
+
+    /// The page with its Thai split into words, or nil when it has no Thai (read as it is).
+    static func split(_ html: [UInt8]) -> [UInt8]? {
+        guard containsThai(html[...]) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + html.count / 8)
+        // Two elements' texts, one after the other. Pagefind joins them without a space when
+        // neither has one, even across blocks ("ตามมาตรฐาน</dt><dd>SW01"): a space is put
+        // between them then, and between two Thai words it is marked as the page's own when the
+        // page shows one (white space, or a block), plain when the elements are inline
+        // (`<strong>`) with nothing between them.
+        var thaiBefore = false, textBefore = false, block = false, space = false
+        var i = 0
+        while i < html.count {
+            if html[i] == UInt8(ascii: "<") {
+                // A tag or a comment, up to its ">": copied as it is.
+                let end = html[i...].firstIndex(of: UInt8(ascii: ">")) ?? html.count - 1
+                if !isInline(html[i...end]) { block = true }
+                out += html[i...end]
+                i = end + 1
+                continue
+            }
+            let end = html[i...].firstIndex(of: UInt8(ascii: "<")) ?? html.count
+            let text = html[i..<end]
+            i = end
+            guard let firstLetter = text.firstIndex(where: { !isSpace($0) }) else {
+                out += text
+                space = true
+                continue
+            }
+            let leadingSpace = firstLetter != text.startIndex
+            let thai = containsThai(text)
+            let words = thai ? Array(split(String(decoding: text[firstLetter...], as: UTF8.self)).utf8) : Array(text[firstLetter...])
+            if thaiBefore, startsThai(words) {
+                out += Array((block || space || leadingSpace ? " \(wordJoiner) " : " ").utf8)
+            } else if textBefore, block, !space, !leadingSpace {
+                out.append(UInt8(ascii: " "))
+            } else {
+                out += text[..<firstLetter]
+            }
+            out += words
+            let lastLetter = words.lastIndex(where: { !isSpace($0) }) ?? words.startIndex
+            thaiBefore = endsThai(words[...lastLetter])
+            textBefore = true
+            space = lastLetter != words.count - 1
+            block = false
+        }
+        return out
+    }
+
+    /// UTF-8 that starts, or ends, with a Thai letter (U+0E00–U+0E7F: 0xE0, 0xB8 or 0xB9, one more).
+    private static func startsThai(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xE0 && (bytes[1] == 0xB8 || bytes[1] == 0xB9)
+    }
+
+    private static func endsThai(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let n = bytes.endIndex
+        return bytes.count >= 3 && bytes[n - 3] == 0xE0 && (bytes[n - 2] == 0xB8 || bytes[n - 2] == 0xB9)
+    }
+
+    /// Tags within a line of text, which Pagefind joins without a space.
+    private static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "em", "i", "kbd", "mark", "q", "s",
+        "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    ]
+
+    private static func isInline(_ tag: ArraySlice<UInt8>) -> Bool {
+        let name = tag.dropFirst().drop { $0 == UInt8(ascii: "/") }
+            .prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return inlineTags.contains(String(decoding: name, as: UTF8.self).lowercased())
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    /// The text with a space between two Thai words, and a space that was between two Thai
+    /// words marked as the page's own (" \u{2060} ").
+    static func split(_ text: String) -> String {
+        let characters = Array(text)
+        var breaks = Set(ThaiWords.searchBreaks(in: text))
+        var out = ""
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        var i = 0
+        while i < characters.count {
+            if characters[i].isWhitespace {
+                var end = i
+                while end < characters.count, characters[end].isWhitespace { end += 1 }
+                if i > 0, end < characters.count, isThai(characters[i - 1]), isThai(characters[end]) {
+                    out += " \(wordJoiner) "
+                } else {
+                    out += String(characters[i..<end])
+                }
+                i = end
+                continue
+            }
+            if i > 0, breaks.remove(i) != nil, isThai(characters[i - 1]), isThai(characters[i]) {
+                out.append(" ")
+            }
+            out.append(characters[i])
+            i += 1
+        }
+        return out
+    }
+
+    private static func isThai(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { (0x0E00...0x0E7F).contains($0.value) } ?? false
+    }
+
+    /// Thai letters are U+0E00–U+0E7F: in UTF-8, 0xE0 then 0xB8 or 0xB9.
+    private static func containsThai(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex - 1 {
+            if bytes[i] == 0xE0, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,62 @@
+import CICU
+import Synchronization
+
+extension ThaiWords {
+    /// The positions in `text`, counted in Characters, where ICU's word boundaries fall: never 0
+    /// nor the end. These are the boundaries a browser's `Intl.Segmenter("th")` finds, which is
+    /// how the search page splits a query; the copies of pages that search indexes are split
+    /// here the same way, so that a query's words and the index's words agree.
+    ///
+    /// Not libthai's: its longest-match dictionary reads "จัดการสหกิจศึกษา" as
+    /// "จัด|กา|รส|หกิจศึกษา", where ICU finds "จัดการ|สห|กิจ|ศึกษา"; and the browser has ICU,
+    /// not libthai. Lines still break by libthai (`breaks(in:)`), as Thai desktops break them.
+    public static func searchBreaks(in text: String) -> [Int] {
+        guard text.unicodeScalars.contains(where: isThai) else { return [] }
+        let units = Array(text.utf16)
+        let boundaries = WordIterators.shared.use { iterator -> [Int32] in
+            var status = U_ZERO_ERROR
+            var found: [Int32] = []
+            units.withUnsafeBufferPointer { buffer in
+                sopsite_word_iterator_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
+                guard status.rawValue <= U_ZERO_ERROR.rawValue else { return }
+                var at = sopsite_word_iterator_first(iterator)
+                while at != UBRK_DONE {
+                    if at > 0, at < buffer.count { found.append(at) }
+                    at = sopsite_word_iterator_next(iterator)
+                }
+            }
+            return found
+        } ?? []
+        guard !boundaries.isEmpty else { return [] }
+        // UTF-16 offsets to Character offsets; a boundary inside a cluster is dropped.
+        var atUnit: [Int: Int] = [:]
+        var unit = 0
+        for (index, character) in text.enumerated() {
+            atUnit[unit] = index
+            unit += character.utf16.count
+        }
+        return boundaries.compactMap { atUnit[Int($0)] }
+    }
+}
+
+/// ICU's Thai word iterators, one per thread at a time (an iterator holds the text it walks);
+/// each loads the dictionary when made, so they are made once and kept.
+private final class WordIterators: Sendable {
+    static let shared = WordIterators()
+    /// An iterator is used by one thread at a time: passing it between threads is safe.
+    private struct Iterator: @unchecked Sendable { let pointer: OpaquePointer }
+    private let idle = Mutex<[Iterator]>([])
+
+    /// Runs `body` with an iterator; nil when ICU cannot make one (its data is missing).
+    func use<T>(_ body: (OpaquePointer) -> T) -> T? {
+        var iterator = idle.withLock({ $0.popLast() })?.pointer
+        if iterator == nil {
+            var status = U_ZERO_ERROR
+            iterator = sopsite_thai_word_iterator(&status)
+            if status.rawValue > U_ZERO_ERROR.rawValue { iterator = nil }
+        }
+        guard let iterator else { return nil }
+        defer { idle.withLock { $0.append(Iterator(pointer: iterator)) } }
+        return body(iterator)
+    }
+}

@@ -1,0 +1,46 @@
+@testable import SopsiteKit
+import XCTest
+
+/// The copy of a page that Pagefind indexes: its Thai split into words, its own spaces between
+/// Thai words marked, everything else as it was.
+final class SearchTextTests: XCTestCase {
+    private func split(_ html: String) -> String? {
+        SearchText.split(Array(html.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testAPageWithoutThaiIsReadAsItIs() {
+        XCTAssertNil(split("<h1>Booking</h1><p>Room booking system</p>"))
+    }
+
+    func testThaiIsSplitIntoWordsWithSpaces() {
+        XCTAssertEqual(split("<h1>ระบบคลังข้อมูลผลงานวิจัย</h1>"), "<h1>ระบบ คลัง ข้อมูล ผล งาน วิจัย</h1>")
+    }
+
+    func testTheFirstWordOfAParagraphKeepsItsIndent() {
+        XCTAssertEqual(split("<p>\n  ผลงานวิจัย\n</p>"), "<p>\n  ผล งาน วิจัย\n</p>")
+    }
+
+    func testAPageOwnSpaceBetweenThaiWordsIsMarked() {
+        XCTAssertEqual(split("<p>รับเรื่อง เสนอ</p>"), "<p>รับ เรื่อง \u{2060} เสนอ</p>")
+    }
+
+    func testTagsAndAttributesAreCopiedAsTheyAre() {
+        XCTAssertEqual(split("<a title=\"ผลงานวิจัย\" href=\"/ผลงาน/\">วิจัย</a>"),
+                       "<a title=\"ผลงานวิจัย\" href=\"/ผลงาน/\">วิจัย</a>")
+    }
+
+    func testThaiAcrossInlineElementsIsTwoWordsWithoutTheirOwnSpace() {
+        XCTAssertEqual(split("<p>ระบบ<strong>ยืม</strong>คืน</p>"), "<p>ระบบ<strong> ยืม</strong> คืน</p>")
+    }
+
+    func testThaiAcrossBlocksIsTwoWordsWithTheirOwnSpace() {
+        XCTAssertEqual(split("<dt>ผู้ประสานงาน</dt><dd>ดร.สมชาย</dd>"), "<dt>ผู้ ประสาน งาน</dt><dd> \u{2060} ดร.สมชาย</dd>")
+        XCTAssertEqual(split("<td>ระบบ</td>\n<td>งาน</td>"), "<td>ระบบ</td>\n<td> \u{2060} งาน</td>")
+    }
+
+    func testTextAcrossBlocksWithNothingBetweenIsSeparated() {
+        // Pagefind would read "ตามมาตรฐานSW01" as one word: "SW01" would not find the case.
+        XCTAssertEqual(split("<dt>ตามมาตรฐาน</dt><dd><a href=\"x\">SW01 ระบบ</a></dd>"),
+                       "<dt>ตาม มาตรฐาน</dt><dd><a href=\"x\"> SW01 ระบบ</a></dd>")
+    }
+}
