@@ -11,22 +11,7 @@ extension ThaiWords {
     /// "จัด|กา|รส|หกิจศึกษา", where ICU finds "จัดการ|สห|กิจ|ศึกษา"; and the browser has ICU,
     /// not libthai. Lines still break by libthai (`breaks(in:)`), as Thai desktops break them.
     public static func searchBreaks(in text: String) -> [Int] {
-        guard text.unicodeScalars.contains(where: isThai) else { return [] }
-        let units = Array(text.utf16)
-        let boundaries = WordIterators.shared.use { iterator -> [Int32] in
-            var status = U_ZERO_ERROR
-            var found: [Int32] = []
-            units.withUnsafeBufferPointer { buffer in
-                sopsite_word_iterator_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-                guard status.rawValue <= U_ZERO_ERROR.rawValue else { return }
-                var at = sopsite_word_iterator_first(iterator)
-                while at != UBRK_DONE {
-                    if at > 0, at < buffer.count { found.append(at) }
-                    at = sopsite_word_iterator_next(iterator)
-                }
-            }
-            return found
-        } ?? []
+        let boundaries = searchBoundaries(utf16: Array(text.utf16))
         guard !boundaries.isEmpty else { return [] }
         // UTF-16 offsets to Character offsets; a boundary inside a cluster is dropped.
         var atUnit: [Int: Int] = [:]
@@ -35,7 +20,27 @@ extension ThaiWords {
             atUnit[unit] = index
             unit += character.utf16.count
         }
-        return boundaries.compactMap { atUnit[Int($0)] }
+        return boundaries.compactMap { atUnit[$0] }
+    }
+
+    /// The same boundaries as offsets in UTF-16 `units`, in order: for text read by the page,
+    /// where counting Characters would cost more than finding the words.
+    public static func searchBoundaries(utf16 units: [UInt16]) -> [Int] {
+        guard units.contains(where: { (0x0E00...0x0E7F).contains($0) }) else { return [] }
+        return WordIterators.shared.use { iterator -> [Int] in
+            var status = U_ZERO_ERROR
+            var found: [Int] = []
+            units.withUnsafeBufferPointer { buffer in
+                sopsite_word_iterator_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
+                guard status.rawValue <= U_ZERO_ERROR.rawValue else { return }
+                var at = sopsite_word_iterator_first(iterator)
+                while at != UBRK_DONE {
+                    if at > 0, at < buffer.count { found.append(Int(at)) }
+                    at = sopsite_word_iterator_next(iterator)
+                }
+            }
+            return found
+        } ?? []
     }
 }
 

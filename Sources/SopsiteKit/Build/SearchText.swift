@@ -89,36 +89,45 @@ enum SearchText {
     }
 
     /// The text with a space between two Thai words, and a space that was between two Thai
-    /// words marked as the page's own (" \u{2060} ").
+    /// words marked as the page's own (" \u{2060} "). In UTF-16, which ICU reads, and where a
+    /// Thai letter is one unit: counting Characters cost more than the splitting.
     static func split(_ text: String) -> String {
-        let characters = Array(text)
-        var breaks = Set(ThaiWords.searchBreaks(in: text))
-        var out = ""
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        let units = Array(text.utf16)
+        let boundaries = ThaiWords.searchBoundaries(utf16: units)
+        var next = 0
+        var out: [UInt16] = []
+        out.reserveCapacity(units.count + units.count / 4)
         var i = 0
-        while i < characters.count {
-            if characters[i].isWhitespace {
+        while i < units.count {
+            if isSpace(units[i]) {
                 var end = i
-                while end < characters.count, characters[end].isWhitespace { end += 1 }
-                if i > 0, end < characters.count, isThai(characters[i - 1]), isThai(characters[end]) {
-                    out += " \(wordJoiner) "
+                while end < units.count, isSpace(units[end]) { end += 1 }
+                if i > 0, end < units.count, isThai(units[i - 1]), isThai(units[end]) {
+                    out += [0x20, 0x2060, 0x20]
                 } else {
-                    out += String(characters[i..<end])
+                    out += units[i..<end]
                 }
                 i = end
                 continue
             }
-            if i > 0, breaks.remove(i) != nil, isThai(characters[i - 1]), isThai(characters[i]) {
-                out.append(" ")
+            while next < boundaries.count, boundaries[next] < i { next += 1 }
+            if i > 0, next < boundaries.count, boundaries[next] == i, isThai(units[i - 1]), isThai(units[i]) {
+                out.append(0x20)
             }
-            out.append(characters[i])
+            out.append(units[i])
             i += 1
         }
-        return out
+        return String(decoding: out, as: UTF16.self)
     }
 
-    private static func isThai(_ character: Character) -> Bool {
-        character.unicodeScalars.first.map { (0x0E00...0x0E7F).contains($0.value) } ?? false
+    private static func isThai(_ unit: UInt16) -> Bool { (0x0E00...0x0E7F).contains(unit) }
+
+    /// White space as Pagefind splits words at (Unicode's White_Space).
+    private static func isSpace(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Thai letters are U+0E00–U+0E7F: in UTF-8, 0xE0 then 0xB8 or 0xB9.
