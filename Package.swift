@@ -33,12 +33,9 @@ let package = Package(
             pkgConfig: "libthai",
             providers: [.apt(["libthai-dev"])]
         ),
-        // ICU from the system (Debian: libicu-dev): word boundaries as a browser finds them, for search.
-        .systemLibrary(
-            name: "CICU",
-            pkgConfig: "icu-uc",
-            providers: [.apt(["libicu-dev"])]
-        ),
+        // ICU from the system (Debian: libicu-dev): word boundaries as a browser finds them, for
+        // search. A C target whose header shows no ICU type: Foundation has an ICU of its own.
+        .target(name: "CThaiSearchWords", linkerSettings: [.linkedLibrary("icuuc")]),
         // Linux's atomic exchange of two folders, for swapping a finished build into place.
         .target(name: "CAtomicSwap"),
         // Pure logic: durations and business time. No I/O.
@@ -56,7 +53,7 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),
         // Where Thai text may break between words: by libthai's dictionary (labels), and by ICU's
         // as a browser splits a search query (the copies of pages that search indexes).
-        .target(name: "ThaiWords", dependencies: ["CThai", "CICU"]),
+        .target(name: "ThaiWords", dependencies: ["CThai", "CThaiSearchWords"]),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
         .target(name: "Flowchart", dependencies: ["SVG"]),
         .target(

@@ -58,17 +58,25 @@ actor SearchIndexer {
             // Pagefind is a separate process: wait for it off this actor, on the thread that
             // started it, whose end would kill it (see ChildProcess in SopsiteKit).
             let start = ContinuousClock.now
-            let failure = await Task.detached { () -> String? in
-                do { try Search.index(site: folder, all: all, changed: stale, pagefind: pagefind); return nil }
-                catch { return "\(error)" }
+            // A part whose pages are what it was made from stays (serve started over an output
+            // it had indexed before, or a page was written again the same).
+            let outcome = await Task.detached { () -> Result<[String], Error> in
+                Result { try Search.index(site: folder, all: all, changed: stale, pagefind: pagefind, reusingFrom: folder) }
             }.value
-            let ok = failure == nil
-            if let failure {
+            var ok = true
+            switch outcome {
+            case .failure(let failure):
+                ok = false
                 log("search index: \(failure); made again whole at the next change")
-            } else {
+            case .success(let made):
                 let ms = (ContinuousClock.now - start) / .milliseconds(1)
-                let names = stale.prefix(5).map(\.name).joined(separator: ", ") + (stale.count > 5 ? ", ..." : "")
-                log(stale.isEmpty ? "search index: a part without pages removed" : "search index: \(stale.count) part\(stale.count == 1 ? "" : "s") indexed in \(Int(ms)) ms (\(names))")
+                let names = made.prefix(5).joined(separator: ", ") + (made.count > 5 ? ", ..." : "")
+                let kept = stale.count - made.count
+                let keptText = "\(kept) part\(kept == 1 ? "" : "s") kept: their pages had not changed"
+                log(stale.isEmpty ? "search index: a part without pages removed"
+                    : made.isEmpty ? "search index: " + keptText
+                    : "search index: \(made.count) part\(made.count == 1 ? "" : "s") indexed in \(Int(ms)) ms (\(names))"
+                        + (kept > 0 ? "; " + keptText : ""))
             }
             // A failed run is made again whole at the next change.
             indexed = ok ? Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.pages) }) : [:]

@@ -1,4 +1,4 @@
-import CICU
+import CThaiSearchWords
 import Synchronization
 
 extension ThaiWords {
@@ -28,18 +28,13 @@ extension ThaiWords {
     public static func searchBoundaries(utf16 units: [UInt16]) -> [Int] {
         guard units.contains(where: { (0x0E00...0x0E7F).contains($0) }) else { return [] }
         return WordIterators.shared.use { iterator -> [Int] in
-            var status = U_ZERO_ERROR
-            var found: [Int] = []
-            units.withUnsafeBufferPointer { buffer in
-                sopsite_word_iterator_set_text(iterator, buffer.baseAddress, Int32(buffer.count), &status)
-                guard status.rawValue <= U_ZERO_ERROR.rawValue else { return }
-                var at = sopsite_word_iterator_first(iterator)
-                while at != UBRK_DONE {
-                    if at > 0, at < buffer.count { found.append(Int(at)) }
-                    at = sopsite_word_iterator_next(iterator)
+            var found = [Int32](repeating: 0, count: units.count)
+            let count = units.withUnsafeBufferPointer { text in
+                found.withUnsafeMutableBufferPointer { out in
+                    sopsite_thai_words_boundaries(iterator, text.baseAddress, Int32(text.count), out.baseAddress, Int32(out.count))
                 }
             }
-            return found
+            return count > 0 ? found.prefix(Int(count)).map(Int.init) : []
         } ?? []
     }
 }
@@ -49,18 +44,12 @@ extension ThaiWords {
 private final class WordIterators: Sendable {
     static let shared = WordIterators()
     /// An iterator is used by one thread at a time: passing it between threads is safe.
-    private struct Iterator: @unchecked Sendable { let pointer: OpaquePointer }
+    private struct Iterator: @unchecked Sendable { let pointer: UnsafeMutableRawPointer }
     private let idle = Mutex<[Iterator]>([])
 
     /// Runs `body` with an iterator; nil when ICU cannot make one (its data is missing).
-    func use<T>(_ body: (OpaquePointer) -> T) -> T? {
-        var iterator = idle.withLock({ $0.popLast() })?.pointer
-        if iterator == nil {
-            var status = U_ZERO_ERROR
-            iterator = sopsite_thai_word_iterator(&status)
-            if status.rawValue > U_ZERO_ERROR.rawValue { iterator = nil }
-        }
-        guard let iterator else { return nil }
+    func use<T>(_ body: (UnsafeMutableRawPointer) -> T) -> T? {
+        guard let iterator = idle.withLock({ $0.popLast() })?.pointer ?? sopsite_thai_words_open() else { return nil }
         defer { idle.withLock { $0.append(Iterator(pointer: iterator)) } }
         return body(iterator)
     }

@@ -39,6 +39,52 @@ extension FaultTests {
         serve.terminate()
     }
 
+    /// A build keeps the index parts of the output it replaces whose pages did not change (the
+    /// same files, linked), and indexes again only the part of an edited case; the result is
+    /// what a fresh build makes.
+    func testABuildIndexesAgainOnlyThePartsWhosePagesChanged() throws {
+        try requireSopsiteAndPagefind()
+        let folder = try temporaryFolder(self)
+        let content = try sampleContent(in: folder, copying: "SW01-2569-008", copies: 2, paragraphs: 1)
+        let out = folder + "/public", fresh = folder + "/fresh"
+        _ = try timedBuild(content, into: out)
+        let first = try parts(of: out)
+        XCTAssertGreaterThan(first.count, 2, "the sample has the SOPs and cases of several quarters")
+
+        _ = try timedBuild(content, into: out)
+        XCTAssertEqual(try parts(of: out), first, "nothing changed: every part is the last build's")
+
+        try append("\nติดต่อคุณ Numbatmarker\n", to: content + "/cases/SW01-2569-008-copy0000/index.md")
+        _ = try timedBuild(content, into: out)
+        let third = try parts(of: out)
+        let remade = first.keys.filter { third[$0]?.file != first[$0]?.file }
+        XCTAssertEqual(remade.count, 1, "only the edited case's part is indexed again: \(remade)")
+        XCTAssertEqual(first.keys.filter { third[$0]?.digest != first[$0]?.digest }, remade)
+        XCTAssertEqual(try indexed(in: out, mentioning: ["numbatmarker"]), ["numbatmarker"])
+
+        _ = try timedBuild(content, into: fresh)
+        XCTAssertEqual(try parts(of: fresh).mapValues(\.digest), third.mapValues(\.digest))
+    }
+
+    /// Each part of the output's index: what shards.json says it was made from, and the inode
+    /// of its pagefind-entry.json (the same file when the part was kept, linked).
+    private func parts(of out: String) throws -> [String: Part] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: out + "/pagefind/shards.json"))
+        let list = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let digests = try XCTUnwrap(list["digests"] as? [String: String])
+        var parts: [String: Part] = [:]
+        for (name, digest) in digests {
+            let attributes = try FileManager.default.attributesOfItem(atPath: out + "/pagefind/\(name)/pagefind-entry.json")
+            parts[name] = Part(digest: digest, file: try XCTUnwrap(attributes[.systemFileNumber] as? NSNumber).uint64Value)
+        }
+        return parts
+    }
+
+    private struct Part: Equatable {
+        let digest: String
+        let file: UInt64
+    }
+
     /// Which of `words` are in any file of the output's search index, decompressed
     /// (Pagefind gzips its index and fragments).
     private func indexed(in out: String, mentioning words: [String]) throws -> [String] {

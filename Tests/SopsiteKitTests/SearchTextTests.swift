@@ -44,3 +44,26 @@ final class SearchTextTests: XCTestCase {
                        "<dt>ตาม มาตรฐาน</dt><dd><a href=\"x\"> SW01 ระบบ</a></dd>")
     }
 }
+
+/// What of a page tells whether its part of the index must be made again.
+final class SearchTextIndexedTests: XCTestCase {
+    private func indexed(_ html: String) -> [String] {
+        SearchText.indexed(Array(html.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testTheHeadToTheTitleAndTheMarkedElementNotTheFooter() {
+        let page = "<html lang=\"th\"><head><title>ระบบ</title><link rel=x></head><body><nav>a</nav>"
+            + "<article class=\"case\" data-pagefind-body><h1>ระบบ</h1><article>x</article><p>y</p></article>"
+            + "<footer>ข้อมูล ณ วันที่ 4 ธ.ค. 2569</footer></body></html>"
+        XCTAssertEqual(indexed(page), ["<html lang=\"th\"><head><title>ระบบ</title>",
+                                       "<article class=\"case\" data-pagefind-body><h1>ระบบ</h1><article>x</article><p>y</p></article>"])
+    }
+
+    func testAPageWithoutAMarkedElementIsAllOfIt() {
+        XCTAssertEqual(indexed("<p>ระบบ</p>"), ["<p>ระบบ</p>"])
+    }
+
+    func testAnElementNeverClosedRunsToTheEnd() {
+        XCTAssertEqual(indexed("<title>t</title><main data-pagefind-body><p>x"), ["<title>t</title>", "<main data-pagefind-body><p>x"])
+    }
+}

@@ -79,7 +79,9 @@ public enum Build {
         }
         guard let renderer = context.renderer else { return }
         let shards = SearchShard.shards(renderer)
-        try Search.index(site: staging, all: shards, changed: shards, pagefind: pagefind)
+        // Parts made from the same pages as the last build's are kept from the output it replaces.
+        try Search.index(site: staging, all: shards, changed: shards, pagefind: pagefind,
+                         reusingFrom: context.options.outputFolder)
     }
 
     static let printManuals = BuildStep("print manuals to PDF") { context in

@@ -17,36 +17,56 @@ extension Search {
     /// first and then put in place of the old part in one step, so that no fragment of an old
     /// index is left behind (the text of a deleted case). Parts that are no longer in `all`, and
     /// anything else in `pagefind/`, are removed. Two parts at a time, one per core: Pagefind
-    /// uses about one.
-    public static func index(site: String, all: [SearchShard], changed: [SearchShard], pagefind: String) throws {
+    /// uses about one. With `previous`, the output a build replaces (or the folder itself), a
+    /// changed part made from the same pages as there is kept from there (`keepUnchanged`).
+    /// Returns the names of the parts Pagefind indexed.
+    @discardableResult
+    public static func index(site: String, all: [SearchShard], changed: [SearchShard], pagefind: String,
+                             reusingFrom previous: String? = nil) throws -> [String] {
         let scratch = site + ".search-\(getpid())"
         let fm = FileManager.default
         try? fm.removeItem(atPath: scratch)
         defer { try? fm.removeItem(atPath: scratch) }
-        let failures = changed.parallelMap { shard -> Diagnostic? in
+        // The parts not changed keep what they were made from; the others are measured again.
+        var digests = recordedDigests(in: site + "/pagefind")
+        var toIndex = changed
+        if let previous {
+            let reused = keepUnchanged(changed, from: previous, into: site, pagefind: pagefind)
+            digests.merge(reused.kept) { $1 }
+            toIndex = reused.changed
+        }
+        let made = toIndex.parallelMap { shard -> Result<String, Diagnostic> in
             do {
-                try indexPart(shard, site: site, scratch: scratch, pagefind: pagefind)
-                return nil
+                return .success(try indexPart(shard, site: site, scratch: scratch, pagefind: pagefind))
             } catch {
-                return error as? Diagnostic ?? Diagnostic.failure(site + "/pagefind/" + shard.name, "\(error)")
+                return .failure(error as? Diagnostic ?? Diagnostic.failure(site + "/pagefind/" + shard.name, "\(error)"))
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        try writeShardList(site: site, all: all)
+        for (shard, result) in zip(toIndex, made) {
+            switch result {
+            case .success(let digest): digests[shard.name] = digest
+            case .failure(let failure): throw failure
+            }
+        }
+        try writeShardList(site: site, all: all, digests: digests)
+        return toIndex.map(\.name)
     }
 
     /// One part: its pages put in a folder of their own, where Pagefind reads them at the same
     /// paths as in the site, so that its results lead to the site's pages: a page with Thai as a
-    /// copy with its Thai split into words (`SearchText`), any other linked, not copied.
-    private static func indexPart(_ shard: SearchShard, site: String, scratch: String, pagefind: String) throws {
+    /// copy with its Thai split into words (`SearchText`), any other linked, not copied. Returns
+    /// what the part was made from (`PartDigest`).
+    private static func indexPart(_ shard: SearchShard, site: String, scratch: String, pagefind: String) throws -> String {
         let fm = FileManager.default
         let pages = scratch + "/pages-" + shard.name, made = scratch + "/index-" + shard.name
+        var digest = PartDigest(pagefind: pagefind)
         for page in shard.pages {
             let original = site + "/" + page, copy = pages + "/" + page
             try fm.createDirectory(atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard let bytes = ContentFiles.bytes(original) else {
                 throw Diagnostic.failure(original, "cannot read it for indexing")
             }
+            digest.add(page: page, bytes)
             if let split = SearchText.split(bytes) {
                 guard fm.createFile(atPath: copy, contents: Data(split)) else {
                     throw Diagnostic.failure(copy, "cannot write it for indexing")
@@ -62,20 +82,24 @@ extension Search {
         try fm.createDirectory(atPath: site + "/pagefind", withIntermediateDirectories: true)
         let place = site + "/pagefind/" + shard.name
         // In one step where the kernel can: a search running meanwhile finds the old part or the new.
-        if fm.fileExists(atPath: place), sopsite_exchange_paths(made, place) == 0 { return }
+        if fm.fileExists(atPath: place), sopsite_exchange_paths(made, place) == 0 { return digest.value }
         try? fm.removeItem(atPath: place)
         guard rename(made, place) == 0 else {
             throw Diagnostic.failure(place, "cannot put the index here: \(String(cString: strerror(errno)))")
         }
+        return digest.value
     }
 
-    /// `shards.json`, then everything else in `pagefind/` removed.
-    private static func writeShardList(site: String, all: [SearchShard]) throws {
+    /// `shards.json` (the parts, and what each was made from), then everything else in
+    /// `pagefind/` removed.
+    private static func writeShardList(site: String, all: [SearchShard], digests: [String: String]) throws {
         let fm = FileManager.default
         let folder = site + "/pagefind"
         guard !all.isEmpty else { try? fm.removeItem(atPath: folder); return }
         let names = all.map(\.name)
-        let list = "{\"shards\":[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]}\n"
+        let made = names.compactMap { name in digests[name].map { "\"\(name)\":\"\($0)\"" } }
+        let list = "{\"shards\":[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "],"
+            + "\"digests\":{" + made.joined(separator: ",") + "}}\n"
         let keep = Set(names + [shardList])
         // Written as serve writes a page: through a temporary file and a rename, and only if changed.
         _ = try SiteWriter(root: folder, mode: .live(written: [:])).write([Page(path: shardList, text: list)])

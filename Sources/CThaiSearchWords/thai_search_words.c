@@ -1,0 +1,23 @@
+#include "thai_search_words.h"
+#include <unicode/ubrk.h>
+
+void *sopsite_thai_words_open(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_WORD, "th", NULL, 0, &status);
+    if (U_FAILURE(status)) return NULL;
+    return iterator;
+}
+
+int32_t sopsite_thai_words_boundaries(void *iterator, const uint16_t *text, int32_t length,
+                                      int32_t *boundaries, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText((UBreakIterator *)iterator, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t found = 0;
+    for (int32_t at = ubrk_first((UBreakIterator *)iterator); at != UBRK_DONE; at = ubrk_next((UBreakIterator *)iterator)) {
+        if (at > 0 && at < length && found < capacity) boundaries[found++] = at;
+    }
+    // The text is the caller's: the iterator must not keep pointing at it.
+    ubrk_setText((UBreakIterator *)iterator, NULL, 0, &status);
+    return found;
+}
