@@ -59,6 +59,14 @@ final class SearchTextIndexedTests: XCTestCase {
                                        "<article class=\"case\" data-pagefind-body><h1>ระบบ</h1><article>x</article><p>y</p></article>"])
     }
 
+    func testWhatSearchIgnoresIsLeftOut() {
+        let page = "<title>t</title><article data-pagefind-body><h1>ระบบ</h1>"
+            + "<p>ขั้นตอน 7<span data-pagefind-ignore> · เกินกำหนด <span>3</span> วันทำการ</span></p>"
+            + "<progress data-pagefind-ignore value=\"2\" max=\"5\">2 / 5</progress><p>x</p></article><footer>f</footer>"
+        XCTAssertEqual(indexed(page), ["<title>t</title>", "<article data-pagefind-body><h1>ระบบ</h1><p>ขั้นตอน 7",
+                                       "</p>", "<p>x</p></article>"])
+    }
+
     func testAPageWithoutAMarkedElementIsAllOfIt() {
         XCTAssertEqual(indexed("<p>ระบบ</p>"), ["<p>ระบบ</p>"])
     }

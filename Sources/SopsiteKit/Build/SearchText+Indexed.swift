@@ -1,28 +1,43 @@
 /// What of a page the search index is made from, for telling whether its part must be indexed
 /// again (`Search.PartDigest`): the head up to the title (the language, the title) and the
-/// element marked `data-pagefind-body`. Not the rest: every page's footer says the day of the
-/// data, and a closed case's part would otherwise be indexed again every day.
+/// element marked `data-pagefind-body`, without the elements in it marked
+/// `data-pagefind-ignore`. Not the rest: every page's footer says the day of the data, and an
+/// open case's current step its days overdue; its quarter would otherwise be indexed every day.
 extension SearchText {
     static func indexed(_ html: [UInt8]) -> [ArraySlice<UInt8>] {
-        guard let marker = find(Array("data-pagefind-body".utf8), in: html[...]),
-              let open = html[..<marker].lastIndex(of: UInt8(ascii: "<")) else { return [html[...]] }
-        let head = find(Array("</title>".utf8), in: html[..<open]).map { html[..<($0 + 8)] } ?? html[..<0]
+        guard let body = element(marked: "data-pagefind-body", in: html, from: 0) else { return [html[...]] }
+        let head = find(Array("</title>".utf8), in: html[..<body.lowerBound]).map { html[..<($0 + 8)] } ?? html[..<0]
+        var pieces = [head], at = body.lowerBound
+        while let ignored = element(marked: "data-pagefind-ignore", in: html, from: at), ignored.lowerBound < body.upperBound {
+            pieces.append(html[at..<ignored.lowerBound])
+            at = ignored.upperBound
+        }
+        pieces.append(html[at..<max(at, body.upperBound)])
+        return pieces
+    }
+
+    /// The first element from `from` whose start tag has `attribute`, from its "<" to the end of
+    /// its closing tag at the same depth (or of the page, when it is never closed).
+    private static func element(marked attribute: String, in html: [UInt8], from: Int) -> Range<Int>? {
+        guard let marker = find(Array(attribute.utf8), in: html[from...]),
+              let open = html[from..<marker].lastIndex(of: UInt8(ascii: "<")) else { return nil }
         let name = Array(html[(open + 1)...].prefix { isNameByte($0) })
-        guard !name.isEmpty else { return [html[...]] }
-        // The element's end: its closing tag at the same depth as its opening one.
+        guard !name.isEmpty else { return nil }
         let opening = [UInt8(ascii: "<")] + name, closing = Array("</".utf8) + name
         var depth = 0, at = open
-        while at < html.count {
-            guard let next = find(Array("<".utf8), in: html[at...]) else { break }
+        while let next = html[at...].firstIndex(of: UInt8(ascii: "<")) {
             if starts(html, at: next, with: opening), !isNameByte(byte(html, next + opening.count)) {
                 depth += 1
             } else if starts(html, at: next, with: closing), !isNameByte(byte(html, next + closing.count)) {
                 depth -= 1
-                if depth == 0 { return [head, html[open..<min(html.count, next + closing.count + 1)]] }
+                if depth == 0 {
+                    let end = html[next...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? html.count
+                    return open..<end
+                }
             }
             at = next + 1
         }
-        return [head, html[open...]]
+        return open..<html.count
     }
 
     private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
