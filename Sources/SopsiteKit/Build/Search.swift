@@ -1,8 +1,8 @@
 import Foundation
 
-/// Search across SOPs, cases and manuals with Pagefind's extended build, which segments Thai
-/// (written without spaces between words) into words. Pages mark what is indexed with
-/// `data-pagefind-body`; the index is written to `pagefind/` inside the site.
+/// Search across SOPs, cases and manuals with Pagefind. Pages mark what is indexed with
+/// `data-pagefind-body`; sopsite gives Pagefind their Thai split into words (`SearchText`), and
+/// the index is written to `pagefind/` inside the site, in parts (`SearchShard`).
 public enum Search {
     /// Where `scripts/install-deps` puts Pagefind when it installs it.
     static var installed: String {
