@@ -2,29 +2,15 @@ import CThaiSearchWords
 import Synchronization
 
 extension ThaiWords {
-    /// The positions in `text`, counted in Characters, where ICU's word boundaries fall: never 0
-    /// nor the end. These are the boundaries a browser's `Intl.Segmenter("th")` finds, which is
-    /// how the search page splits a query; the copies of pages that search indexes are split
-    /// here the same way, so that a query's words and the index's words agree.
+    /// Where ICU's word boundaries fall in `units` (UTF-16, which ICU reads, and where a Thai
+    /// letter is one unit), in order, never 0 nor the end; empty when the text has no Thai.
+    /// These are the boundaries a browser's `Intl.Segmenter("th")` finds, which is how the
+    /// search page splits a query; the copies of pages that search indexes are split here the
+    /// same way, so that a query's words and the index's words agree.
     ///
     /// Not libthai's: its longest-match dictionary reads "จัดการสหกิจศึกษา" as
     /// "จัด|กา|รส|หกิจศึกษา", where ICU finds "จัดการ|สห|กิจ|ศึกษา"; and the browser has ICU,
     /// not libthai. Lines still break by libthai (`breaks(in:)`), as Thai desktops break them.
-    public static func searchBreaks(in text: String) -> [Int] {
-        let boundaries = searchBoundaries(utf16: Array(text.utf16))
-        guard !boundaries.isEmpty else { return [] }
-        // UTF-16 offsets to Character offsets; a boundary inside a cluster is dropped.
-        var atUnit: [Int: Int] = [:]
-        var unit = 0
-        for (index, character) in text.enumerated() {
-            atUnit[unit] = index
-            unit += character.utf16.count
-        }
-        return boundaries.compactMap { atUnit[$0] }
-    }
-
-    /// The same boundaries as offsets in UTF-16 `units`, in order: for text read by the page,
-    /// where counting Characters would cost more than finding the words.
     public static func searchBoundaries(utf16 units: [UInt16]) -> [Int] {
         guard units.contains(where: { (0x0E00...0x0E7F).contains($0) }) else { return [] }
         return WordIterators.shared.use { iterator -> [Int] in

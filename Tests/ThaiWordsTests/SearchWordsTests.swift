@@ -6,10 +6,10 @@ import XCTest
 /// found; ICU finds the words a Thai reader does, in titles of real requests.
 final class SearchWordsTests: XCTestCase {
     private func words(_ text: String) -> String {
-        let characters = Array(text)
+        let units = Array(text.utf16)
         var pieces: [String] = [], start = 0
-        for end in ThaiWords.searchBreaks(in: text) + [characters.count] {
-            pieces.append(String(characters[start..<end]))
+        for end in ThaiWords.searchBoundaries(utf16: units) + [units.count] {
+            pieces.append(String(decoding: units[start..<end], as: UTF16.self))
             start = end
         }
         return pieces.joined(separator: "|")
@@ -27,16 +27,21 @@ final class SearchWordsTests: XCTestCase {
     }
 
     func testTextWithoutThaiHasNoBoundariesToMark() {
-        XCTAssertEqual(ThaiWords.searchBreaks(in: "Room booking system"), [])
-        XCTAssertEqual(ThaiWords.searchBreaks(in: ""), [])
+        XCTAssertEqual(ThaiWords.searchBoundaries(utf16: Array("Room booking system".utf16)), [])
+        XCTAssertEqual(ThaiWords.searchBoundaries(utf16: []), [])
     }
 
     func testBoundariesAreBetweenCharactersNeverInsideOne() {
-        // Every boundary, counted in Characters, cuts the text into pieces that rejoin into it.
+        // Every boundary falls where a Character starts, and cuts the text into pieces that
+        // rejoin into it.
         let text = "กำหนดส่งมอบ 15 วันทำการ 🇹🇭 ผู้ใช้งาน"
-        let breaks = ThaiWords.searchBreaks(in: text)
-        XCTAssertEqual(breaks, breaks.sorted())
-        XCTAssertTrue(breaks.allSatisfy { $0 > 0 && $0 < text.count })
+        let units = Array(text.utf16)
+        let boundaries = ThaiWords.searchBoundaries(utf16: units)
+        var characterStarts = Set<Int>(), at = 0
+        for character in text { characterStarts.insert(at); at += character.utf16.count }
+        XCTAssertFalse(boundaries.isEmpty)
+        XCTAssertEqual(boundaries, boundaries.sorted())
+        XCTAssertTrue(boundaries.allSatisfy { $0 > 0 && $0 < units.count && characterStarts.contains($0) }, "\(boundaries)")
         XCTAssertEqual(words(text).replacingOccurrences(of: "|", with: ""), text)
     }
 }

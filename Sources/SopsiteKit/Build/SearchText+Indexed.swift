@@ -57,7 +57,8 @@ extension SearchText {
 
     private static func byte(_ bytes: [UInt8], _ at: Int) -> UInt8 { at < bytes.count ? bytes[at] : 0 }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    /// A letter or digit of a tag's name (either case).
+    static func isNameByte(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

@@ -1,7 +1,7 @@
 import ThaiWords
 
 /// A page as Pagefind reads it: the same HTML with its Thai text split into words the way the
-/// search page splits a query (ICU's boundaries, `ThaiWords.searchBreaks`). Pagefind splits
+/// search page splits a query (ICU's boundaries, `ThaiWords.searchBoundaries`). Pagefind splits
 /// words at white space only; left to split Thai itself, it kept compounds whole
 /// ("ผลงานวิจัย"), so that "วิจัย" found nothing, and its splitting was most of a build's
 /// indexing time. Only text between tags changes; tags, attributes and comments are copied.
@@ -12,6 +12,9 @@ import ThaiWords
 /// a "word" with no letters, which Pagefind keeps in the text and indexes as nothing.
 enum SearchText {
     static let wordJoiner: Character = "\u{2060}"
+    /// A space the page has between two Thai words, as the copy gives it: made once, not per text.
+    private static let pageSpaceUTF8 = Array(" \(wordJoiner) ".utf8)
+    private static let pageSpaceUTF16 = Array(" \(wordJoiner) ".utf16)
 
     /// The page with its Thai split into words, or nil when it has no Thai (read as it is).
     static func split(_ html: [UInt8]) -> [UInt8]? {
@@ -46,7 +49,7 @@ enum SearchText {
             let thai = containsThai(text)
             let words = thai ? Array(split(String(decoding: text[firstLetter...], as: UTF8.self)).utf8) : Array(text[firstLetter...])
             if thaiBefore, startsThai(words) {
-                out += Array((block || space || leadingSpace ? " \(wordJoiner) " : " ").utf8)
+                if block || space || leadingSpace { out += pageSpaceUTF8 } else { out.append(UInt8(ascii: " ")) }
             } else if textBefore, block, !space, !leadingSpace {
                 out.append(UInt8(ascii: " "))
             } else {
@@ -79,8 +82,7 @@ enum SearchText {
     ]
 
     private static func isInline(_ tag: ArraySlice<UInt8>) -> Bool {
-        let name = tag.dropFirst().drop { $0 == UInt8(ascii: "/") }
-            .prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let name = tag.dropFirst().drop { $0 == UInt8(ascii: "/") }.prefix(while: isNameByte)
         return inlineTags.contains(String(decoding: name, as: UTF8.self).lowercased())
     }
 
@@ -103,7 +105,7 @@ enum SearchText {
                 var end = i
                 while end < units.count, isSpace(units[end]) { end += 1 }
                 if i > 0, end < units.count, isThai(units[i - 1]), isThai(units[end]) {
-                    out += [0x20, 0x2060, 0x20]
+                    out += pageSpaceUTF16
                 } else {
                     out += units[i..<end]
                 }
