@@ -147,11 +147,7 @@ def run(public: Path, pages: list[tuple[str, str, bool]]) -> tuple[int, list[str
             driver.get(base + path)
             driver.execute_async_script(WAIT_JS)
             if "?q=" in path:
-                # The search page lists what it found after loading its index: wait for it.
-                end = time.monotonic() + 10
-                while time.monotonic() < end and not driver.execute_script(
-                        "var s = document.querySelector('.search-status'); return s && s.textContent;"):
-                    time.sleep(0.1)
+                sitecheck.wait_for_search(driver)
             axe = Axe(driver)
             axe.inject()
             results = axe.run()

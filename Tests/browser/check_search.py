@@ -59,11 +59,7 @@ def results(driver, base, query):
 
 
 def wait_for_results(driver, base):
-    status = ""
-    end = time.time() + 10
-    while time.time() < end and not status:
-        status = driver.find_element(By.CSS_SELECTOR, ".search-status").text
-        time.sleep(0.1)
+    status = sitecheck.wait_for_search(driver)
     links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title")]
     return sorted({l.replace(base, "").split("#")[0] for l in links}), status
 

@@ -11,7 +11,6 @@ Closes with "check_widths: N passed, M failed".
 import json
 import os
 import sys
-import time
 from pathlib import Path
 
 import sitecheck
@@ -79,11 +78,7 @@ def main(public):
                 for path in pages(public):
                     driver.get(base + path)
                     if "?q=" in path:
-                        # The search page lists what it found after loading its index: wait for it.
-                        end = time.time() + 10
-                        while time.time() < end and not driver.execute_script(
-                                "var s = document.querySelector('.search-status'); return s && s.textContent;"):
-                            time.sleep(0.1)
+                        sitecheck.wait_for_search(driver)
                     scroll, inner, wide = driver.execute_script(WIDEST)
                     checks.check(f"{path} at {width} px does not scroll sideways", scroll <= inner == width,
                                  f"scrollWidth {scroll} > {inner}; sticking out: {wide}")

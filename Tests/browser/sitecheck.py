@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -61,6 +62,18 @@ def serve(directory: Path | str, handler=QuietHandler) -> Server:
 
 def base_url(server: Server) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def wait_for_search(driver, timeout: float = 10) -> str:
+    """The search page lists what it found after loading its index: waits until its status
+    line says something (how many pages, or none), and returns what it says."""
+    script = "var s = document.querySelector('.search-status'); return s ? s.textContent : '';"
+    end = time.monotonic() + timeout
+    status = driver.execute_script(script)
+    while not status and time.monotonic() < end:
+        time.sleep(0.1)
+        status = driver.execute_script(script)
+    return status
 
 
 def chrome(width: int = 1280, height: int = 900, javascript: bool = True, args=(),
