@@ -25,3 +25,13 @@ extension Day {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ]
 }
+
+extension Day {
+    /// The day's month and year as the interface language writes them ("พ.ย. 2569", "Nov 2026").
+    public func monthFormatted(_ style: DayStyle) -> String {
+        switch style {
+        case .thai: return "\(Day.thaiMonths[month - 1]) \(buddhistYear)"
+        case .english: return "\(Day.englishMonths[month - 1]) \(year)"
+        }
+    }
+}

@@ -3,17 +3,12 @@ import SVG
 /// `/cases/<id>/badge.svg`: a small status badge to embed elsewhere (the help desk's pages):
 /// the case's id on the left, its state on the right, coloured by state.
 enum Badge {
-    static let colours: [CaseState: String] = [
-        .inProgress: "#1f6feb", .overdue: "#b42318", .rejected: "#57606a",
-        .handedOver: "#1a7f37", .maintenance: "#6e40c9",
-    ]
-
     static func render(_ view: CaseView) -> Page {
         let left = view.c.id
         let right = view.stateLabel
         let lw = width(left), rw = width(right)
         let total = lw + rw
-        let colour = colours[view.progress.state] ?? "#57606a"
+        let colour = Palette.states[view.progress.state] ?? Palette.muted
         let label = "\(left): \(right)"
         var svg = SVGWriter(capacity: 640)
         svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": "\(total)", "height": "20",

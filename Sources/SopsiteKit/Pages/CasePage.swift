@@ -6,6 +6,9 @@ import Templates
 struct CasePage {
     let context: PageContext
     let markdown: Markdown
+    let calendar: WorkCalendar
+    /// The case's SOP's step labels for the Gantt chart (`CaseGantt.labels`).
+    let ganttLabels: [String: CaseGantt.Label]
 
     func render(_ view: CaseView, theme: Theme) -> Page {
         theme.page(view.url + "index.html", "case", values(view))
@@ -27,6 +30,8 @@ struct CasePage {
         if view.progress.state == .handedOver || view.progress.state == .maintenance {
             values.text("survey_url", context.site.surveyURL(for: view.c.id))
         }
+        let gantt = CaseGantt(view.progress, opened: view.c.opened, asOf: context.asOf, calendar: calendar)
+        values.html("gantt", Array(gantt.svg(caseID: view.c.id, labels: ganttLabels, words: context.words).utf8))
         // By index, each record and event read in place: copying them counted a reference
         // for each of their texts.
         values.list("timeline", view.progress.records.indices) { values, i in

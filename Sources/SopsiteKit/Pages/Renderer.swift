@@ -29,6 +29,10 @@ struct Renderer: Sendable {
     /// build counts them while it renders the reports, beside the cases' pages, rather than
     /// on one core before any page is made.
     var reportColumns: [ReportColumns]?
+    /// Working days and holidays, for the case pages' Gantt charts.
+    let calendar: WorkCalendar
+    /// Each SOP's step labels as the Gantt chart writes them, by SOP code: wrapped once.
+    let ganttLabels: [String: [String: CaseGantt.Label]]
 
     /// `followed`: each case's progress, in the order of `content.cases`.
     init(content: Content, theme: Theme, followed: [CaseProgress?], asOf: Day, keepsEntries: Bool = false) {
@@ -40,6 +44,8 @@ struct Renderer: Sendable {
         self.page = page
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML, limits: content.site.markdownLimits)
         self.keepsEntries = keepsEntries
+        calendar = content.calendar
+        ganttLabels = Dictionary(content.sops.map { ($0.code, CaseGantt.labels($0)) }) { first, _ in first }
         let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL
         let cases = content.cases
@@ -71,7 +77,8 @@ struct Renderer: Sendable {
 
     /// One case's own files: its page, its badge and its manual.
     func casePages(_ view: CaseView) -> [Page] {
-        var pages = [CasePage(context: page, markdown: markdown).render(view, theme: theme), Badge.render(view)]
+        var pages = [CasePage(context: page, markdown: markdown, calendar: calendar,
+                              ganttLabels: ganttLabels[view.sop.code] ?? [:]).render(view, theme: theme), Badge.render(view)]
         if let manual = view.c.manual { pages += ManualPage(context: page).render(view, manual, theme: theme) }
         return pages
     }

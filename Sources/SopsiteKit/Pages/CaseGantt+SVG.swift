@@ -1,0 +1,191 @@
+import BusinessTime
+import SVG
+import ThaiWords
+
+/// The Gantt chart as inline SVG on the case page: step labels on the left, days along the top,
+/// weekends and holidays shaded, each row's planned window dashed, its actual bar solid and
+/// its late part in the overdue colour and hatched, the as-of day a line. The page's CSS scales
+/// it to the page's width (and to A4 in print) and hides it where it would be too small to read;
+/// the timeline's list beside it says everything in words.
+extension CaseGantt {
+    static let width = 960.0
+    static let labelWidth = 250.0
+    static let plotX = 262.0
+    static let plotWidth = width - plotX - 14
+    static let top = 42.0
+    static let labelSize = 12.0
+    static let lineHeight = 15.0
+
+    /// `labels`: each step's label lines, made once per SOP (`labels(_:)`); `caseID` names the
+    /// chart.
+    func svg(caseID: String, labels: [String: Label], words: Words) -> String {
+        let dayWidth = Self.plotWidth / Double(days)
+        func x(_ d: Double) -> Double { Self.plotX + d * dayWidth }
+        // Each row's lines: the step's label, and its round under it.
+        let rowLines = rows.map { row -> [String] in
+            let lines = labels[row.step]?.lines ?? [row.step]
+            guard let round = row.round else { return lines }
+            return lines + [words.fill("timeline_round", ["n": String(round)])]
+        }
+        let heights = rowLines.map { max(30, Double($0.count) * Self.lineHeight + 12) }
+        let bottom = Self.top + heights.reduce(0, +)
+        let height = bottom + 62
+        var out = SVGWriter(capacity: 4096 + rows.count * 600)
+        out.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": "gantt", "viewBox": "0 0 \(n(Self.width)) \(n(height))",
+                         "width": n(Self.width), "height": n(height), "role": "img",
+                         "aria-labelledby": "gantt-title gantt-desc"])
+        out.element("title", ["id": "gantt-title"], text: words.fill("gantt_title", ["id": caseID]))
+        out.element("desc", ["id": "gantt-desc"], text: description(labels, words: words))
+        out.open("defs")
+        out.open("pattern", ["id": "gantt-late", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse",
+                             "patternTransform": "rotate(45)"])
+        out.element("rect", ["width": "6", "height": "6", "fill": Palette.late])
+        out.element("line", ["x1": "1", "y1": "0", "x2": "1", "y2": "6", "stroke": "#ffffff", "stroke-width": "2"])
+        out.close("pattern")
+        out.close("defs")
+        drawDays(x: x, dayWidth: dayWidth, bottom: bottom, words: words, &out)
+        var y = Self.top
+        for (i, row) in rows.enumerated() {
+            drawRow(row, lines: rowLines[i], y: y, height: heights[i], x: x, words: words, &out)
+            y += heights[i]
+        }
+        if showsAsOf {
+            let at = x(asOf)
+            out.element("line", ["x1": n(at), "y1": n(Self.top - 6), "x2": n(at), "y2": n(bottom + 4),
+                                 "stroke": Palette.ink, "stroke-width": "2"])
+            let label = words.fill("gantt_as_of", ["date": words.day(first.adding(days: Int(asOf) - 1))])
+            let labelWidth = TextWrap.width(label, fontSize: 12)
+            out.element("text", ["x": n(min(max(at - labelWidth / 2, Self.plotX), Self.width - 4 - labelWidth)),
+                                 "y": n(bottom + 18), "font-size": "12", "fill": Palette.ink], text: label)
+        }
+        drawLegend(y: bottom + 32, words: words, &out)
+        out.close("svg")
+        return out.output
+    }
+
+    /// Weekends and holidays, month lines and names, and the day numbers where there is room.
+    private func drawDays(x: (Double) -> Double, dayWidth: Double, bottom: Double, words: Words, _ out: inout SVGWriter) {
+        out.open("g", ["class": "gantt-days"])
+        for run in nonWorking {
+            out.element("rect", ["x": n(x(Double(run.lowerBound))), "y": n(Self.top), "width": n(Double(run.count) * dayWidth),
+                                 "height": n(bottom - Self.top), "fill": Palette.nonWorking])
+        }
+        var months = monthStarts.map { (offset: $0.offset, day: $0.day) }
+        // The first month is named at the chart's start unless the next month's name is near.
+        if months.first.map({ Double($0.offset) * dayWidth > 80 }) ?? true { months.insert((0, first), at: 0) }
+        for month in months {
+            let at = x(Double(month.offset))
+            out.element("line", ["x1": n(at), "y1": "4", "x2": n(at), "y2": n(bottom), "stroke": Palette.grid, "stroke-width": "1"])
+            out.element("text", ["x": n(at + 3), "y": "16", "font-size": "12", "fill": Palette.ink],
+                        text: month.day.monthFormatted(words.dayStyle))
+        }
+        // Mondays' day numbers, when a week is wide enough to hold one.
+        if dayWidth * 7 >= 24 {
+            for offset in 0..<days where first.adding(days: offset).weekday == 1 {
+                out.element("text", ["x": n(x(Double(offset)) + 1), "y": "34", "font-size": "10", "fill": Palette.muted],
+                            text: String(first.adding(days: offset).day))
+            }
+        }
+        out.close("g")
+    }
+
+    private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, words: Words,
+                         _ out: inout SVGWriter) {
+        out.open("g", ["class": "gantt-row status-\(row.status.rawValue)"])
+        out.element("line", ["x1": "0", "y1": n(y + height), "x2": n(Self.width), "y2": n(y + height),
+                             "stroke": Palette.grid, "stroke-width": "0.5"])
+        let baseline = y + (height - Double(lines.count) * Self.lineHeight) / 2 + 11
+        out.text(lines.enumerated().map { (text: $1, x: 8, y: baseline + Double($0) * Self.lineHeight) },
+                 ["x": "8", "y": n(baseline), "font-size": n(Self.labelSize), "fill": Palette.ink])
+        let middle = y + height / 2
+        guard let start = row.start, let finish = row.finish(asOf: asOf) else {
+            // Not reached or skipped: its status in words where its bar would be.
+            out.element("text", ["x": n(Self.plotX + 6), "y": n(middle + 4), "font-size": "11", "fill": Palette.muted],
+                        text: words["status_" + row.status.rawValue])
+            return out.close("g")
+        }
+        if let due = row.due {
+            out.element("rect", ["x": n(x(start)), "y": n(middle - 10), "width": n(max(x(due) - x(start), 1)), "height": "20",
+                                 "fill": "none", "stroke": Palette.ink, "stroke-width": "1", "stroke-dasharray": "4 3"])
+        }
+        let late = row.late(asOf: asOf)
+        let onTimeEnd = late?.lowerBound ?? finish
+        // A step done the moment it started still shows: a bar at least 3 wide.
+        out.element("rect", ["x": n(x(start)), "y": n(middle - 6), "width": n(max(x(onTimeEnd) - x(start), late == nil ? 3 : 0)),
+                             "height": "12", "fill": Palette.bar(row.status)])
+        if let late {
+            out.element("rect", ["x": n(x(late.lowerBound)), "y": n(middle - 6), "width": n(max(x(late.upperBound) - x(late.lowerBound), 3)),
+                                 "height": "12", "fill": "url(#gantt-late)", "stroke": Palette.late, "stroke-width": "1"])
+        }
+        out.close("g")
+    }
+
+    /// What each mark the chart has means, in one or two lines under it.
+    private func drawLegend(y: Double, words: Words, _ out: inout SVGWriter) {
+        let statuses = Set(rows.map(\.status))
+        var items: [(kind: String, text: String)] = []
+        if rows.contains(where: { $0.due != nil }) { items.append(("planned", words["gantt_planned"])) }
+        for (status, kind) in [(StepStatus.doneOnTime, "on-time"), (.inProgress, "running"), (.done, "done"), (.ongoing, "ongoing")] {
+            let shown = statuses.contains(status) || (status == .doneOnTime && statuses.contains(.doneLate))
+                || (status == .inProgress && statuses.contains(.overdue))
+            if shown { items.append((kind, words["status_" + status.rawValue])) }
+        }
+        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append(("late", words["gantt_late"])) }
+        if !nonWorking.isEmpty { items.append(("non-working", words["gantt_non_working"])) }
+        out.open("g", ["class": "gantt-legend"])
+        var x = 8.0, line = y
+        for item in items {
+            let width = 26 + TextWrap.width(item.text, fontSize: 12) + 18
+            if x + width > Self.width { x = 8; line += 20 }
+            let (at, row) = (n(x), n(line))
+            switch item.kind {
+            case "planned":
+                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "none",
+                                     "stroke": Palette.ink, "stroke-dasharray": "4 3"])
+            case "late":
+                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "url(#gantt-late)",
+                                     "stroke": Palette.late])
+            case "non-working":
+                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": Palette.nonWorking,
+                                     "stroke": Palette.grid])
+            default:
+                let status: [String: StepStatus] = ["on-time": .doneOnTime, "running": .inProgress, "done": .done, "ongoing": .ongoing]
+                let fill = Palette.bar(status[item.kind] ?? .done)
+                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": fill])
+            }
+            out.element("text", ["x": n(x + 26), "y": n(line + 11), "font-size": "12", "fill": Palette.ink], text: item.text)
+            x += width
+        }
+        out.close("g")
+    }
+
+    /// Every row in words, for readers who do not see the chart.
+    private func description(_ labels: [String: Label], words: Words) -> String {
+        rows.map { row in
+            var text = labels[row.step]?.text ?? row.step
+            if let round = row.round { text += " " + words.fill("timeline_round", ["n": String(round)]) }
+            text += ": " + words["status_" + row.status.rawValue]
+            if let timing = row.timing { text += ", " + words.timing(timing, running: row.running) }
+            return text
+        }.joined(separator: "; ")
+    }
+
+    /// Each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
+    /// between words: made once per SOP, as every case of it shows the same labels.
+    static func labels(_ sop: SOP) -> [String: Label] {
+        var labels: [String: Label] = [:]
+        for step in sop.steps {
+            let text = "\(step.id) \(step.title)"
+            labels[step.id] = Label(text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize))
+        }
+        return labels
+    }
+
+    /// A step's label, whole (for the description) and in the lines the chart draws.
+    struct Label: Sendable {
+        var text: String
+        var lines: [String]
+    }
+
+    private func n(_ v: Double) -> String { SVGWriter.number(v) }
+}

@@ -1,0 +1,109 @@
+import BusinessTime
+
+/// A case's timeline as a Gantt chart, worked out apart from drawing (`CaseGantt+SVG`): one row
+/// per step, one per pass of a step done more than once; each with its planned window (from its
+/// start to its due date) and its actual bar (from its start to its completion, or to the end of
+/// the as-of day while it runs). Positions are in days from the chart's first day: a moment with
+/// a time at its minute, a date alone at the end of that day, as `WorkCalendar.timing` counts
+/// (a step done on the day it started has used no day).
+struct CaseGantt {
+    struct Row {
+        /// The step's id: rows of one step share it.
+        var step: String
+        /// Which pass, from 1, for a step done more than once; nil for a step's only row.
+        var round: Int?
+        var status: StepStatus
+        var start: Double? = nil
+        /// Nil while the pass runs (its bar ends at the as-of line) or when it never started.
+        var end: Double? = nil
+        var due: Double? = nil
+        /// What the row says in words (for the chart's description).
+        var timing: Timing?
+
+        var running: Bool { start != nil && end == nil }
+        /// Where the actual bar ends: its completion, or the end of the as-of day.
+        func finish(asOf: Double) -> Double? { start == nil ? nil : end ?? asOf }
+        /// The late part of the actual bar: past the due date.
+        func late(asOf: Double) -> ClosedRange<Double>? {
+            guard timing?.isLate == true, let due, let finish = finish(asOf: asOf), finish > due else { return nil }
+            return max(due, start ?? due)...finish
+        }
+    }
+
+    let first: Day
+    /// Calendar days shown, the first day's included.
+    let days: Int
+    let rows: [Row]
+    /// The end of the as-of day, in days from the first day; the as-of line is drawn when it is
+    /// inside the chart.
+    let asOf: Double
+    /// The days that are not working days (weekends and holidays), in runs: offsets from `first`.
+    let nonWorking: [Range<Int>]
+
+    var showsAsOf: Bool { asOf > 0 && asOf <= Double(days) }
+
+    /// `progress` at `asOf`; holidays from `calendar`. A chart always shows at least a week.
+    init(_ progress: CaseProgress, opened: Moment, asOf: Day, calendar: WorkCalendar) {
+        // Each row with its moments first: positions count from the earliest of them.
+        var made: [(row: Row, start: Moment?, end: Moment?, due: Moment?)] = []
+        for r in progress.records {
+            guard !r.earlier.isEmpty else {
+                // A step not reached or skipped has a row and no bar.
+                let started = r.status.isPass || r.status == .ongoing
+                made.append((Row(step: r.step.id, round: nil, status: r.status, timing: r.timing),
+                             started ? r.start : nil, started ? r.end : nil, r.timing?.due))
+                continue
+            }
+            for (n, pass) in r.passes.enumerated() {
+                made.append((Row(step: r.step.id, round: n + 1, status: pass.status, timing: pass.timing),
+                             pass.start, pass.end, pass.timing?.due))
+            }
+        }
+        var firstDay = opened.day, lastDay = opened.day
+        for m in made {
+            for moment in [m.start, m.end, m.due].compactMap({ $0 }) {
+                firstDay = min(firstDay, moment.day)
+                lastDay = max(lastDay, moment.day)
+            }
+            if m.start != nil, m.end == nil { lastDay = max(lastDay, asOf) }
+        }
+        if lastDay.dayNumber - firstDay.dayNumber < 6 { lastDay = firstDay.adding(days: 6) }
+        first = firstDay
+        days = lastDay.dayNumber - firstDay.dayNumber + 1
+        func position(_ m: Moment?) -> Double? {
+            guard let m else { return nil }
+            let offset = Double(m.day.dayNumber - firstDay.dayNumber)
+            return offset + (m.minute.map { Double($0) / 1440 } ?? 1)
+        }
+        rows = made.map { m in
+            var row = m.row
+            row.start = position(m.start)
+            row.end = position(m.end)
+            row.due = position(m.due)
+            return row
+        }
+        self.asOf = Double(asOf.dayNumber - firstDay.dayNumber + 1)
+        var runs: [Range<Int>] = []
+        for offset in 0..<days where !calendar.isWorkingDay(firstDay.adding(days: offset)) {
+            if let last = runs.last, last.upperBound == offset {
+                runs[runs.count - 1] = last.lowerBound..<offset + 1
+            } else {
+                runs.append(offset..<offset + 1)
+            }
+        }
+        nonWorking = runs
+    }
+
+    /// The first day of each month after the chart's first day, with its offset: where the
+    /// axis names a month.
+    var monthStarts: [(offset: Int, day: Day)] {
+        var starts: [(Int, Day)] = []
+        var day = Day(year: first.year, month: first.month, day: 1)!
+        while true {
+            day = day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1)! : Day(year: day.year, month: day.month + 1, day: 1)!
+            let offset = day.dayNumber - first.dayNumber
+            if offset >= days { return starts }
+            starts.append((offset, day))
+        }
+    }
+}
