@@ -97,6 +97,29 @@ final class ReportsPageTests: XCTestCase {
         XCTAssertTrue(html.contains("คณะวิศวกรรมศาสตร์: ยื่นคำขอ 4 (ส่งมอบแล้ว 3, กำลังดำเนินการ 0, เกินกำหนด 1, ไม่อนุมัติ 0)"))
     }
 
+    /// Stacked bars in the states' colours (their badges'), each part's figure written on it in
+    /// white where it fits; other bars in the accent colour.
+    func testStackedPartsTakeTheStatesColoursAndCarryTheirFigures() throws {
+        let html = Self.fixture
+        let units = try XCTUnwrap(pieces(html, from: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart\"", to: "</svg>")
+            .first { $0.contains("report-SW01-units-chart") })
+        let engineering = try XCTUnwrap(units.range(of: ">คณะวิศวกรรมศาสตร์</text>")).upperBound
+        let bar = String(units[engineering...]).components(separatedBy: "</g>")[0]
+        // Handed over 3, then overdue 1: green then the overdue colour, each with its figure.
+        XCTAssertTrue(bar.contains("fill=\"\(Palette.states[.handedOver]!)\" stroke=\"#ffffff\""), bar)
+        XCTAssertTrue(bar.contains("fill=\"\(Palette.states[.overdue]!)\" stroke=\"#ffffff\""), bar)
+        XCTAssertTrue(bar.contains("font-size=\"11\" fill=\"#ffffff\" text-anchor=\"middle\">3</text>"), bar)
+        XCTAssertTrue(bar.contains("font-size=\"11\" fill=\"#ffffff\" text-anchor=\"middle\">1</text>"), bar)
+        // The legend's swatches in the same colours, in its order.
+        for state in [CaseState.handedOver, .inProgress, .overdue, .rejected] {
+            XCTAssertTrue(units.contains("width=\"14\" height=\"14\" fill=\"\(Palette.states[state]!)\"/>"), "\(state)")
+        }
+        let steps = try XCTUnwrap(pieces(html, from: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"report-chart\"", to: "</svg>")
+            .first { $0.contains("report-SW01-steps-chart") })
+        XCTAssertTrue(steps.contains("fill=\"\(Palette.accent)\""))
+        XCTAssertFalse(steps.contains("text-anchor=\"middle\""), "a plain bar's figure is after it, not on it")
+    }
+
     func testEnglishWordsTheFiscalYearInTheGregorianCalendar() {
         let html = Self.build(Repo.fixture("reports-site"), asOf: ReportStatsTests.asOf, language: .en)
         XCTAssertTrue(html.contains("<th scope=\"row\">FY 2026<span class=\"report-span\">1 Oct 2025 – 30 Sep 2026</span></th>"))

@@ -27,6 +27,8 @@ enum Palette {
     }
 
     static let late = states[.overdue]!
+    /// A chart's bars that are not states (a share on time, a median): the site's accent.
+    static let accent = "#0b5394"
     static let ink = "#1b1f24"
     static let muted = "#57606a"
     /// Weekends and holidays behind the bars: light, so the bars keep their contrast.

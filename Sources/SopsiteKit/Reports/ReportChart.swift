@@ -2,9 +2,11 @@ import SVG
 import ThaiWords
 
 /// A horizontal bar chart drawn at build time as inline SVG, one bar per row of the table beside
-/// it: the row's label above its bar, its figure after it, all real `<text>`. Styling is by
-/// presentation attributes only (the site's Content-Security-Policy refuses `style`), in greys
-/// that print in black and white; no font-family, so the page's CSS supplies the font.
+/// it: the row's label above its bar, its figure after it, each part of a stacked bar's figure
+/// inside it where it fits, all real `<text>`. Styling is by presentation attributes only (the
+/// site's Content-Security-Policy refuses `style`), in the portal's palette (`Palette`: states
+/// in their badges' colours, dark enough for white figures); no font-family, so the page's CSS
+/// supplies the font.
 struct ReportChart {
     struct Bar {
         var label: String
@@ -24,6 +26,8 @@ struct ReportChart {
     var legend: [String] = []
     /// What a full-length bar stands for (100 for percentages); the longest bar when nil.
     var full: Int? = nil
+    /// Each part's colour, in the legend's order; plain bars take the first.
+    var fills: [String] = [Palette.accent]
 
     /// Narrow enough to sit beside its table on a wide screen at its drawn size.
     static let width = 480.0
@@ -35,10 +39,8 @@ struct ReportChart {
     /// as the flowchart's), one more line of this height each.
     static let labelSize = 14.0
     static let labelLineHeight = 18.0
-    /// Dark to light: the parts of a stacked bar stay apart on a grey printer.
-    static let fills = ["#3b3b3b", "#8c8c8c", "#bdbdbd", "#ececec"]
-    static let ink = "#1a1a1a"
-    static let stroke = "#333333"
+    static let ink = Palette.ink
+    static let stroke = Palette.ink
 
     func svg() -> String {
         let m = Self.margin
@@ -72,9 +74,15 @@ struct ReportChart {
             var x = m
             for (part, value) in bar.parts.enumerated() where value > 0 {
                 let length = Double(value) / scale * room
+                // A white edge keeps neighbouring parts apart whatever their colours.
                 out.element("rect", ["x": n(x), "y": n(y + 23), "width": n(length), "height": "16",
-                                     "fill": Self.fills[part % Self.fills.count],
-                                     "stroke": Self.stroke, "stroke-width": "0.5"])
+                                     "fill": fills[part % fills.count], "stroke": "#ffffff", "stroke-width": "1"])
+                // A stacked bar's parts carry their own figures where they fit.
+                let figure = String(value)
+                if bar.parts.count > 1, length >= TextWrap.width(figure, fontSize: 11) + 6 {
+                    out.element("text", ["x": n(x + length / 2), "y": n(y + 35), "font-size": "11", "fill": "#ffffff",
+                                         "text-anchor": "middle"], text: figure)
+                }
                 x += length
             }
             // Where the bar starts, drawn also for a bar of zero: a continuous axis would run
@@ -93,8 +101,7 @@ struct ReportChart {
         var x = Self.margin
         for (i, name) in legend.enumerated() {
             out.element("rect", ["x": n(x), "y": n(y + 2), "width": "14", "height": "14",
-                                 "fill": Self.fills[i % Self.fills.count], "stroke": Self.stroke,
-                                 "stroke-width": "0.5"])
+                                 "fill": fills[i % fills.count]])
             text(name, x: x + 20, y: y + 14, size: 13, &out)
             // About 0.55 em a character (Thai vowel and tone marks join their letter): no font here.
             x += 20 + Double(name.count) * 0.55 * 13 + 18

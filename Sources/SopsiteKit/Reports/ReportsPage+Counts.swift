@@ -38,7 +38,8 @@ extension ReportsPage {
         let id = "report-\(stats.sop.code)-\(kind)"
         values.text("id", id)
         values.list("rows", rows, TemplateMap.texts)
-        values.text("chart", chart(id + "-chart", "reports_" + kind, stats.sop, bars, legend: legend, details: details))
+        let fills = [CaseState.handedOver, .inProgress, .overdue, .rejected].map { Palette.states[$0]! }
+        values.text("chart", chart(id + "-chart", "reports_" + kind, stats.sop, bars, legend: legend, fills: fills, details: details))
     }
 
     /// Where time goes: day steps by their median time, longest first.

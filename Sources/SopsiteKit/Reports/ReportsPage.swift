@@ -72,10 +72,11 @@ struct ReportsPage {
     /// says what is drawn and repeats every bar's figure (`details`, when the figure after a
     /// stacked bar is only its total).
     func chart(_ id: String, _ titleKey: String, _ sop: SOP, _ bars: [ReportChart.Bar],
-               legend: [String] = [], full: Int? = nil, details: [String]? = nil) -> String {
+               legend: [String] = [], fills: [String] = [Palette.accent], full: Int? = nil,
+               details: [String]? = nil) -> String {
         let figures = zip(bars, details ?? bars.map(\.value)).map { "\($0.label): \($1)" }.joined(separator: "; ")
         let desc = words.fill("reports_chart_desc", ["rows": figures])
         return ReportChart(id: id, title: "\(words[titleKey]) (\(sop.code))", desc: desc, bars: bars,
-                           legend: legend, full: full).svg()
+                           legend: legend, full: full, fills: fills).svg()
     }
 }
