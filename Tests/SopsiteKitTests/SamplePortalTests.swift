@@ -55,6 +55,21 @@ final class SamplePortalTests: XCTestCase {
         XCTAssertEqual(Set(states.values), Set(CaseState.allCases.map(\.rawValue)))
     }
 
+    /// Home's chart of states: a bar per state in its badge's colour, its figure after it, and
+    /// the figures again in its description; the table with them beside it.
+    func testHomeChartsTheStatesInTheirColours() throws {
+        let home = try read("index.html")
+        let start = try XCTUnwrap(home.range(of: "<figure class=\"report-chart-frame state-chart\">")).upperBound
+        let chart = String(home[start...]).components(separatedBy: "</figure>")[0]
+        XCTAssertTrue(chart.contains("<title id=\"home-states-title\">จำนวนตามสถานะ</title>"))
+        XCTAssertTrue(chart.contains("กำลังดำเนินการ: 3; เกินกำหนด: 2; ไม่อนุมัติ: 1; ส่งมอบแล้ว: 2; ดูแลระบบ: 1</desc>"), chart)
+        for (state, count) in [(CaseState.inProgress, 3), (.overdue, 2), (.rejected, 1), (.handedOver, 2), (.maintenance, 1)] {
+            let bar = try XCTUnwrap(chart.range(of: "fill=\"\(Palette.states[state]!)\" stroke=\"#ffffff\""), "\(state)")
+            XCTAssertTrue(chart[bar.upperBound...].contains(">\(count)</text>"))
+        }
+        XCTAssertTrue(home.contains("<table class=\"by-state\">"))
+    }
+
     func testStatusJSONEntries() throws {
         let overdue = try XCTUnwrap(try status().first { $0["id"] as? String == "SW01-2569-006" })
         XCTAssertEqual(overdue["current_step"] as? NSDictionary, ["id": "7", "pass": 1, "title": "ทดสอบและตรวจสอบระบบ"])

@@ -35,6 +35,7 @@ extension HomePage {
             values.text("label", words["state_" + group.state.rawValue])
             values.text("count", String(group.count))
         }
+        values.text("state_chart", stateChart(d))
         values.list("by_step", d.byStep) { values, group in
             values.text("sop", group.sop.code)
             values.text("id", group.step.id)
@@ -60,5 +61,18 @@ extension HomePage {
             }
         }
         values.flag("has_latest", !latest.isEmpty)
+    }
+
+    /// The cases by state as bars in the states' colours, beside the table with the same
+    /// figures (its description repeats them).
+    private func stateChart(_ d: Dashboard) -> String {
+        let words = context.words
+        let bars = d.byState.map { group in
+            ReportChart.Bar(label: words["state_" + group.state.rawValue], parts: [group.count], value: String(group.count),
+                            fill: Palette.states[group.state])
+        }
+        let figures = bars.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
+        return ReportChart(id: "home-states", title: words["dashboard_by_state"],
+                           desc: words.fill("reports_chart_desc", ["rows": figures]), bars: bars).svg()
     }
 }

@@ -14,6 +14,8 @@ struct ReportChart {
         var parts: [Int]
         /// The figure written after the bar, as the table writes it.
         var value: String
+        /// The bar's own colour (a state's, on home), instead of its part's.
+        var fill: String? = nil
     }
 
     /// Unique on the page: starts the ids of the title and the description.
@@ -76,7 +78,7 @@ struct ReportChart {
                 let length = Double(value) / scale * room
                 // A white edge keeps neighbouring parts apart whatever their colours.
                 out.element("rect", ["x": n(x), "y": n(y + 23), "width": n(length), "height": "16",
-                                     "fill": fills[part % fills.count], "stroke": "#ffffff", "stroke-width": "1"])
+                                     "fill": bar.fill ?? fills[part % fills.count], "stroke": "#ffffff", "stroke-width": "1"])
                 // A stacked bar's parts carry their own figures where they fit.
                 let figure = String(value)
                 if bar.parts.count > 1, length >= TextWrap.width(figure, fontSize: 11) + 6 {
