@@ -110,7 +110,7 @@ final class LiveSiteTests: XCTestCase {
         let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
         let files = changed(outcome)
         XCTAssertEqual(files, ["cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "cases/index.json", "feed.xml",
-                               "index.html", "reports/index.html", "status.json"])
+                               "index.html", "reports/index.html", "sops/SW01/index.html", "status.json"])
     }
 
     func testABrokenCaseKeepsTheLastGoodPagesUntilItIsFixed() async throws {

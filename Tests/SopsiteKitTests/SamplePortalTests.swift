@@ -70,6 +70,19 @@ final class SamplePortalTests: XCTestCase {
         XCTAssertTrue(home.contains("<table class=\"by-state\">"))
     }
 
+    /// The SOP's page says beside each step's target how its cases did: the median time and the
+    /// share on time, as the reports count them.
+    func testTheSOPPageShowsEachStepsMedianAndShareOnTime() throws {
+        let sop = try read("sops/SW01/index.html"), reports = try read("reports/index.html")
+        XCTAssertTrue(sop.contains("<td>1 ชั่วโมง<p class=\"step-actual\">ใช้จริง (ค่ามัธยฐาน): 45 นาที<br>ทันกำหนด: 8 จาก 9 (89%)</p></td>"))
+        XCTAssertTrue(reports.contains("<tr><th scope=\"row\">2 รับเรื่องและเสนอ ผอ. พิจารณา</th><td>1 ชั่วโมง</td><td class=\"num\">9</td>"
+            + "<td class=\"num\">8 จาก 9 (89%)</td><td class=\"num\">45 นาที</td>"), "the same figures as the reports")
+        // The ongoing step 9 has no passes: nothing beside it.
+        let step9 = try XCTUnwrap(sop.components(separatedBy: "<tr id=\"step-9\">").last?.components(separatedBy: "</tr>").first)
+        XCTAssertFalse(step9.contains("step-actual"))
+        XCTAssertTrue(sop.contains("<p class=\"steps-note\">"))
+    }
+
     func testStatusJSONEntries() throws {
         let overdue = try XCTUnwrap(try status().first { $0["id"] as? String == "SW01-2569-006" })
         XCTAssertEqual(overdue["current_step"] as? NSDictionary, ["id": "7", "pass": 1, "title": "ทดสอบและตรวจสอบระบบ"])

@@ -41,7 +41,7 @@ final class SearchShardTests: XCTestCase {
 extension Renderer {
     /// The pages of the portal whose HTML holds `data-pagefind-body`.
     func pagesMarkedForSearch() throws -> Set<String> {
-        var pages = sopPages()
+        var pages = [searchPage()]
         for view in views { pages += casePages(view) }
         for listing in listings { pages += try listing.make() }
         return Set(pages.filter { $0.text.contains("data-pagefind-body") }.map(\.path))

@@ -51,13 +51,14 @@ final class SiteWriter: Sendable {
         return written
     }
 
-    /// Every page of the portal: the listings, the SOPs' pages and each case's, a job each.
+    /// Every page of the portal: the listings (the SOPs' pages among them), the search page and
+    /// each case's, a job each.
     func writePages(of renderer: Renderer) throws -> [Written] {
         // Jobs by number, so that the renderer is not copied into 10,000 closures on one core first.
         let lists = renderer.listings
         return try run(lists.count + 1 + renderer.views.count) { job in
             job < lists.count ? try lists[job].make()
-                : job == lists.count ? renderer.sopPages() : renderer.casePages(renderer.views[job - lists.count - 1])
+                : job == lists.count ? [renderer.searchPage()] : renderer.casePages(renderer.views[job - lists.count - 1])
         }
     }
 

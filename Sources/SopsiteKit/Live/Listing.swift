@@ -49,9 +49,10 @@ extension Listing {
         Listing(make: { [try make()] }, shows: { $0.statusEntry }, listsAlways: { _ in true })
     }
 
-    /// Counts by state, unit, year and step, and the times of each step.
-    static func reports(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(make: { [try make()] }, counts: { view in
+    /// Counts by state, unit, year and step, and the times of each step (the reports, and the
+    /// SOPs' pages with their steps' figures).
+    static func reports(_ make: @escaping @Sendable () throws -> [Page]) -> Listing {
+        Listing(make: make, counts: { view in
             // Each pass of each step: a loop's earlier passes count too.
             let records = view.progress.records.map { r in
                 "\(r.step.id) \(r.status) \(String(describing: r.timing)) \(String(describing: r.end))"

@@ -67,12 +67,18 @@ struct Renderer: Sendable {
         return content.sops.map { ReportColumns(sop: $0, views: views, calendar: calendar) }
     }
 
-    /// The pages of SOPs, and the search page: they depend on the SOPs, the site and the theme only.
-    func sopPages() -> [Page] {
+    /// The search page: it depends on the site and the theme only.
+    func searchPage() -> Page {
+        theme.page("search/index.html", "search", page.common(url: "search/", title: page.strings["search_heading"] ?? ""))
+    }
+
+    /// The reports, and each SOP's page with its steps' figures (their median time and share on
+    /// time): both count the same of each case, so `serve` remakes them together.
+    func reports() -> [Page] {
+        let stats = (reportColumns ?? countReports()).map(ReportStats.init)
         let sopPage = SOPPage(context: page, markdown: markdown)
-        let search = page.common(url: "search/", title: page.strings["search_heading"] ?? "")
-        return content.sops.map { sopPage.render($0, theme: theme) }
-            + [theme.page("search/index.html", "search", search)]
+        return [ReportsPage(context: page, calendar: content.calendar).render(stats, theme: theme)]
+            + stats.map { sopPage.render($0.sop, figures: $0.steps, theme: theme) }
     }
 
     /// One case's own files: its page, its badge and its manual.
@@ -90,9 +96,7 @@ struct Renderer: Sendable {
             .caseList {
                 CaseListPage(context: r.page).render(r.views, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
             },
-            .reports {
-                ReportsPage(context: r.page, calendar: r.content.calendar).render(r.reportColumns ?? r.countReports(), theme: r.theme)
-            },
+            .reports { r.reports() },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, glances: r.glances, theme: r.theme) },
             .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, glances: r.glances, asOf: r.asOf) },

@@ -9,7 +9,9 @@ struct SOPPage {
     let context: PageContext
     let markdown: Markdown
 
-    func render(_ sop: SOP, theme: Theme) -> Page {
+    /// `figures`: each step's figures over the SOP's cases (`ReportStats.steps`, in the steps'
+    /// order); none before any case.
+    func render(_ sop: SOP, figures: [StepFigures] = [], theme: Theme) -> Page {
         let url = "sops/\(sop.code)/"
         var values = context.common(url: url, title: "\(sop.code) \(sop.title)")
         values.map("sop") { values in
@@ -24,7 +26,11 @@ struct SOPPage {
             values.text("approved_by", sop.approvedBy)
         }
         values.text("flowchart", flowchart(sop).svg(idPrefix: "flowchart-\(sop.code)"))
-        values.list("steps", sop.steps) { step(sop, $1, into: &$0) }
+        values.list("steps", sop.steps.indices) { values, i in
+            step(sop, sop.steps[i], into: &values)
+            if i < figures.count { actual(figures[i], into: &values) }
+        }
+        values.flag("has_figures", figures.contains { $0.through > 0 })
         values.text("body", markdown.html(sop.body))
         return theme.page(url + "index.html", "sop", values)
     }
@@ -45,6 +51,20 @@ struct SOPPage {
                 values.text("question", decision.question)
                 values.text("yes", decision.yes.label)
                 values.text("no", decision.no.label)
+            }
+        }
+    }
+
+    /// How the step went over the SOP's cases, beside its target: the median time and the
+    /// share done on time (as the reports count them: every pass, the running one left out).
+    private func actual(_ f: StepFigures, into values: inout TemplateMap) {
+        guard let median = f.median else { return }
+        let words = context.words
+        values.map("actual") { values in
+            values.text("median", words.amount(median))
+            if let percent = f.onTimePercent {
+                values.text("on_time", words.fill("reports_on_time_of", ["n": String(f.onTime), "of": String(f.withTarget),
+                                                                         "percent": String(percent)]))
             }
         }
     }

@@ -12,14 +12,13 @@ struct ReportsPage {
     var words: Words { context.words }
 
     /// One report per SOP, from its cases' columns (`ReportColumns`), in the SOPs' order.
-    func render(_ sops: [ReportColumns], theme: Theme) -> Page {
+    func render(_ sops: [ReportStats], theme: Theme) -> Page {
         var values = context.common(url: "reports/", title: words["reports_heading"])
-        values.list("sops", sops) { values, columns in
-            let sop = columns.sop
+        values.list("sops", sops) { values, stats in
+            let sop = stats.sop
             values.text("code", sop.code)
             values.text("title", sop.title)
             values.text("url", "sops/\(sop.code)/")
-            let stats = ReportStats(columns)
             // A unit row per requesting unit: none means no case follows this SOP yet.
             if !stats.units.isEmpty {
                 values.map("report") { report in
