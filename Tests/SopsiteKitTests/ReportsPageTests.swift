@@ -48,7 +48,7 @@ final class ReportsPageTests: XCTestCase {
     func testEveryChartHasATitleADescriptionAndABarPerTableRow() {
         for html in [Self.sample, Self.fixture] {
             let figures = pieces(html, from: "<div class=\"report-figure\"", to: "</table>")
-            XCTAssertEqual(figures.count, 4)
+            XCTAssertEqual(figures.count, 5, "steps, units, years, months, time")
             for figure in figures {
                 let svg = pieces(String(figure), from: "<svg", to: "</svg>")
                 XCTAssertEqual(svg.count, 1)
@@ -118,6 +118,24 @@ final class ReportsPageTests: XCTestCase {
             .first { $0.contains("report-SW01-steps-chart") })
         XCTAssertTrue(steps.contains("fill=\"\(Palette.accent)\""))
         XCTAssertFalse(steps.contains("text-anchor=\"middle\""), "a plain bar's figure is after it, not on it")
+    }
+
+    /// Fiscal year 2569 to the as-of month (20 March 2026): one request in October, two in
+    /// March; handovers in January and February (the one handed over in July 2025 was the
+    /// year before). The chart draws both figures of each month, the legend names them.
+    func testCasesRequestedAndHandedOverEachMonthOfTheFiscalYear() throws {
+        let html = Self.fixture
+        let months = try XCTUnwrap(pieces(html, from: "<div class=\"report-figure\" id=\"report-SW01-months\">", to: "</table>").first)
+        XCTAssertTrue(months.contains("<caption>คำขอที่ยื่นและที่ส่งมอบในแต่ละเดือนของปีงบประมาณ 2569 (SW01)</caption>"))
+        let rows = pieces(String(months), from: "<tr><th scope=\"row\">", to: "</tr>").map(String.init)
+        XCTAssertEqual(rows, [("ต.ค. 2568", 1, 0), ("พ.ย. 2568", 0, 0), ("ธ.ค. 2568", 0, 0), ("ม.ค. 2569", 0, 1),
+                              ("ก.พ. 2569", 0, 1), ("มี.ค. 2569", 2, 0)].map {
+            "<tr><th scope=\"row\">\($0.0)</th><td class=\"num\">\($0.1)</td><td class=\"num\">\($0.2)</td></tr>"
+        })
+        XCTAssertTrue(months.contains("มี.ค. 2569: ยื่นคำขอ 2, ส่งมอบในเดือนนั้น 0</desc>"))
+        XCTAssertTrue(months.contains("width=\"14\" height=\"14\" fill=\"\(Palette.states[.handedOver]!)\"/>"), "the legend's second swatch")
+        XCTAssertTrue(months.contains(">ส่งมอบในเดือนนั้น</text>"))
+        XCTAssertEqual(count("<rect", in: months), 2 + 4, "the legend's two swatches and a bar per non-zero figure")
     }
 
     func testEnglishWordsTheFiscalYearInTheGregorianCalendar() {

@@ -30,6 +30,9 @@ struct ReportChart {
     var full: Int? = nil
     /// Each part's colour, in the legend's order; plain bars take the first.
     var fills: [String] = [Palette.accent]
+    /// Parts drawn as bars of their own under one label (two figures of a month), each with its
+    /// figure after it, rather than stacked.
+    var grouped = false
 
     /// Narrow enough to sit beside its table on a wide screen at its drawn size.
     static let width = 480.0
@@ -49,8 +52,11 @@ struct ReportChart {
         let top = legend.isEmpty ? m : m + 28
         let labels = bars.map { TextWrap.wrap(ThaiWords.marked($0.label), maxWidth: Self.width - 2 * m, fontSize: Self.labelSize) }
         let extra = labels.map { Double($0.count - 1) * Self.labelLineHeight }
-        let height = top + Double(bars.count) * Self.rowHeight + extra.reduce(0, +) + m
-        let scale = Double(max(full ?? bars.map { $0.parts.reduce(0, +) }.max() ?? 0, 1))
+        // A grouped row holds a bar per part, each `groupStep` under the one before.
+        let rowHeights = bars.map { Self.rowHeight + (grouped ? Double($0.parts.count - 1) * Self.groupStep : 0) }
+        let height = top + rowHeights.reduce(0, +) + extra.reduce(0, +) + m
+        let longest = bars.map { grouped ? $0.parts.max() ?? 0 : $0.parts.reduce(0, +) }.max() ?? 0
+        let scale = Double(max(full ?? longest, 1))
         let room = Self.width - 2 * m - Self.figureRoom
         var out = SVGWriter()
         out.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "class": "report-chart",
@@ -63,7 +69,7 @@ struct ReportChart {
         for (i, bar) in bars.enumerated() {
             // The bar's own coordinates below its label's extra lines.
             let y = rowTop + extra[i]
-            rowTop = y + Self.rowHeight
+            rowTop = y + rowHeights[i]
             out.open("g", ["class": "bar"])
             if labels[i].count == 1 {
                 text(bar.label, x: m, y: y + 17, size: Int(Self.labelSize), &out)
@@ -72,6 +78,11 @@ struct ReportChart {
                 let first = y - extra[i] + 17
                 let lines = labels[i].enumerated().map { (text: $1, x: m, y: first + Double($0) * Self.labelLineHeight) }
                 out.text(lines, ["x": n(m), "y": n(first), "font-size": n(Self.labelSize), "fill": Self.ink])
+            }
+            if grouped {
+                drawGroup(bar, y: y, scale: scale, room: room, &out)
+                out.close("g")
+                continue
             }
             var x = m
             for (part, value) in bar.parts.enumerated() where value > 0 {
@@ -96,6 +107,24 @@ struct ReportChart {
         }
         out.close("svg")
         return out.output
+    }
+
+    static let groupStep = 15.0
+
+    /// A grouped row: each part a bar of its own colour and its figure after it.
+    private func drawGroup(_ bar: Bar, y: Double, scale: Double, room: Double, _ out: inout SVGWriter) {
+        let m = Self.margin
+        for (part, value) in bar.parts.enumerated() {
+            let top = y + 23 + Double(part) * Self.groupStep
+            let length = Double(value) / scale * room
+            if value > 0 {
+                out.element("rect", ["x": n(m), "y": n(top), "width": n(length), "height": "12",
+                                     "fill": fills[part % fills.count]])
+            }
+            text(String(value), x: m + length + 6, y: top + 11, size: 12, &out)
+        }
+        let bottom = y + 23 + Double(bar.parts.count) * Self.groupStep
+        out.element("line", ["x1": n(m), "y1": n(y + 20), "x2": n(m), "y2": n(bottom), "stroke": Self.stroke, "stroke-width": "1"])
     }
 
     /// A swatch and a name per part, in one row.

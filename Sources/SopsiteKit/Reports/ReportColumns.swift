@@ -17,6 +17,9 @@ struct ReportColumns: Sendable {
     private var unitNumbers: [String: Int] = [:]
     private(set) var years: [FiscalYear] = []
     private(set) var daysToHandover: [Int?] = []
+    /// The month of the request and of the handover (nil before it), as `Month` numbers.
+    private(set) var openedMonths: [Int] = []
+    private(set) var handoverMonths: [Int?] = []
     /// For each of the SOP's steps, each case's status and timing there (its latest pass).
     private(set) var results: [[StepResult]]
     /// For each step, each case's passes before the latest (a loop back): empty for almost all,
@@ -49,6 +52,8 @@ struct ReportColumns: Sendable {
         units.insert(0, at: i)
         years.insert(FiscalYear(year: 0), at: i)
         daysToHandover.insert(nil, at: i)
+        openedMonths.insert(0, at: i)
+        handoverMonths.insert(nil, at: i)
         for s in results.indices {
             results[s].insert((.notReached, nil), at: i)
             earlier[s].insert([], at: i)
@@ -65,7 +70,10 @@ struct ReportColumns: Sendable {
         }
         units[i] = unitNumbers[view.c.unit]!
         years[i] = FiscalYear(containing: view.c.opened.day)
-        daysToHandover[i] = ReportColumns.daysToHandover(view, sop: sop, calendar: calendar)
+        let handover = ReportColumns.handover(view, sop: sop)
+        daysToHandover[i] = handover.map { calendar.workingDays(after: view.c.opened.day, through: $0) }
+        openedMonths[i] = Month.number(view.c.opened.day)
+        handoverMonths[i] = handover.map(Month.number)
         // Records follow the SOP's steps in order; look further only if they do not.
         view.progress.records.withUnsafeBufferPointer { records in
             for (s, step) in sop.steps.enumerated() {
@@ -83,19 +91,28 @@ struct ReportColumns: Sendable {
         units.remove(at: i)
         years.remove(at: i)
         daysToHandover.remove(at: i)
+        openedMonths.remove(at: i)
+        handoverMonths.remove(at: i)
         for s in results.indices {
             results[s].remove(at: i)
             earlier[s].remove(at: i)
         }
     }
 
-    /// Working days from the request (`opened`) to the event of the SOP's last step before the
-    /// ongoing one (SW01 step 8, the handover), for a case handed over; nil otherwise.
-    static func daysToHandover(_ view: CaseView, sop: SOP, calendar: WorkCalendar) -> Int? {
+    /// The day of the event of the SOP's last step before the ongoing one (SW01 step 8, the
+    /// handover), for a case handed over; nil otherwise. The reports count working days from
+    /// the request (`opened`) to it.
+    static func handover(_ view: CaseView, sop: SOP) -> Day? {
         guard view.progress.state == .handedOver || view.progress.state == .maintenance,
               let handover = sop.steps.last(where: { !$0.ongoing }),
               let end = view.progress.records.first(where: { $0.step.id == handover.id })?.end
         else { return nil }
-        return calendar.workingDays(after: view.c.opened.day, through: end.day)
+        return end.day
     }
+}
+
+/// A month as one number (year × 12 + month − 1), so that months count and sort as integers.
+enum Month {
+    static func number(_ day: Day) -> Int { day.year * 12 + day.month - 1 }
+    static func first(_ number: Int) -> Day { Day(year: number / 12, month: number % 12 + 1, day: 1)! }
 }

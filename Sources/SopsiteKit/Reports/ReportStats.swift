@@ -94,6 +94,8 @@ struct ReportStats: Sendable {
     let units: [(unit: String, counts: CaseCounts)]
     /// By fiscal year of the request, oldest first.
     let years: [(year: FiscalYear, counts: CaseCounts)]
+    /// Cases requested and handed over, by month (`Month` numbers); months with neither left out.
+    let months: [Int: (opened: Int, handedOver: Int)]
 
     /// `cases` may include other SOPs' cases; only this SOP's are counted.
     init(sop: SOP, cases: [CaseView], calendar: WorkCalendar) {
@@ -111,6 +113,12 @@ struct ReportStats: Sendable {
         }
         self.units = zip(columns.unitNames, units).filter { $0.1.opened > 0 }.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1) }
         self.years = years.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var months: [Int: (opened: Int, handedOver: Int)] = [:]
+        for i in columns.ids.indices {
+            months[columns.openedMonths[i], default: (0, 0)].opened += 1
+            if let handover = columns.handoverMonths[i] { months[handover, default: (0, 0)].handedOver += 1 }
+        }
+        self.months = months
     }
 }
 

@@ -42,6 +42,30 @@ extension ReportsPage {
         values.text("chart", chart(id + "-chart", "reports_" + kind, stats.sop, bars, legend: legend, fills: fills, details: details))
     }
 
+    /// Requests and handovers month by month in the fiscal year of the as-of day, from October
+    /// to the as-of month: the office's year so far.
+    func months(_ stats: ReportStats, into values: inout TemplateMap) {
+        let year = FiscalYear(containing: context.asOf)
+        let months = Month.number(year.first)...Month.number(context.asOf)
+        var rows: [[String: String]] = [], bars: [ReportChart.Bar] = [], details: [String] = []
+        for month in months {
+            let counts = stats.months[month] ?? (0, 0)
+            let label = Month.first(month).monthFormatted(words.dayStyle)
+            rows.append(["label": label, "opened": String(counts.opened), "handed_over": String(counts.handedOver)])
+            bars.append(ReportChart.Bar(label: label, parts: [counts.opened, counts.handedOver], value: ""))
+            details.append("\(words["reports_opened"]) \(counts.opened), \(words["reports_handed_over_in_month"]) \(counts.handedOver)")
+        }
+        let id = "report-\(stats.sop.code)-months"
+        let caption = words.fill("reports_months", ["year": words.fiscalYear(year)]) + " (\(stats.sop.code))"
+        values.text("id", id)
+        values.text("caption", caption)
+        values.list("rows", rows, TemplateMap.texts)
+        let figures = zip(bars, details).map { "\($0.label): \($1)" }.joined(separator: "; ")
+        values.text("chart", ReportChart(id: id + "-chart", title: caption, desc: words.fill("reports_chart_desc", ["rows": figures]),
+                                         bars: bars, legend: [words["reports_opened"], words["reports_handed_over_in_month"]],
+                                         fills: [Palette.accent, Palette.states[.handedOver]!], grouped: true).svg())
+    }
+
     /// Where time goes: day steps by their median time, longest first.
     func time(_ stats: ReportStats, into values: inout TemplateMap) {
         let ranking = stats.ranking

@@ -25,6 +25,7 @@ struct ReportsPage {
                     report.map("steps") { steps(stats, into: &$0) }
                     report.map("units") { units(stats, into: &$0) }
                     report.map("years") { years(stats, into: &$0) }
+                    report.map("months") { months(stats, into: &$0) }
                     report.map("time") { time(stats, into: &$0) }
                 }
             }
