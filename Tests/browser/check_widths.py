@@ -5,12 +5,20 @@ reports and search. The page never scrolls sideways (`scrollWidth <= innerWidth`
 (tables, the flowchart, the timeline) scroll inside their own box. Screenshots go to
 ${CHECK_SITE_ARTIFACTS:-/tmp}/widths/ for a person to look at.
 
+Case pages' Gantt charts (issue 21): shown at 1280 px within the page, hidden at 390 px where the
+list below says the same, and printed to A4 (Chromium's own PDF) within the paper's width: every
+word of the PDF inside the page, the chart's legend among them.
+
 Usage: check_widths.py PUBLIC_DIR
 Closes with "check_widths: N passed, M failed".
 """
+import base64
 import json
 import os
+import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import sitecheck
@@ -61,6 +69,70 @@ def pages(public):
     return paths
 
 
+# The case page's Gantt chart: whether it shows, and where its drawing ends.
+GANTT = """
+const f = document.querySelector('figure.case-gantt');
+if (!f) return null;
+const svg = f.querySelector('svg');
+const r = svg.getBoundingClientRect();
+return [getComputedStyle(f).display, Math.round(r.left), Math.round(r.right), innerWidth,
+        !!document.querySelector('ol.timeline li') && document.querySelector('ol.timeline').getBoundingClientRect().height > 0];
+"""
+
+
+def check_gantt(checks, driver, path, width):
+    gantt = driver.execute_script(GANTT)
+    if gantt is None:
+        return
+    display, left, right, inner, list_shown = gantt
+    checks.check(f"{path} at {width} px: the timeline's list shows", list_shown)
+    if width >= 1000:
+        checks.check(f"{path} at {width} px: the Gantt chart shows within the page", display != "none" and left >= 0 and right <= inner,
+                     f"display {display}, from {left} to {right} of {inner}")
+    else:
+        checks.check(f"{path} at {width} px: the Gantt chart gives way to the list", display == "none", f"display {display}")
+
+
+# A4 less print.css's margins (12 mm each side), in CSS pixels: 186 mm.
+A4_CONTENT = round(186 / 25.4 * 96)
+
+
+def check_print(checks, driver, path, shots):
+    """The case page printed by Chromium on A4: laid out for print at the paper's width, nothing
+    wider than it (Chromium would shrink the whole page to fit, so the PDF alone cannot tell),
+    and in the PDF every word inside the paper."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": A4_CONTENT, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        gantt = driver.execute_script(GANTT)
+        scroll = driver.execute_script("return document.documentElement.scrollWidth")
+        checks.check(f"{path} laid out for A4: the Gantt chart within the paper's width",
+                     gantt and gantt[0] != "none" and gantt[2] <= A4_CONTENT and scroll <= A4_CONTENT,
+                     f"chart {gantt}, page {scroll} px wide, paper {A4_CONTENT} px")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    name = (path.strip("/").replace("/", "_")) + "-a4.pdf"
+    (shots / name).write_bytes(base64.b64decode(pdf["data"]))
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp, "words.html")
+        subprocess.run(["pdftotext", "-bbox", str(shots / name), str(html)], check=True)
+        text = html.read_text(encoding="utf-8")
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', text, re.S)
+    checks.check(f"{path} printed: A4 pages", pages and all(abs(float(w) - 595.3) < 2 for w, _, _ in pages),
+                 f"page widths {[w for w, _, _ in pages]}")
+    words = [(float(m[0]), float(m[1]), m[2]) for _, _, body in pages
+             for m in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', body)]
+    outside = [w for w in words if w[0] < 0 or w[1] > 595.3]
+    checks.check(f"{path} printed: every word within the width of A4", words and not outside, f"{outside[:5]}")
+    # The legend's "planned" swatch is the chart's alone (the footer's "ข้อมูล ณ" is on every page).
+    legend = [w for w in words if w[2] in ("ช่วงเวลาตามกำหนด", "Planned")]
+    checks.check(f"{path} printed: the Gantt chart is on the paper", legend, "its legend is not in the PDF")
+
+
 def main(public):
     checks = sitecheck.Checks("check_widths")
     shots = Path(os.environ.get("CHECK_SITE_ARTIFACTS", "/tmp"), "widths")
@@ -85,8 +157,12 @@ def main(public):
                     if width < 500:
                         small = driver.execute_script(SMALL_TARGETS)
                         checks.check(f"{path} at {width} px: controls are at least 44 px", not small, f"{small}")
+                    check_gantt(checks, driver, path, width)
                     name = (path.strip("/").replace("/", "_").replace("?q=", "-q-") or "home") + f"-{width}.png"
                     driver.save_screenshot(str(shots / name))
+                    if width >= 1000 and path.startswith("/cases/") and path.count("/") == 3:
+                        if driver.execute_script(GANTT) is not None:
+                            check_print(checks, driver, path, shots)
             finally:
                 driver.quit()
     finally:
