@@ -83,6 +83,20 @@ final class SamplePortalTests: XCTestCase {
         XCTAssertTrue(sop.contains("<p class=\"steps-note\">"))
     }
 
+    /// A case in maintenance since 2024: its Gantt chart spans years, so days are not shaded
+    /// (under 2 px a day they would only stripe it) and months are named far enough apart to read.
+    func testAGanttChartOverYearsNamesFewerMonthsAndShadesNoDays() throws {
+        let page = try read("cases/SW01-2567-007/index.html")
+        let start = try XCTUnwrap(page.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gantt\"")).lowerBound
+        let chart = String(page[start...]).components(separatedBy: "</svg>")[0]
+        XCTAssertFalse(chart.contains("fill=\"#e6e9ed\"/>"))
+        XCTAssertFalse(chart.contains("วันหยุดราชการและเสาร์-อาทิตย์"), "no shading, so the legend does not name it")
+        let names = chart.components(separatedBy: "<text x=\"").dropFirst().filter { $0.contains("y=\"16\"") }
+            .compactMap { Double($0.prefix { $0 != "\"" }) }
+        XCTAssertGreaterThan(names.count, 2)
+        XCTAssertTrue(zip(names, names.dropFirst()).allSatisfy { $1 - $0 >= 60 }, "\(names)")
+    }
+
     func testStatusJSONEntries() throws {
         let overdue = try XCTUnwrap(try status().first { $0["id"] as? String == "SW01-2569-006" })
         XCTAssertEqual(overdue["current_step"] as? NSDictionary, ["id": "7", "pass": 1, "title": "ทดสอบและตรวจสอบระบบ"])

@@ -18,7 +18,7 @@ extension CaseGantt {
 
     /// `labels`: each step's label lines, made once per SOP (`labels(_:)`); `caseID` names the
     /// chart.
-    func svg(caseID: String, labels: [String: Label], words: Words) -> String {
+    func svg(caseID: String, labels: [String: Label], words: Words) -> [UInt8] {
         let dayWidth = Self.plotWidth / Double(days)
         func x(_ d: Double) -> Double { Self.plotX + d * dayWidth }
         // Each row's lines: the step's label, and its round under it.
@@ -45,6 +45,14 @@ extension CaseGantt {
         out.close("defs")
         drawDays(x: x, dayWidth: dayWidth, bottom: bottom, words: words, &out)
         var y = Self.top
+        // The lines between rows, one path.
+        var path = ""
+        for height in heights {
+            y += height
+            path += "M0 " + n(y) + "H" + n(Self.width)
+        }
+        out.element("path", ["d": path, "stroke": Palette.grid, "stroke-width": "0.5"])
+        y = Self.top
         for (i, row) in rows.enumerated() {
             drawRow(row, lines: rowLines[i], y: y, height: heights[i], x: x, words: words, &out)
             y += heights[i]
@@ -60,7 +68,7 @@ extension CaseGantt {
         }
         drawLegend(y: bottom + 32, words: words, &out)
         out.close("svg")
-        return out.output
+        return out.bytes
     }
 
     /// Weekends and holidays, month lines and names, and the day numbers where there is room.
@@ -70,8 +78,11 @@ extension CaseGantt {
             out.element("rect", ["x": n(x(Double(run.lowerBound))), "y": n(Self.top), "width": n(Double(run.count) * dayWidth),
                                  "height": n(bottom - Self.top), "fill": Palette.nonWorking])
         }
-        var months = monthStarts.map { (offset: $0.offset, day: $0.day) }
-        // The first month is named at the chart's start unless the next month's name is near.
+        // Every month named where a month is 60 px wide or more; else every third, sixth or
+        // twelfth (a case open for years), so that the names never run into each other.
+        let every = [1, 3, 6, 12].first { Double($0) * 30.4 * dayWidth >= 60 } ?? 24
+        var months = monthStarts.filter { ($0.day.month - 1) % min(every, 12) == 0 && (every < 24 || $0.day.year % 2 == 0) }
+        // The first month is named at the chart's start unless the next name is near.
         if months.first.map({ Double($0.offset) * dayWidth > 80 }) ?? true { months.insert((0, first), at: 0) }
         for month in months {
             let at = x(Double(month.offset))
@@ -92,8 +103,6 @@ extension CaseGantt {
     private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, words: Words,
                          _ out: inout SVGWriter) {
         out.open("g", ["class": "gantt-row status-\(row.status.rawValue)"])
-        out.element("line", ["x1": "0", "y1": n(y + height), "x2": n(Self.width), "y2": n(y + height),
-                             "stroke": Palette.grid, "stroke-width": "0.5"])
         let baseline = y + (height - Double(lines.count) * Self.lineHeight) / 2 + 11
         out.text(lines.enumerated().map { (text: $1, x: 8, y: baseline + Double($0) * Self.lineHeight) },
                  ["x": "8", "y": n(baseline), "font-size": n(Self.labelSize), "fill": Palette.ink])

@@ -37,8 +37,10 @@ struct CaseGantt {
     /// The end of the as-of day, in days from the first day; the as-of line is drawn when it is
     /// inside the chart.
     let asOf: Double
-    /// The days that are not working days (weekends and holidays), in runs: offsets from `first`.
+    /// The days that are not working days (weekends and holidays), in runs: offsets from `first`;
+    /// none in a chart longer than `shadedDays`.
     let nonWorking: [Range<Int>]
+    static let shadedDays = 366
 
     var showsAsOf: Bool { asOf > 0 && asOf <= Double(days) }
 
@@ -84,7 +86,8 @@ struct CaseGantt {
         }
         self.asOf = Double(asOf.dayNumber - firstDay.dayNumber + 1)
         var runs: [Range<Int>] = []
-        for offset in 0..<days where !calendar.isWorkingDay(firstDay.adding(days: offset)) {
+        // Over a year a day is under 2 px wide: shading would only stripe the chart.
+        for offset in 0..<(days <= Self.shadedDays ? days : 0) where !calendar.isWorkingDay(firstDay.adding(days: offset)) {
             if let last = runs.last, last.upperBound == offset {
                 runs[runs.count - 1] = last.lowerBound..<offset + 1
             } else {

@@ -31,7 +31,7 @@ struct CasePage {
             values.text("survey_url", context.site.surveyURL(for: view.c.id))
         }
         let gantt = CaseGantt(view.progress, opened: view.c.opened, asOf: context.asOf, calendar: calendar)
-        values.html("gantt", Array(gantt.svg(caseID: view.c.id, labels: ganttLabels, words: context.words).utf8))
+        values.html("gantt", gantt.svg(caseID: view.c.id, labels: ganttLabels, words: context.words))
         // By index, each record and event read in place: copying them counted a reference
         // for each of their texts.
         values.list("timeline", view.progress.records.indices) { values, i in
