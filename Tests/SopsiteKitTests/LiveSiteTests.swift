@@ -109,8 +109,10 @@ final class LiveSiteTests: XCTestCase {
         }
         let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
         let files = changed(outcome)
-        XCTAssertEqual(files, ["cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "cases/index.json", "feed.xml",
-                               "index.html", "reports/index.html", "sops/SW01/index.html", "status.json"])
+        // The calendars: the whole portal's and the case's unit's (the others' bytes are the same).
+        XCTAssertEqual(files, ["calendar.ics", "cases/\(id)/badge.svg", "cases/\(id)/index.html", "cases/index.html", "cases/index.json",
+                               "feed.xml", "index.html", "reports/index.html", "sops/SW01/index.html", "status.json",
+                               "units/สถาบันวิจัยและพัฒนา/calendar.ics"])
     }
 
     func testABrokenCaseKeepsTheLastGoodPagesUntilItIsFixed() async throws {
@@ -193,8 +195,10 @@ final class LiveSiteTests: XCTestCase {
         try edit("content/cases/\(id)/index.md") { $0.replacingOccurrences(of: "title: ", with: "title: ชื่อใหม่ ") }
         let outcome = await site.apply([folder + "/content/cases/\(id)/index.md"])
         // Not on the dashboard (neither overdue, waiting nor among the latest ten events); the
-        // feed lists every event of this small portal, so it shows the title.
-        XCTAssertEqual(changed(outcome), ["cases/\(id)/index.html", "cases/index.html", "cases/index.json", "feed.xml", "status.json"])
+        // feed lists every event of this small portal, so it shows the title; an open case's
+        // due date in the calendars says its title too.
+        XCTAssertEqual(changed(outcome), ["calendar.ics", "cases/\(id)/index.html", "cases/index.html", "cases/index.json", "feed.xml",
+                                          "status.json", "units/คณะวิทยาศาสตร์และเทคโนโลยีการเกษตร/calendar.ics"])
     }
 
     /// Whatever `serve` patched or skipped, after a run of edits its output is what a build of

@@ -74,6 +74,17 @@ extension Listing {
         }, newest: 10)
     }
 
+    /// The calendar feeds: an open case's current step, pass, due date and time, its agreed
+    /// dates, and what an event says of it; every unit with a case has a feed.
+    static func calendars(_ make: @escaping @Sendable () throws -> [Page]) -> Listing {
+        Listing(make: make, folder: "units/", counts: { view in
+            join([view.c.unit, view.progress.state.rawValue, view.progress.current?.id ?? "", String(view.progress.currentPass ?? 0),
+                  view.due?.description ?? "", view.timeText]
+                 + view.c.events.flatMap { $0.due.map { "\($0.step)=\($0.day)" } }
+                 + view.progress.records.map { $0.status.rawValue })
+        }, shows: { join([$0.c.title, $0.c.unit, $0.stateLabel]) }, listsAlways: { $0.progress.state.isOpen })
+    }
+
     static func feed(_ make: @escaping @Sendable () throws -> Page) -> Listing {
         Listing(make: { [try make()] }, counts: { join(events($0)) }, shows: { join([$0.c.title, $0.c.unit]) },
                 newest: Feed.limit)

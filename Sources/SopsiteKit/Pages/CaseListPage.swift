@@ -44,6 +44,11 @@ struct CaseListPage {
                 values.text("label", words["state_" + state.rawValue])
             }
             values.texts("units", units)
+            let folders = CalendarFeed.unitFolders(units)
+            values.list("unit_calendars", units) { values, unit in
+                values.text("name", unit)
+                values.text("url", "units/\(folders[unit]!)/calendar.ics")
+            }
             values.texts("years", years)
             values.texts("sops", sops)
             return theme.page(url + "index.html", "cases", values)

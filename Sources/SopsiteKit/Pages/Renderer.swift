@@ -99,6 +99,10 @@ struct Renderer: Sendable {
             .reports { r.reports() },
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, glances: r.glances, theme: r.theme) },
             .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
+            .calendars {
+                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf)
+                    .render(r.views, units: Set(r.views.map(\.c.unit)).sorted())
+            },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, glances: r.glances, asOf: r.asOf) },
         ]
     }

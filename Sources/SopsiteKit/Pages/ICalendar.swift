@@ -1,0 +1,85 @@
+import BusinessTime
+
+/// An iCalendar object (RFC 5545) of all-day events, written as the RFC asks: CRLF line ends,
+/// lines folded at 75 octets (never inside a character: Thai is three bytes a letter),
+/// text values escaped. Pure: `CalendarTests` read it back with a real parser (PyPI's
+/// `icalendar`, in check-site).
+struct ICalendar {
+    struct Event {
+        var uid: String
+        var day: Day
+        var summary: String
+        var description: String
+        var url: String
+    }
+
+    var name: String
+    /// When the feed's facts hold (DTSTAMP): the build's as-of day, so the same content gives
+    /// the same bytes.
+    var stamp: Day
+    var events: [Event]
+
+    var text: String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sopsite//SOP portal//TH", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape(name), "X-WR-TIMEZONE:Asia/Bangkok",
+        ]
+        for event in events {
+            lines += [
+                "BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + Self.date(stamp) + "T000000Z",
+                "DTSTART;VALUE=DATE:" + Self.date(event.day), "DTEND;VALUE=DATE:" + Self.date(event.day.adding(days: 1)),
+                "SUMMARY:" + Self.escape(event.summary), "DESCRIPTION:" + Self.escape(event.description),
+                "URL:" + event.url, "TRANSP:TRANSPARENT", "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// YYYYMMDD.
+    static func date(_ day: Day) -> String { day.description.replacingAll("-", with: "") }
+
+    /// TEXT values: backslash, semicolon and comma escaped, line breaks as `\n` (RFC 5545 3.3.11).
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A line longer than 75 octets goes on over lines that start with a space (RFC 5545 3.1),
+    /// broken between characters as a reader sees them: a Thai vowel or tone mark stays with its
+    /// letter (a cluster is at most a few scalars, well under the limit).
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var out = "", octets = 0
+        for character in line {
+            let size = character.utf8.count
+            if octets + size > 75 {
+                out += "\r\n "
+                octets = 1
+            }
+            out.append(character)
+            octets += size
+        }
+        return out
+    }
+
+    /// The host of the portal's base URL, which makes UIDs unique across portals.
+    static func host(_ baseURL: String) -> String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != ":" }
+        return host.isEmpty ? "sopsite" : String(host)
+    }
+}
