@@ -81,9 +81,10 @@ return [getComputedStyle(f).display, Math.round(r.left), Math.round(r.right), in
 
 
 def check_gantt(checks, driver, path, width):
+    """Whether the page has a Gantt chart, checked for this width."""
     gantt = driver.execute_script(GANTT)
     if gantt is None:
-        return
+        return False
     display, left, right, inner, list_shown = gantt
     checks.check(f"{path} at {width} px: the timeline's list shows", list_shown)
     if width >= 1000:
@@ -91,6 +92,7 @@ def check_gantt(checks, driver, path, width):
                      f"display {display}, from {left} to {right} of {inner}")
     else:
         checks.check(f"{path} at {width} px: the Gantt chart gives way to the list", display == "none", f"display {display}")
+    return True
 
 
 # A4 less print.css's margins (12 mm each side), in CSS pixels: 186 mm.
@@ -157,12 +159,11 @@ def main(public):
                     if width < 500:
                         small = driver.execute_script(SMALL_TARGETS)
                         checks.check(f"{path} at {width} px: controls are at least 44 px", not small, f"{small}")
-                    check_gantt(checks, driver, path, width)
+                    has_gantt = check_gantt(checks, driver, path, width)
                     name = (path.strip("/").replace("/", "_").replace("?q=", "-q-") or "home") + f"-{width}.png"
                     driver.save_screenshot(str(shots / name))
-                    if width >= 1000 and path.startswith("/cases/") and path.count("/") == 3:
-                        if driver.execute_script(GANTT) is not None:
-                            check_print(checks, driver, path, shots)
+                    if width >= 1000 and has_gantt:
+                        check_print(checks, driver, path, shots)
             finally:
                 driver.quit()
     finally:

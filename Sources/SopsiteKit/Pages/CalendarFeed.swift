@@ -54,8 +54,8 @@ struct CalendarFeed {
     /// The events of `views`: their due dates ahead or past, as long as the case is open.
     func events(_ views: [CaseView]) -> [ICalendar.Event] {
         var events: [ICalendar.Event] = []
+        let host = ICalendar.host(site.baseURL)
         for view in views where view.progress.state.isOpen {
-            let host = ICalendar.host(site.baseURL)
             let url = site.baseURL + view.url
             let facts = "\(view.c.title) · \(view.c.unit) · \(view.timeText.isEmpty ? view.stateLabel : view.timeText)"
             var dated: Set<String> = []

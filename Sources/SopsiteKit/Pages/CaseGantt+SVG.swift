@@ -129,38 +129,41 @@ extension CaseGantt {
         out.close("g")
     }
 
+    /// A mark the legend explains.
+    private enum Mark {
+        case planned, bar(StepStatus), late, nonWorking
+    }
+
     /// What each mark the chart has means, in one or two lines under it.
     private func drawLegend(y: Double, words: Words, _ out: inout SVGWriter) {
         let statuses = Set(rows.map(\.status))
-        var items: [(kind: String, text: String)] = []
-        if rows.contains(where: { $0.due != nil }) { items.append(("planned", words["gantt_planned"])) }
-        for (status, kind) in [(StepStatus.doneOnTime, "on-time"), (.inProgress, "running"), (.done, "done"), (.ongoing, "ongoing")] {
-            let shown = statuses.contains(status) || (status == .doneOnTime && statuses.contains(.doneLate))
-                || (status == .inProgress && statuses.contains(.overdue))
-            if shown { items.append((kind, words["status_" + status.rawValue])) }
+        var items: [(mark: Mark, text: String)] = []
+        if rows.contains(where: { $0.due != nil }) { items.append((.planned, words["gantt_planned"])) }
+        // Late and overdue bars share the on-time and running colours (their late part is hatched).
+        let bars: [(StepStatus, also: StepStatus?)] = [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
+        for (status, also) in bars where statuses.contains(status) || also.map(statuses.contains) == true {
+            items.append((.bar(status), words["status_" + status.rawValue]))
         }
-        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append(("late", words["gantt_late"])) }
-        if !nonWorking.isEmpty { items.append(("non-working", words["gantt_non_working"])) }
+        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, words["gantt_late"])) }
+        if !nonWorking.isEmpty { items.append((.nonWorking, words["gantt_non_working"])) }
         out.open("g", ["class": "gantt-legend"])
         var x = 8.0, line = y
         for item in items {
             let width = 26 + TextWrap.width(item.text, fontSize: 12) + 18
             if x + width > Self.width { x = 8; line += 20 }
             let (at, row) = (n(x), n(line))
-            switch item.kind {
-            case "planned":
+            switch item.mark {
+            case .planned:
                 out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "none",
                                      "stroke": Palette.ink, "stroke-dasharray": "4 3"])
-            case "late":
+            case .late:
                 out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "url(#gantt-late)",
                                      "stroke": Palette.late])
-            case "non-working":
+            case .nonWorking:
                 out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": Palette.nonWorking,
                                      "stroke": Palette.grid])
-            default:
-                let status: [String: StepStatus] = ["on-time": .doneOnTime, "running": .inProgress, "done": .done, "ongoing": .ongoing]
-                let fill = Palette.bar(status[item.kind] ?? .done)
-                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": fill])
+            case let .bar(status):
+                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": Palette.bar(status)])
             }
             out.element("text", ["x": n(x + 26), "y": n(line + 11), "font-size": "12", "fill": Palette.ink], text: item.text)
             x += width

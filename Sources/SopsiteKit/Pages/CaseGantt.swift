@@ -100,13 +100,14 @@ struct CaseGantt {
     /// The first day of each month after the chart's first day, with its offset: where the
     /// axis names a month.
     var monthStarts: [(offset: Int, day: Day)] {
-        var starts: [(Int, Day)] = []
-        var day = Day(year: first.year, month: first.month, day: 1)!
+        var starts: [(offset: Int, day: Day)] = []
+        var month = Month.number(first) + 1
         while true {
-            day = day.month == 12 ? Day(year: day.year + 1, month: 1, day: 1)! : Day(year: day.year, month: day.month + 1, day: 1)!
+            let day = Month.first(month)
             let offset = day.dayNumber - first.dayNumber
             if offset >= days { return starts }
             starts.append((offset, day))
+            month += 1
         }
     }
 }

@@ -71,8 +71,7 @@ extension HomePage {
             ReportChart.Bar(label: words["state_" + group.state.rawValue], parts: [group.count], value: String(group.count),
                             fill: Palette.states[group.state])
         }
-        let figures = bars.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
         return ReportChart(id: "home-states", title: words["dashboard_by_state"],
-                           desc: words.fill("reports_chart_desc", ["rows": figures]), bars: bars).svg()
+                           desc: ReportChart.desc(bars, words: words), bars: bars).svg()
     }
 }

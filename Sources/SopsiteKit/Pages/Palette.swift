@@ -17,10 +17,8 @@ enum Palette {
     /// progress, late as an overdue one (with the hatching), an ongoing step as maintenance.
     static func bar(_ status: StepStatus) -> String {
         switch status {
-        case .doneOnTime: return states[.handedOver]!
-        case .doneLate: return states[.handedOver]!
-        case .inProgress: return states[.inProgress]!
-        case .overdue: return states[.inProgress]!
+        case .doneOnTime, .doneLate: return states[.handedOver]!
+        case .inProgress, .overdue: return states[.inProgress]!
         case .ongoing: return states[.maintenance]!
         case .done, .notReached, .skipped: return states[.rejected]!
         }

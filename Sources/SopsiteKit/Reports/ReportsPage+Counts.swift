@@ -60,8 +60,7 @@ extension ReportsPage {
         values.text("id", id)
         values.text("caption", caption)
         values.list("rows", rows, TemplateMap.texts)
-        let figures = zip(bars, details).map { "\($0.label): \($1)" }.joined(separator: "; ")
-        values.text("chart", ReportChart(id: id + "-chart", title: caption, desc: words.fill("reports_chart_desc", ["rows": figures]),
+        values.text("chart", ReportChart(id: id + "-chart", title: caption, desc: ReportChart.desc(bars, details: details, words: words),
                                          bars: bars, legend: [words["reports_opened"], words["reports_handed_over_in_month"]],
                                          fills: [Palette.accent, Palette.states[.handedOver]!], grouped: true).svg())
     }

@@ -74,9 +74,16 @@ struct ReportsPage {
     func chart(_ id: String, _ titleKey: String, _ sop: SOP, _ bars: [ReportChart.Bar],
                legend: [String] = [], fills: [String] = [Palette.accent], full: Int? = nil,
                details: [String]? = nil) -> String {
+        ReportChart(id: id, title: "\(words[titleKey]) (\(sop.code))", desc: ReportChart.desc(bars, details: details, words: words),
+                    bars: bars, legend: legend, full: full, fills: fills).svg()
+    }
+}
+
+extension ReportChart {
+    /// What a chart draws, with every bar's figure (`details`, when the figure after a bar is not
+    /// all it shows: a stacked bar's total, a month's two bars), for readers who do not see it.
+    static func desc(_ bars: [Bar], details: [String]? = nil, words: Words) -> String {
         let figures = zip(bars, details ?? bars.map(\.value)).map { "\($0.label): \($1)" }.joined(separator: "; ")
-        let desc = words.fill("reports_chart_desc", ["rows": figures])
-        return ReportChart(id: id, title: "\(words[titleKey]) (\(sop.code))", desc: desc, bars: bars,
-                           legend: legend, full: full, fills: fills).svg()
+        return words.fill("reports_chart_desc", ["rows": figures])
     }
 }
