@@ -10,13 +10,14 @@ struct Sopsite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sopsite",
         abstract: "Builds the SOP portal from content/ into public/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, NewCommand.self,
+                      RecordCommand.self, StatusCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
 
-/// Options every command that reads the content shares.
-struct SiteOptions: ParsableArguments {
+/// Where the content and the theme are, and the language: every command that reads content.
+struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder.")
     var content = "content"
 
@@ -29,6 +30,14 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The interface language: th or en (default: site.yaml's language).")
     var lang: Language?
 
+    var themeFolder: String { themesDir + "/" + theme }
+}
+
+/// Options every command that builds the portal shares.
+struct SiteOptions: ParsableArguments {
+    @OptionGroup var paths: ContentOptions
+    var content: String { paths.content }
+
     @Option(name: .long, help: "The URL the portal is published at (default: site.yaml's base_url).")
     var baseURL: String?
 
@@ -39,8 +48,8 @@ struct SiteOptions: ParsableArguments {
     var search = true
 
     func buildOptions(output: String) -> BuildOptions {
-        var options = BuildOptions(contentFolder: content, outputFolder: output, themeFolder: themesDir + "/" + theme,
-                                   language: lang, baseURL: baseURL, asOf: asOf?.day ?? PortalClock.current.today())
+        var options = BuildOptions(contentFolder: content, outputFolder: output, themeFolder: paths.themeFolder,
+                                   language: paths.lang, baseURL: baseURL, asOf: asOf?.day ?? PortalClock.current.today())
         options.search = search
         return options
     }

@@ -40,10 +40,7 @@ extension Content {
             diagnostics.append(Diagnostic(.error, folder, line: 1, column: 1, "content folder not found"))
             return nil
         }
-        let site = loadSite(folder + "/site.yaml", &diagnostics)
-        let holidays = Holidays.load(folder + "/holidays.yaml", &diagnostics)
-        let markdown = Markdown(allowRawHTML: site?.allowRawHTML ?? false, limits: site?.markdownLimits ?? .standard)
-        let sops = loadSOPs(folder + "/sops", limits: markdown.limits, &diagnostics)
+        let (site, holidays, markdown, sops) = loadSettings(folder, &diagnostics)
         let follow = site.flatMap { site in
             asOf.map { Following(calendar: WorkCalendar(holidays: holidays.days, officeHours: site.officeHours),
                                  holidays: holidays, asOf: $0) }
@@ -53,6 +50,15 @@ extension Content {
         let content = Content(site: site, holidays: holidays, sops: sops, cases: cases)
         follow?.warnNoHolidays(content, &diagnostics)
         return (content, progress)
+    }
+
+    /// What every case is read with: site.yaml, holidays.yaml, the Markdown rules and the SOPs.
+    static func loadSettings(_ folder: String, _ diagnostics: inout Diagnostics)
+        -> (site: Site?, holidays: Holidays, markdown: Markdown, sops: [SOP]) {
+        let site = loadSite(folder + "/site.yaml", &diagnostics)
+        let holidays = Holidays.load(folder + "/holidays.yaml", &diagnostics)
+        let markdown = Markdown(allowRawHTML: site?.allowRawHTML ?? false, limits: site?.markdownLimits ?? .standard)
+        return (site, holidays, markdown, loadSOPs(folder + "/sops", limits: markdown.limits, &diagnostics))
     }
 
     static func loadSite(_ path: String, _ diagnostics: inout Diagnostics) -> Site? {
