@@ -84,12 +84,40 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpOnEveryCommand() throws {
-        for command in [["--help"], ["build", "--help"], ["check", "--help"]] {
+        for command in [["--help"], ["build", "--help"], ["check", "--help"], ["record", "--help"], ["status", "--help"]] {
             let result = try run(command)
             XCTAssertEqual(result.status, 0, command.joined(separator: " "))
             XCTAssertTrue(result.stdout.contains("USAGE:"), result.stdout)
         }
         XCTAssertTrue(try run(["build", "--help"]).stdout.contains("--lang <lang>"))
+    }
+
+    /// Staff record a step and see where the case stands; a refusal exits 1 and writes nothing.
+    func testRecordAndStatus() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
+        try FileManager.default.copyItem(atPath: Repo.root + "/themes", toPath: folder + "/themes")
+        let path = "content/cases/SW01-2569-004/index.md"
+        let before = try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
+        let refused = try run(["record", "SW01-2569-004", "--step", "3", "--date", "2026-11-20 10:00"], in: folder)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr, "\(path): error: the event: missing required field 'answer' in event 3: "
+                       + "step 3 is a decision (yes or no)\nnothing was written\n")
+        XCTAssertEqual(try String(contentsOfFile: folder + "/" + path, encoding: .utf8), before)
+        XCTAssertNotEqual(try run(["record", "SW01-2569-004", "--step", "3", "--date", "20/11/2569"], in: folder).status, 0)
+
+        let done = try run(["record", "SW01-2569-004", "--step", "3", "--date", "2026-11-20 10:00", "--answer", "yes",
+                            "--by", "ผอ.", "--lang", "en"], in: folder)
+        XCTAssertEqual(done.status, 0, done.stderr)
+        XCTAssertTrue(done.stdout.hasPrefix("recorded step 3 (2026-11-20 10:00) in \(path)\nSW01-2569-004  "), done.stdout)
+        XCTAssertTrue(done.stdout.contains("\n  Current step: 4 เชิญประชุมหารือแนวทางการพัฒนาระบบ\n  due 24 Nov 2026\n"), done.stdout)
+
+        let status = try run(["status", "--as-of", "2026-11-27"], in: folder)
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertTrue(status.stdout.hasSuffix("\nคำขอที่ยังไม่เสร็จ 5 เรื่อง เกินกำหนด 2 เรื่อง\n"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("SW01-2569-004  เกินกำหนด      4 เชิญประชุม"), status.stdout)
+        let one = try run(["status", "SW01-2569-004", "--as-of", "2026-11-27"], in: folder)
+        XCTAssertTrue(one.stdout.contains("  ขั้นตอนปัจจุบัน: 4 เชิญประชุมหารือแนวทางการพัฒนาระบบ\n"), one.stdout)
     }
 
     func testUnknownLanguageIsRejected() throws {

@@ -30,7 +30,9 @@ public enum Record {
         var event = event
         var attachments = folder.attachments
         let copy = try documentToCopy(document, title: title, into: folder.path, &event, &attachments)
-        if event.date > now {
+        // A later day the build refuses in its own words (after the as-of date); a later time
+        // today only `record` can see.
+        if event.date.day == now.day, event.date > now {
             throw Refused([Diagnostic(.error, "--date", line: 0, column: 0, "the event is dated \(event.date), after now (\(now))")])
         }
         guard let front = try? FrontMatter.split(text, path: path), let place = EventsPlace.find(front.yaml) else {
