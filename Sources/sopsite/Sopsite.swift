@@ -11,7 +11,7 @@ struct Sopsite: AsyncParsableCommand {
         commandName: "sopsite",
         abstract: "Builds the SOP portal from content/ into public/.",
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, PublishCommand.self, NewCommand.self,
-                      RecordCommand.self, StatusCommand.self],
+                      RecordCommand.self, StatusCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
