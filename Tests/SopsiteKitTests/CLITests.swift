@@ -84,7 +84,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpOnEveryCommand() throws {
-        for command in [["--help"], ["build", "--help"], ["check", "--help"], ["record", "--help"], ["status", "--help"]] {
+        for command in [["--help"], ["build", "--help"], ["check", "--help"], ["record", "--help"], ["status", "--help"], ["import", "--help"]] {
             let result = try run(command)
             XCTAssertEqual(result.status, 0, command.joined(separator: " "))
             XCTAssertTrue(result.stdout.contains("USAGE:"), result.stdout)
@@ -118,6 +118,23 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(status.stdout.contains("SW01-2569-004  เกินกำหนด      4 เชิญประชุม"), status.stdout)
         let one = try run(["status", "SW01-2569-004", "--as-of", "2026-11-27"], in: folder)
         XCTAssertTrue(one.stdout.contains("  ขั้นตอนปัจจุบัน: 4 เชิญประชุมหารือแนวทางการพัฒนาระบบ\n"), one.stdout)
+    }
+
+    /// A register is a dry run until --write; a register with problems creates nothing and exits 1.
+    func testImport() throws {
+        let folder = try temporaryFolder(self)
+        try FileManager.default.copyItem(atPath: Repo.root + "/content", toPath: folder + "/content")
+        let bad = try run(["import", Repo.fixture("registers/bad-rows.csv"), "--write", "--as-of", "2026-11-27"], in: folder)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.hasSuffix("\n13 errors; nothing was created\n"), bad.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/content/cases").count, 9)
+        let dry = try run(["import", Repo.fixture("registers/good.tsv"), "--as-of", "2026-11-27"], in: folder)
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertEqual(dry.stdout, "would create content/cases/SW01-2569-010/index.md: ระบบจากแท็บ (1 event, overdue)\n"
+                       + "1 case to create; run again with --write to create them\n")
+        let written = try run(["import", Repo.fixture("registers/good.tsv"), "--write", "--as-of", "2026-11-27"], in: folder)
+        XCTAssertEqual(written.stdout, "created content/cases/SW01-2569-010/index.md: ระบบจากแท็บ (1 event, overdue)\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/content/cases/SW01-2569-010/index.md"))
     }
 
     func testUnknownLanguageIsRejected() throws {

@@ -58,6 +58,11 @@ struct RegisterColumns {
         return cell.text.isEmpty ? nil : cell
     }
 
+    /// The row's cell in `field`'s column, empty or not (nil when the row is short of it).
+    func place(_ field: Field, in row: [RegisterFile.Cell]) -> RegisterFile.Cell? {
+        fields.firstIndex(of: field).flatMap { $0 < row.count ? row[$0] : nil }
+    }
+
     /// The row's cells for every field of one kind (steps, answers, due dates), by step id.
     func cells(in row: [RegisterFile.Cell], _ kind: (Field) -> String?) -> [(step: String, cell: RegisterFile.Cell)] {
         fields.indices.compactMap { i in

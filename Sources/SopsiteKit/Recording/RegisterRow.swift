@@ -31,18 +31,18 @@ struct RegisterRow {
         let title = columns.cell(.title, in: row)?.oneLine, unit = columns.cell(.unit, in: row)?.oneLine
         let openedCell = columns.cell(.opened, in: row)
         let opened = openedCell.flatMap { RegisterDate.moment($0.text) }
-        if title == nil { problem(nil, "the case has no title") }
-        if unit == nil { problem(nil, "the case has no unit") }
+        if title == nil { problem(columns.place(.title, in: row), "the case has no title") }
+        if unit == nil { problem(columns.place(.unit, in: row), "the case has no unit") }
         if let openedCell, opened == nil { problem(openedCell, "not a date: \"\(openedCell.text)\" (YYYY-MM-DD, or D/M/YYYY)") }
-        if openedCell == nil { problem(nil, "the case has no 'opened' date") }
+        if openedCell == nil { problem(columns.place(.opened, in: row), "the case has no 'opened' date") }
         let sop = chooseSOP(problem)
         let events = sop.map { self.events(along: $0, problem) } ?? []
         guard diagnostics.errors.count == before, let sop, let title, let unit, let opened else { return nil }
+        guard let id = chooseID(sop: sop.code, opened: opened.day, ids: &ids, problem) else { return nil }
         if let twin = existing[Self.key(title.text, unit.text, opened)] {
             problem(title, "the portal has this case already: \(twin) has the same title, unit and opening (imported before?)")
             return nil
         }
-        guard let id = chooseID(sop: sop.code, opened: opened.day, ids: &ids, problem) else { return nil }
         write(sop: sop.code, title: title, unit: unit, opened: opened, openedCell: openedCell!, events: events)
         let text = lines.map { $0 + "\n" }.joined()
         var read = Diagnostics()
