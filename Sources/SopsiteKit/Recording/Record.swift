@@ -106,13 +106,21 @@ public enum Record {
     private static func write(_ text: String, to path: String, copying copy: (from: String, to: String)?) throws(Refused) {
         do {
             if let copy { try FileManager.default.copyItem(atPath: copy.from, toPath: copy.to) }
+            // A hidden name beside it, which serve, publish and the build pass over, then rename.
             let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".index.md.sopsite-record")
             do {
-                try Data(text.utf8).write(to: target, options: .atomic)
+                try Data(text.utf8).write(to: temporary)
+                guard rename(temporary.path, target.path) == 0 else {
+                    throw Diagnostic.failure(target.path, "cannot replace: \(String(cString: strerror(errno)))")
+                }
             } catch {
+                try? FileManager.default.removeItem(at: temporary)
                 if let copy { try? FileManager.default.removeItem(atPath: copy.to) }
                 throw error
             }
+        } catch let failure as Diagnostic {
+            throw Refused([failure])
         } catch {
             throw Refused([Diagnostic(.error, path, line: 0, column: 0,
                                       "cannot write: \((error as NSError).localizedDescription)")])
