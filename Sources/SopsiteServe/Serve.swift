@@ -17,13 +17,13 @@ public enum Serve {
 
     /// Runs until the task is cancelled. `log` gets every line the terminal shows.
     /// `rollsOver`: the as-of date is "today", and moves on at midnight (`Rollover`).
-    public static func run(_ options: BuildOptions, port: UInt16, quiet: Duration = .milliseconds(15),
+    public static func run(_ options: BuildOptions, port: UInt16, bind: String = "127.0.0.1", quiet: Duration = .milliseconds(15),
                            rollsOver: Bool = false, clock: PortalClock = .current,
                            log: @escaping @Sendable (String) -> Void) async throws {
         let site = LiveSite(options: options)
         let hub = LiveReload()
         // Listen first: a port that is taken is said at once, before any building.
-        let server = try await makeServer(port: port, root: options.outputFolder, hub: hub)
+        let server = try await makeServer(bind: bind, port: port, root: options.outputFolder, hub: hub)
         let serving = Task { try await server.run() }
         do {
             try await server.waitUntilListening(timeout: 5)
@@ -37,7 +37,7 @@ public enum Serve {
         let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
         let started = ContinuousClock.now
         let first = await site.buildAll()
-        report(first, since: started, log: log)
+        report(first, since: started, first: true, log: log)
         await hub.publish(first)
         let search = SearchIndexer(folder: options.outputFolder, pagefind: options.search ? Search.findPagefind() : nil, log: log)
         if await search.available {
@@ -69,12 +69,20 @@ public enum Serve {
             rebuilding.cancel()
             rolling?.cancel()
         }
-        log("serving http://127.0.0.1:\(port)/ (watching \(options.contentFolder)/ and \(options.themeFolder)/; Ctrl-C stops)")
+        log("serving \(urls(bind: bind, port: port)) (watching \(options.contentFolder)/ and \(options.themeFolder)/; Ctrl-C stops)")
         try await withTaskCancellationHandler {
             try await serving.value
         } onCancel: {
             serving.cancel()
         }
+    }
+
+    /// Where to open the portal: the address served on, or for 0.0.0.0 (every address) each
+    /// address of the machine, so that a phone on the office network can be pointed at one.
+    static func urls(bind: String, port: UInt16) -> String {
+        guard bind == "0.0.0.0" else { return "http://\(bind):\(port)/" }
+        let addresses = MachineAddresses.ipv4()
+        return "on every address: " + addresses.map { "http://\($0):\(port)/" }.joined(separator: ", ")
     }
 
     /// FlyingFox reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
@@ -83,8 +91,8 @@ public enum Serve {
         return text.contains("98") || text.contains("in use") ? PortTaken(port: port) : error
     }
 
-    static func makeServer(port: UInt16, root: String, hub: LiveReload) async throws -> HTTPServer {
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+    static func makeServer(bind: String, port: UInt16, root: String, hub: LiveReload) async throws -> HTTPServer {
+        let address = try sockaddr_in.inet(ip4: bind, port: port)
         let server = HTTPServer(address: address, logger: .disabled)
         await server.appendRoute(HTTPRoute(method: .GET, path: LiveClient.socketPath), to: .webSocket(LiveSocket(hub: hub)))
         await server.appendRoute(HTTPRoute(method: .GET, path: LiveClient.scriptPath)) { _ in
@@ -92,11 +100,12 @@ public enum Serve {
                          body: Data(LiveClient.script.utf8))
         }
         await server.appendRoute("GET,HEAD *", to: SiteFiles(root: root, hub: hub))
+        await server.appendRoute("*") { request in SiteFiles.notAllowed(request) }
         return server
     }
 
     /// One line per rebuild, and every error, compiler-style.
-    static func report(_ outcome: LiveSite.Outcome, since start: ContinuousClock.Instant,
+    static func report(_ outcome: LiveSite.Outcome, since start: ContinuousClock.Instant, first: Bool = false,
                        log: @Sendable (String) -> Void) {
         let ms = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
             + (ContinuousClock.now - start).components.seconds * 1000
@@ -104,7 +113,7 @@ public enum Serve {
         case let .rebuilt(changed, stylesOnly):
             guard !changed.isEmpty else { return }
             let shown = changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? ", ..." : "")
-            log("rebuilt in \(ms) ms: \(changed.count) file\(changed.count == 1 ? "" : "s")\(stylesOnly ? " (styles)" : "") (\(shown))")
+            log("\(first ? "built" : "rebuilt") in \(ms) ms: \(changed.count) file\(changed.count == 1 ? "" : "s")\(stylesOnly ? " (styles)" : "") (\(shown))")
         case let .failed(diagnostics):
             for d in diagnostics { log(d.description) }
             log("\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s"); still serving the last good portal")

@@ -18,6 +18,22 @@ struct SiteFiles: HTTPHandler {
     ]
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = try await get(request)
+        guard request.method == .HEAD else { return response }
+        // HEAD: GET's status and headers, its length included, and no body.
+        var headers = response.headers
+        headers[.contentLength] = String(try await response.bodyData.count)
+        return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
+    }
+
+    /// Any method but GET and HEAD (`Serve.makeServer` routes them here).
+    static func notAllowed(_ request: HTTPRequest) -> HTTPResponse {
+        HTTPResponse(statusCode: .methodNotAllowed,
+                     headers: [.contentType: "text/plain; charset=utf-8", .init("Allow"): "GET, HEAD"],
+                     body: Data("405 method not allowed: the portal is read with GET and HEAD\n".utf8))
+    }
+
+    private func get(_ request: HTTPRequest) async throws -> HTTPResponse {
         // The raw target keeps what the browser asked for (FlyingFox's `path` drops a trailing
         // slash, which decides between a redirect and a folder's index.html).
         let asked = request.target.path(percentEncoded: true)
@@ -29,7 +45,8 @@ struct SiteFiles: HTTPHandler {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             guard asked.hasSuffix("/") else {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: asked + "/"])
+                // From the normalised path: `//cases` must not send the browser to the host "cases".
+                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + relative + "/"])
             }
             path += "/index.html"
         }

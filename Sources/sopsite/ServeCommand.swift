@@ -7,7 +7,7 @@ import SopsiteServe
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Builds, serves on 127.0.0.1, rebuilds on every change and reloads the browser."
+        abstract: "Builds, serves on 127.0.0.1 (or --bind), rebuilds on every change and reloads the browser."
     )
 
     @OptionGroup var site: SiteOptions
@@ -18,9 +18,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port to serve on.")
     var port: UInt16 = 8080
 
+    @Option(name: .long, help: ArgumentHelp("The IPv4 address to listen on: 127.0.0.1 (this machine only), or 0.0.0.0 to let a phone on the network preview it (a preview, not the way to publish: see docs/deploy.md).", valueName: "address"))
+    var bind = "127.0.0.1"
+
+    func validate() throws {
+        var address = in_addr()
+        guard inet_pton(AF_INET, bind, &address) == 1 else {
+            throw ValidationError("--bind takes an IPv4 address such as 127.0.0.1 or 0.0.0.0, not \"\(bind)\"")
+        }
+    }
+
     func run() async throws {
         do {
-            try await Serve.run(site.buildOptions(output: output), port: port, rollsOver: site.asOf == nil) { line in
+            try await Serve.run(site.buildOptions(output: output), port: port, bind: bind, rollsOver: site.asOf == nil) { line in
                 // Each line at once, so that a terminal or a script reading the pipe sees it.
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }

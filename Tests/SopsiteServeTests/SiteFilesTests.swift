@@ -21,8 +21,8 @@ final class SiteFilesTests: XCTestCase {
         XCTAssertEqual(out, "<html><body><p>x</p><script src=\"/_sopsite/live.js\" data-build=\"3\"></script>\n</body></html>")
     }
 
-    func request(_ path: String) -> HTTPRequest {
-        var request = HTTPRequest(method: .GET, version: .http11, path: path, query: [], headers: [:], body: Data())
+    func request(_ path: String, _ method: HTTPMethod = .GET) -> HTTPRequest {
+        var request = HTTPRequest(method: method, version: .http11, path: path, query: [], headers: [:], body: Data())
         request.target = HTTPRequest.Target(path: path, query: "")
         return request
     }
@@ -45,6 +45,23 @@ final class SiteFilesTests: XCTestCase {
         let redirect = try await files.handleRequest(request("/cases/A"))
         XCTAssertEqual(redirect.statusCode, .movedPermanently)
         XCTAssertEqual(redirect.headers[.location], "/cases/A/")
+
+        for asked in ["//cases/A", "//cases//A"] {
+            let redirect = try await files.handleRequest(request(asked))
+            XCTAssertEqual(redirect.headers[.location], "/cases/A/", "never //, which a browser reads as a host")
+        }
+        let elsewhere = try await files.handleRequest(request("//example.org"))
+        XCTAssertEqual(elsewhere.statusCode, .notFound)
+        XCTAssertNil(elsewhere.headers[.location])
+
+        let head = try await files.handleRequest(request("/cases/A/", .HEAD))
+        XCTAssertEqual(head.statusCode, .ok)
+        XCTAssertEqual(head.headers[.contentLength], String(pageBody.utf8.count), "GET's length")
+        let headBody = try await head.bodyData
+        XCTAssertEqual(headBody, Data(), "and no body")
+        let post = SiteFiles.notAllowed(request("/cases/A/", .POST))
+        XCTAssertEqual(post.statusCode, .methodNotAllowed)
+        XCTAssertEqual(post.headers[.init("Allow")], "GET, HEAD")
 
         let badge = try await files.handleRequest(request("/cases/A/badge.svg"))
         XCTAssertEqual(badge.headers[.contentType], "image/svg+xml")
