@@ -102,3 +102,19 @@ final class CaseFoldersTests: XCTestCase {
         XCTAssertFalse(SOPLoader.isSafeName(".."))
     }
 }
+
+extension CaseFoldersTests {
+    /// A hidden folder in cases/ is no case: skipped, and said.
+    func testAHiddenFolderIsSkippedWithAWarning() throws {
+        let folder = try temporaryFolder(self)
+        for name in [".draft", "..."] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: false)
+        }
+        try Data().write(to: URL(fileURLWithPath: folder + "/.DS_Store"))
+        var found = Diagnostics()
+        XCTAssertEqual(CaseFolders.list(folder, &found).map(\.id), [])
+        XCTAssertEqual(found.all.map(\.description).sorted(), [".draft", "..."].sorted().map {
+            "\(folder)/\($0): warning: skipped: a folder whose name starts with '.' is hidden, not a case; rename it to publish it"
+        }, "a hidden file is not said; hidden folders are")
+    }
+}

@@ -23,6 +23,12 @@ enum CaseFolders {
               let entries = ContentFiles.entries(casesFolder) else { return [] }
         // The file system is asked about every folder on every core; the checks that compare
         // folders with each other then run in id order.
+        // A hidden folder (`.draft`, `...`) is skipped, as editors' and tools' folders are:
+        // said, so that a case named so by mistake is not missing without a word.
+        for entry in entries where entry.name.hasPrefix(".") && entry.type == UInt8(DT_DIR) {
+            diagnostics.append(Diagnostic(.warning, casesFolder + "/" + entry.name, line: 0, column: 0,
+                "skipped: a folder whose name starts with '.' is hidden, not a case; rename it to publish it"))
+        }
         let looks = entries.filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
             .parallelMap { Look($0.name, type: $0.type, in: casesFolder) }
         var seen: [String: String] = [:]
