@@ -51,16 +51,13 @@ struct RecordCommand: ParsableCommand {
             let recorded = try Record.record(event, case: caseID, contentFolder: paths.content, document: document,
                                              title: title, now: now)
             print("recorded step \(event.step) (\(event.date)) in \(recorded.path)")
-            try printStatus([recorded.status], one: true, language: paths.lang ?? recorded.language)
+            try StatusCommand.print([recorded.status], one: true, themeFolder: paths.themeFolder,
+                                    language: paths.lang ?? recorded.language)
         } catch let refused as Record.Refused {
             for d in refused.diagnostics { printError(d.description) }
             printError((refused.advice.map { $0 + "; " } ?? "") + "nothing was written")
             throw ExitCode(1)
         }
-    }
-
-    func printStatus(_ cases: [CaseStatus], one: Bool, language: Language) throws {
-        try StatusCommand.print(cases, one: one, themeFolder: paths.themeFolder, language: language)
     }
 }
 

@@ -42,11 +42,11 @@ public enum NewCase {
         var text = """
         ---
         sop: \(sop)
-        title: \(quoted(title))
-        unit: \(quoted(unit))
+        title: \(YAMLText.quoted(title))
+        unit: \(YAMLText.quoted(unit))
 
         """
-        if let contact { text += "contact: \(quoted(contact))\n" }
+        if let contact { text += "contact: \(YAMLText.quoted(contact))\n" }
         text += """
         opened: \(opened)
         # Add an event each time a step is done: step, date, by, note, documents,
@@ -61,7 +61,4 @@ public enum NewCase {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         return path
     }
-
-    /// A YAML double-quoted string: whatever the user typed stays text.
-    static func quoted(_ text: String) -> String { YAMLText.quoted(text) }
 }

@@ -41,10 +41,7 @@ extension Content {
             return nil
         }
         let (site, holidays, markdown, sops) = loadSettings(folder, &diagnostics)
-        let follow = site.flatMap { site in
-            asOf.map { Following(calendar: WorkCalendar(holidays: holidays.days, officeHours: site.officeHours),
-                                 holidays: holidays, asOf: $0) }
-        }
+        let follow = site.flatMap { site in asOf.map { Following(site: site, holidays: holidays, asOf: $0) } }
         let (cases, progress) = loadCases(folder + "/cases", sops: sops, markdown: markdown, following: follow, &diagnostics)
         guard let site else { return nil }
         let content = Content(site: site, holidays: holidays, sops: sops, cases: cases)

@@ -27,10 +27,6 @@ struct OneCase {
     /// The SOPs' codes, sorted.
     var sopCodes: [String] { sops.keys.sorted() }
 
-    func following(asOf: Day) -> Following {
-        Following(calendar: WorkCalendar(holidays: holidays.days, officeHours: site.officeHours), holidays: holidays,
-                  asOf: asOf)
-    }
 
     /// The case folder `id` as a build accepts it (safe name, an index.md), or nil with why.
     func folder(_ id: String, _ diagnostics: inout Diagnostics) -> CaseFolders.Folder? {
@@ -42,6 +38,19 @@ struct OneCase {
         return CaseFolders.folder(id, in: casesFolder, seen: &seen, &diagnostics)
     }
 
+    /// The case `id`'s folder, the path of its index.md and its text.
+    func caseFile(_ id: String, _ diagnostics: inout Diagnostics) -> (folder: CaseFolders.Folder, path: String, text: String)? {
+        guard let folder = folder(id, &diagnostics) else { return nil }
+        let path = folder.path + "/index.md"
+        return ContentFiles.read(path, &diagnostics).map { (folder, path, $0) }
+    }
+
+    /// Every case the portal has now, read without following (those with errors left out).
+    func existingCases() -> [Case] {
+        var ignored = Diagnostics()  // the existing cases' problems are not the caller's to say
+        return Content.loadCases(casesFolder, sops: Array(sops.values), markdown: markdown, following: nil, &ignored).cases
+    }
+
     /// `text` read as the case `id`'s index.md and followed at `asOf`, as a build does; nil when
     /// the build would refuse it (every reason in `diagnostics`).
     func read(_ text: String, id: String, folder: String, attachments: [String], asOf: Day,
@@ -50,7 +59,7 @@ struct OneCase {
         let path = folder + "/index.md"
         guard let c = CaseLoader.load(text, id: id, folder: folder, path: path, attachments: attachments, sops: sops,
                                       markdown: markdown, &diagnostics),
-              let progress = following(asOf: asOf).follow(c, sops: sops, &diagnostics),
+              let progress = Following(site: site, holidays: holidays, asOf: asOf).follow(c, sops: sops, &diagnostics),
               diagnostics.errors.count == before else { return nil }
         return (c, progress)
     }

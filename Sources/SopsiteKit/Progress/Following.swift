@@ -15,7 +15,13 @@ struct Following: Sendable {
     }
 
     init(_ content: Content, asOf: Day) {
-        self.init(calendar: content.calendar, holidays: content.holidays, asOf: asOf)
+        self.init(site: content.site, holidays: content.holidays, asOf: asOf)
+    }
+
+    /// With the site's office hours and the holidays, before a `Content` is made of them.
+    init(site: Site, holidays: Holidays, asOf: Day) {
+        self.init(calendar: WorkCalendar(holidays: holidays.days, officeHours: site.officeHours), holidays: holidays,
+                  asOf: asOf)
     }
 
     /// One case followed at the as-of date (nil for a case whose SOP is unknown, or whose events

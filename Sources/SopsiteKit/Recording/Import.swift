@@ -42,8 +42,7 @@ public enum Import {
         let columns = RegisterColumns(header, path: path, &found)
         // A register imported twice would make every case again under new ids: a row like a
         // case the portal has (same title, unit and opening) is refused.
-        var ignored = Diagnostics()
-        let existing = Dictionary((Content.load(from: contentFolder, &ignored)?.cases ?? []).map { (RegisterRow.key($0.title, $0.unit, $0.opened), $0.id) },
+        let existing = Dictionary(one.existingCases().map { (RegisterRow.key($0.title, $0.unit, $0.opened), $0.id) },
                                   uniquingKeysWith: { a, _ in a })
         var ids = Set(((try? FileManager.default.contentsOfDirectory(atPath: one.casesFolder)) ?? []).map { $0.lowercased() })
         var cases: [Planned] = []

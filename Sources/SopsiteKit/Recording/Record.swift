@@ -20,9 +20,9 @@ public enum Record {
     public static func record(_ event: NewEvent, case id: String, contentFolder: String, document: String? = nil,
                               title: String? = nil, now: Moment) throws(Refused) -> Recorded {
         var found = Diagnostics()
-        guard let one = OneCase.load(contentFolder, &found), let folder = one.folder(id, &found),
-              let text = ContentFiles.read(folder.path + "/index.md", &found) else { throw Refused(found.all) }
-        let path = folder.path + "/index.md"
+        guard let one = OneCase.load(contentFolder, &found), let (folder, path, text) = one.caseFile(id, &found) else {
+            throw Refused(found.all)
+        }
         // A case the build refuses already is fixed by hand first: its errors are not this event's.
         guard one.read(text, id: id, folder: folder.path, attachments: folder.attachments, asOf: now.day, &found) != nil else {
             throw Refused(found.all, "the case has errors already; fix them, then record the event")

@@ -17,17 +17,10 @@ public enum Status {
     /// The case `id` alone (the others are not read), and the site's language.
     public static func one(_ id: String, contentFolder: String, asOf: Day,
                            _ diagnostics: inout Diagnostics) -> (status: CaseStatus, language: Language)? {
-        guard let one = OneCase.load(contentFolder, &diagnostics), let folder = one.folder(id, &diagnostics),
-              let text = ContentFiles.read(folder.path + "/index.md", &diagnostics),
+        guard let one = OneCase.load(contentFolder, &diagnostics), let (folder, _, text) = one.caseFile(id, &diagnostics),
               let (c, progress) = one.read(text, id: id, folder: folder.path, attachments: folder.attachments,
                                            asOf: asOf, &diagnostics),
               let sop = one.sops[c.sop] else { return nil }
         return (CaseStatus(c, progress, sop: sop), one.site.language)
-    }
-
-    /// The site's language, for words before any case is read (nil: site.yaml cannot be read).
-    public static func language(contentFolder: String) -> Language? {
-        var ignored = Diagnostics()
-        return Content.loadSite(contentFolder + "/site.yaml", &ignored)?.language
     }
 }
