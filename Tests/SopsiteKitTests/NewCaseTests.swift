@@ -11,6 +11,8 @@ final class NewCaseTests: XCTestCase {
         XCTAssertEqual(NewCase.nextID(sop: "SW01", opened: Day(iso: "2027-01-02")!, existing: ["SW01-2569-009"]),
                        "SW01-2570-001", "a new year starts again at 001")
         XCTAssertEqual(NewCase.nextID(sop: "SW01", opened: day, existing: ["SW01-2569-999"]), "SW01-2569-1000")
+        XCTAssertEqual(NewCase.nextID(sop: "It01", opened: day, existing: ["it01-2569-004", "IT01-2569-002"]), "It01-2569-005",
+                       "taken ids compared ignoring case, as case folders are")
     }
 
     func testTheScaffoldBuildsAndKeepsWhatWasTyped() throws {

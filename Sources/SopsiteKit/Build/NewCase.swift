@@ -4,9 +4,10 @@ import Foundation
 /// `sopsite new case`: writes a case file with the next free id and today's opening.
 public enum NewCase {
     /// The next id for `sop` in the Buddhist-Era year of `opened`: SW01-2569-010 after SW01-2569-009.
+    /// Ids are compared ignoring case, as case folders are (`sw01-2569-009` is taken too).
     public static func nextID(sop: String, opened: Day, existing: [String]) -> String {
         let prefix = "\(sop)-\(opened.buddhistYear)-"
-        let numbers = existing.filter { $0.hasPrefix(prefix) }.compactMap { Int($0.dropFirst(prefix.count)) }
+        let numbers = existing.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }.compactMap { Int($0.dropFirst(prefix.count)) }
         let next = (numbers.max() ?? 0) + 1
         let digits = String(next)
         return prefix + String(repeating: "0", count: max(0, 3 - digits.count)) + digits

@@ -85,7 +85,7 @@ struct RegisterRow {
             ids.insert(cell.text.lowercased())
             return cell.text
         }
-        let id = NewCase.nextID(sop: sop, opened: opened, existing: ids.map { $0.uppercased() })
+        let id = NewCase.nextID(sop: sop, opened: opened, existing: Array(ids))
         ids.insert(id.lowercased())
         return id
     }
