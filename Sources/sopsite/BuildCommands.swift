@@ -48,21 +48,19 @@ struct CheckCommand: ParsableCommand {
 
 /// Runs a build, printing diagnostics compiler-style on standard error; exit status 1 on errors.
 func runBuild(_ options: BuildOptions, writing: Bool, quiet: Bool) throws {
-    let stderr = FileHandle.standardError
     do {
         let warnings = try Build.run(options, writing: writing, exiting: true) { line in if !quiet { print(line) } }
-        for w in warnings { stderr.write(Data((w.description + "\n").utf8)) }
+        for w in warnings { printError(w.description) }
     } catch let failure as BuildFailed {
-        for d in failure.diagnostics { stderr.write(Data((d.description + "\n").utf8)) }
-        let count = failure.diagnostics.filter { $0.severity == .error }.count
+        for d in failure.diagnostics { printError(d.description) }
         // `check` never writes: the output is only worth naming when a build was refused.
         let left = writing ? "; \(options.outputFolder)/ was left as it was" : ""
-        stderr.write(Data("\(count) error\(count == 1 ? "" : "s")\(left)\n".utf8))
+        printError(errorCount(failure.diagnostics) + left)
         throw ExitCode(1)
     } catch let error as ExitCode {
         throw error
     } catch {
-        stderr.write(Data("error: \(error)\n".utf8))
+        printError("error: \(error)")
         throw ExitCode(1)
     }
 }

@@ -25,9 +25,8 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let plan = Import.plan(register, contentFolder: content, asOf: asOf?.day ?? Day.today())
         for d in plan.diagnostics { printError(d.description) }
-        let errors = plan.diagnostics.filter { $0.severity == .error }.count
-        guard errors == 0 else {
-            printError("\(errors) error\(errors == 1 ? "" : "s"); nothing was created")
+        guard !plan.hasErrors else {
+            printError(errorCount(plan.diagnostics) + "; nothing was created")
             throw ExitCode(1)
         }
         let verb = write ? "created" : "would create"

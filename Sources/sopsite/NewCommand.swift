@@ -38,7 +38,7 @@ struct NewCaseCommand: ParsableCommand {
                                           opened: Moment.now())
             print(path)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            printError("\(error)")
             throw ExitCode(1)
         }
     }

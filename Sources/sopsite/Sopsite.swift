@@ -65,3 +65,14 @@ struct AsOf: ExpressibleByArgument {
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// One line on standard error, written at once.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// "1 error", "3 errors": the errors among `diagnostics`, for the last line of a refusal.
+func errorCount(_ diagnostics: [Diagnostic]) -> String {
+    let count = diagnostics.filter { $0.severity == .error }.count
+    return "\(count) error\(count == 1 ? "" : "s")"
+}

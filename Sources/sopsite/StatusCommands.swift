@@ -124,7 +124,3 @@ struct AgreedDue: ExpressibleByArgument {
         (step, self.day) = (parts[0], day)
     }
 }
-
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
