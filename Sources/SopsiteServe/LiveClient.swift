@@ -1,12 +1,16 @@
 import Foundation
 
-/// What the browser runs while `sopsite serve` serves a page: it listens on a WebSocket and
-/// reloads after a rebuild has finished, swaps stylesheets when only CSS changed, and shows
+/// What the browser runs while `sopsite serve` serves a page: it listens to the server's events
+/// and reloads after a rebuild has finished, swaps stylesheets when only CSS changed, and shows
 /// build errors over the page until they are fixed. It reaches pages only through the
 /// server; `sopsite build` never writes it.
+///
+/// A page listens only while it is shown: a browser opens at most six connections to one
+/// server, and each listening page holds one. A tab brought back asks again and reloads if a
+/// rebuild happened while it was hidden.
 enum LiveClient {
     static let scriptPath = "/_sopsite/live.js"
-    static let socketPath = "/_sopsite/live"
+    static let eventsPath = "/_sopsite/live"
 
     /// Adds the script before `</body>`, telling it which build the page comes from.
     static func inject(into page: Data, version: Int = 0) -> Data {
@@ -59,10 +63,12 @@ enum LiveClient {
         });
       }
 
-      function connect() {
-        var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-        var socket = new WebSocket(scheme + location.host + "\(socketPath)");
-        socket.onmessage = function (event) {
+      var events = null;
+
+      function listen() {
+        if (events) { return; }
+        events = new EventSource("\(eventsPath)");
+        events.onmessage = function (event) {
           var message = JSON.parse(event.data);
           if (message.type === "hello" && message.build !== build && message.errors.length === 0) {
             location.reload();
@@ -76,9 +82,18 @@ enum LiveClient {
             if (message.errors.length) { showErrors(message.errors); } else { clearErrors(); }
           }
         };
-        socket.onclose = function () { setTimeout(connect, 500); };
       }
-      connect();
+
+      function stop() {
+        if (events) { events.close(); events = null; }
+      }
+
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "hidden") { stop(); } else { listen(); }
+      });
+      window.addEventListener("pagehide", stop);
+      window.addEventListener("pageshow", listen);
+      if (document.visibilityState !== "hidden") { listen(); }
     })();
 
     """

@@ -1,12 +1,12 @@
-import FlyingFox
 import Foundation
 import SopsiteKit
 
-/// Tells every open page what the last rebuild did. Pages connect over a WebSocket; each
-/// message is JSON: `hello` (on connecting: the current build and errors), `reload`,
+/// Tells every open page what the last rebuild did. Pages listen with an `EventSource`
+/// (server-sent events: plain HTTP, so the server's limits on requests hold for it too); each
+/// event's data is JSON: `hello` (on connecting: the current build and errors), `reload`,
 /// `styles` (only stylesheets changed) or `errors`.
 actor LiveReload {
-    private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+    private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
     /// Counts successful rebuilds; pages carry the number they were served with.
     private(set) var build = 0
     private(set) var errors: [String] = []
@@ -25,40 +25,38 @@ actor LiveReload {
         }
     }
 
-    func connect(_ continuation: AsyncStream<WSMessage>.Continuation) -> UUID {
+    /// A page's stream of events, in the text of `text/event-stream`: first `hello`, then one
+    /// event per rebuild, and a comment every `beat` so that a page gone away is noticed.
+    /// The server calls `disconnect` once it can no longer write to the page.
+    func connect(beat: Duration = .seconds(15)) -> (id: UUID, events: AsyncStream<String>) {
+        let (stream, continuation) = AsyncStream<String>.makeStream()
         let id = UUID()
         clients[id] = continuation
+        // A browser waits this long before connecting again after serve restarts.
+        continuation.yield("retry: 500\n\n")
         send(["type": "hello", "build": build, "errors": errors], to: continuation)
-        return id
+        let beating = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: beat)
+                continuation.yield(": still here\n\n")
+            }
+        }
+        continuation.onTermination = { _ in beating.cancel() }
+        return (id, stream)
     }
 
     func disconnect(_ id: UUID) {
-        clients[id] = nil
+        clients.removeValue(forKey: id)?.finish()
     }
+
+    var connected: Int { clients.count }
 
     private func broadcast(_ message: [String: any Sendable]) {
         for continuation in clients.values { send(message, to: continuation) }
     }
 
-    private func send(_ message: [String: any Sendable], to continuation: AsyncStream<WSMessage>.Continuation) {
+    private func send(_ message: [String: any Sendable], to continuation: AsyncStream<String>.Continuation) {
         guard let data = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) else { return }
-        continuation.yield(.text(String(decoding: data, as: UTF8.self)))
-    }
-}
-
-/// One page's WebSocket: what the page says is ignored; what the hub says is sent.
-struct LiveSocket: WSMessageHandler {
-    let hub: LiveReload
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
-        let id = await hub.connect(continuation)
-        let hub = self.hub
-        Task {
-            for await _ in client {}
-            await hub.disconnect(id)
-            continuation.finish()
-        }
-        return stream
+        continuation.yield("data: " + String(decoding: data, as: UTF8.self) + "\n\n")
     }
 }

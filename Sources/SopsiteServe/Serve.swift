@@ -1,9 +1,10 @@
-import FlyingFox
 import Foundation
 import FileWatcher
+import HummingbirdCore
 import SopsiteKit
 
-/// `sopsite serve`: builds the portal, serves the output folder on 127.0.0.1, watches
+/// `sopsite serve`: builds the portal, serves the output folder (on 127.0.0.1 unless bound
+/// elsewhere), watches
 /// `content/` and the theme, rebuilds what a change affects, and tells open pages to reload
 /// once the rebuild has finished. A change that breaks the build leaves the last good portal
 /// served and shows the errors in the terminal and over the page.
@@ -23,12 +24,20 @@ public enum Serve {
         let site = LiveSite(options: options)
         let hub = LiveReload()
         // Listen first: a port that is taken is said at once, before any building.
-        let server = try await makeServer(bind: bind, port: port, root: options.outputFolder, hub: hub)
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 5)
-        } catch {
-            serving.cancel()
+        let (listening, ready) = AsyncStream<Void>.makeStream()
+        let server = Listener.server(bind: bind, port: port, files: SiteFiles(root: options.outputFolder, hub: hub), hub: hub) {
+            ready.yield()
+        }
+        let serving = Task {
+            defer { ready.finish() }
+            try await server.run()
+        }
+        var isListening = false
+        for await _ in listening {
+            isListening = true
+            break
+        }
+        guard isListening else {
             if case let .failure(failure) = await serving.result { throw portError(failure, port) }
             throw PortTaken(port: port)
         }
@@ -85,23 +94,10 @@ public enum Serve {
         return "on every address: " + addresses.map { "http://\($0):\(port)/" }.joined(separator: ", ")
     }
 
-    /// FlyingFox reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
+    /// SwiftNIO reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
     static func portError(_ error: any Error, _ port: UInt16) -> any Error {
         let text = "\(error)".lowercased()
-        return text.contains("98") || text.contains("in use") ? PortTaken(port: port) : error
-    }
-
-    static func makeServer(bind: String, port: UInt16, root: String, hub: LiveReload) async throws -> HTTPServer {
-        let address = try sockaddr_in.inet(ip4: bind, port: port)
-        let server = HTTPServer(address: address, logger: .disabled)
-        await server.appendRoute(HTTPRoute(method: .GET, path: LiveClient.socketPath), to: .webSocket(LiveSocket(hub: hub)))
-        await server.appendRoute(HTTPRoute(method: .GET, path: LiveClient.scriptPath)) { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
-                         body: Data(LiveClient.script.utf8))
-        }
-        await server.appendRoute("GET,HEAD *", to: SiteFiles(root: root, hub: hub))
-        await server.appendRoute("*") { request in SiteFiles.notAllowed(request) }
-        return server
+        return text.contains("errno: 98") || text.contains("in use") ? PortTaken(port: port) : error
     }
 
     /// One line per rebuild, and every error, compiler-style.

@@ -1,10 +1,9 @@
-import FlyingFox
 import Foundation
 
 /// Serves the output folder as any static web server would: `index.html` for a folder,
 /// the right content type, a 404 page, and nothing outside the folder. HTML pages get the
 /// live-reload script added on the way out; the files on disk never hold it.
-struct SiteFiles: HTTPHandler {
+struct SiteFiles: Sendable {
     let root: String
     let hub: LiveReload
 
@@ -17,36 +16,46 @@ struct SiteFiles: HTTPHandler {
         "ico": "image/x-icon",
     ]
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let response = try await get(request)
-        guard request.method == .HEAD else { return response }
+    /// What the server answers: a status, its headers and a body, whatever the HTTP library.
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [(name: String, value: String)]
+        var body: Data
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
+    }
+
+    /// `target` is the request-target as the browser sent it (path and query).
+    func answer(method: String, target: String) async -> Reply {
+        let path = String(target.prefix { $0 != "?" && $0 != "#" })
+        var reply = method == "GET" || method == "HEAD" ? await get(path) : Self.notAllowed
+        reply.headers.append(("Content-Length", String(reply.body.count)))
         // HEAD: GET's status and headers, its length included, and no body.
-        var headers = response.headers
-        headers[.contentLength] = String(try await response.bodyData.count)
-        return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
+        if method == "HEAD" { reply.body = Data() }
+        return reply
     }
 
-    /// Any method but GET and HEAD (`Serve.makeServer` routes them here).
-    static func notAllowed(_ request: HTTPRequest) -> HTTPResponse {
-        HTTPResponse(statusCode: .methodNotAllowed,
-                     headers: [.contentType: "text/plain; charset=utf-8", .init("Allow"): "GET, HEAD"],
-                     body: Data("405 method not allowed: the portal is read with GET and HEAD\n".utf8))
-    }
+    /// Any method but GET and HEAD.
+    static let notAllowed = Reply(
+        status: 405, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Allow", "GET, HEAD")],
+        body: Data("405 method not allowed: the portal is read with GET and HEAD\n".utf8))
 
-    private func get(_ request: HTTPRequest) async throws -> HTTPResponse {
-        // The raw target keeps what the browser asked for (FlyingFox's `path` drops a trailing
-        // slash, which decides between a redirect and a folder's index.html).
-        let asked = request.target.path(percentEncoded: true)
+    private func get(_ asked: String) async -> Reply {
+        // The path as asked keeps its trailing slash, which decides between a redirect and a
+        // folder's index.html.
         guard let relative = Self.safePath(asked) else {
-            return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: Data("403 forbidden: the path leaves the site\n".utf8))
+            return Reply(status: 403, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                         body: Data("403 forbidden: the path leaves the site\n".utf8))
         }
         var path = root + "/" + relative
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             guard asked.hasSuffix("/") else {
                 // From the normalised path: `//cases` must not send the browser to the host "cases".
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + relative + "/"])
+                let location = relative.isEmpty ? "/" : "/" + relative + "/"
+                return Reply(status: 301, headers: [("Location", location)], body: Data())
             }
             path += "/index.html"
         }
@@ -54,7 +63,7 @@ struct SiteFiles: HTTPHandler {
         let ext = (path as NSString).pathExtension.lowercased()
         let type = Self.types[ext] ?? "application/octet-stream"
         let body = ext == "html" ? LiveClient.inject(into: data, version: await hub.build) : data
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
+        return Reply(status: 200, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: body)
     }
 
     /// The request's path as a path inside the site, or nil if it would leave it
@@ -76,13 +85,13 @@ struct SiteFiles: HTTPHandler {
     }
 
     /// The site's own `404.html` when it has one, otherwise a short page of ours.
-    private func notFound() async -> HTTPResponse {
+    private func notFound() async -> Reply {
         let page = contents(of: root + "/404.html") ?? Data("""
             <!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>404</title></head>
             <body><h1>404</h1><p>ไม่พบหน้านี้ (page not found)</p><p><a href="/">หน้าแรก</a></p></body></html>
 
             """.utf8)
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                            body: LiveClient.inject(into: page, version: await hub.build))
+        return Reply(status: 404, headers: [("Content-Type", "text/html; charset=utf-8")],
+                     body: LiveClient.inject(into: page, version: await hub.build))
     }
 }

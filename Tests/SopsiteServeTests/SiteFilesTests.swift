@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 @testable import SopsiteServe
 import XCTest
@@ -21,12 +20,6 @@ final class SiteFilesTests: XCTestCase {
         XCTAssertEqual(out, "<html><body><p>x</p><script src=\"/_sopsite/live.js\" data-build=\"3\"></script>\n</body></html>")
     }
 
-    func request(_ path: String, _ method: HTTPMethod = .GET) -> HTTPRequest {
-        var request = HTTPRequest(method: method, version: .http11, path: path, query: [], headers: [:], body: Data())
-        request.target = HTTPRequest.Target(path: path, query: "")
-        return request
-    }
-
     func testServingTheOutputFolder() async throws {
         let root = NSTemporaryDirectory() + "sopsite-files-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -35,47 +28,53 @@ final class SiteFilesTests: XCTestCase {
         try Data("<svg/>".utf8).write(to: URL(fileURLWithPath: root + "/cases/A/badge.svg"))
         try Data([0, 1, 2]).write(to: URL(fileURLWithPath: root + "/font.woff2"))
         let files = SiteFiles(root: root, hub: LiveReload())
+        func get(_ target: String, _ method: String = "GET") async -> SiteFiles.Reply {
+            await files.answer(method: method, target: target)
+        }
 
-        let page = try await files.handleRequest(request("/cases/A/"))
-        XCTAssertEqual(page.statusCode, .ok)
-        XCTAssertEqual(page.headers[.contentType], "text/html; charset=utf-8")
-        let pageBody = String(decoding: try await page.bodyData, as: UTF8.self)
+        let page = await get("/cases/A/")
+        XCTAssertEqual(page.status, 200)
+        XCTAssertEqual(page.header("Content-Type"), "text/html; charset=utf-8")
+        let pageBody = String(decoding: page.body, as: UTF8.self)
         XCTAssertTrue(pageBody.contains("case A<script src=\"/_sopsite/live.js\""), pageBody)
+        XCTAssertEqual(page.header("Content-Length"), String(page.body.count))
+        let queried = await get("/cases/A/?q=x")
+        XCTAssertEqual(queried.body, page.body, "the query is not part of the path")
 
-        let redirect = try await files.handleRequest(request("/cases/A"))
-        XCTAssertEqual(redirect.statusCode, .movedPermanently)
-        XCTAssertEqual(redirect.headers[.location], "/cases/A/")
+        let redirect = await get("/cases/A")
+        XCTAssertEqual(redirect.status, 301)
+        XCTAssertEqual(redirect.header("Location"), "/cases/A/")
 
         for asked in ["//cases/A", "//cases//A"] {
-            let redirect = try await files.handleRequest(request(asked))
-            XCTAssertEqual(redirect.headers[.location], "/cases/A/", "never //, which a browser reads as a host")
+            let redirect = await get(asked)
+            XCTAssertEqual(redirect.header("Location"), "/cases/A/", "never //, which a browser reads as a host")
         }
-        let elsewhere = try await files.handleRequest(request("//example.org"))
-        XCTAssertEqual(elsewhere.statusCode, .notFound)
-        XCTAssertNil(elsewhere.headers[.location])
+        let elsewhere = await get("//example.org")
+        XCTAssertEqual(elsewhere.status, 404)
+        XCTAssertNil(elsewhere.header("Location"))
 
-        let head = try await files.handleRequest(request("/cases/A/", .HEAD))
-        XCTAssertEqual(head.statusCode, .ok)
-        XCTAssertEqual(head.headers[.contentLength], String(pageBody.utf8.count), "GET's length")
-        let headBody = try await head.bodyData
-        XCTAssertEqual(headBody, Data(), "and no body")
-        let post = SiteFiles.notAllowed(request("/cases/A/", .POST))
-        XCTAssertEqual(post.statusCode, .methodNotAllowed)
-        XCTAssertEqual(post.headers[.init("Allow")], "GET, HEAD")
+        let head = await get("/cases/A/", "HEAD")
+        XCTAssertEqual(head.status, 200)
+        XCTAssertEqual(head.header("Content-Length"), String(pageBody.utf8.count), "GET's length")
+        XCTAssertEqual(head.body, Data(), "and no body")
+        for method in ["POST", "PUT", "DELETE", "OPTIONS"] {
+            let refused = await get("/cases/A/", method)
+            XCTAssertEqual(refused.status, 405, method)
+            XCTAssertEqual(refused.header("Allow"), "GET, HEAD")
+            XCTAssertEqual(refused.header("Content-Length"), String(refused.body.count))
+        }
 
-        let badge = try await files.handleRequest(request("/cases/A/badge.svg"))
-        XCTAssertEqual(badge.headers[.contentType], "image/svg+xml")
-        let badgeBody = String(decoding: try await badge.bodyData, as: UTF8.self)
-        XCTAssertEqual(badgeBody, "<svg/>", "only HTML gets the script")
-        let font = try await files.handleRequest(request("/font.woff2"))
-        XCTAssertEqual(font.headers[.contentType], "font/woff2")
+        let badge = await get("/cases/A/badge.svg")
+        XCTAssertEqual(badge.header("Content-Type"), "image/svg+xml")
+        XCTAssertEqual(String(decoding: badge.body, as: UTF8.self), "<svg/>", "only HTML gets the script")
+        let font = await get("/font.woff2")
+        XCTAssertEqual(font.header("Content-Type"), "font/woff2")
 
-        let missing = try await files.handleRequest(request("/nothing/here"))
-        XCTAssertEqual(missing.statusCode, .notFound)
-        let missingBody = String(decoding: try await missing.bodyData, as: UTF8.self)
-        XCTAssertTrue(missingBody.contains("404"))
+        let missing = await get("/nothing/here")
+        XCTAssertEqual(missing.status, 404)
+        XCTAssertTrue(String(decoding: missing.body, as: UTF8.self).contains("404"))
 
-        let outside = try await files.handleRequest(request("/../../etc/passwd"))
-        XCTAssertEqual(outside.statusCode, .forbidden)
+        let outside = await get("/../../etc/passwd")
+        XCTAssertEqual(outside.status, 403)
     }
 }
