@@ -13,3 +13,12 @@ int sopsite_exchange_paths(const char *a, const char *b) {
     return -1;
 #endif
 }
+
+int sopsite_move_no_replace(const char *from, const char *to) {
+#if defined(__linux__) && defined(RENAME_NOREPLACE)
+    return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}

@@ -18,10 +18,17 @@ extension FaultTests {
     }
 
     /// Starts `sopsite` on the shipped theme at the tests' date; its output goes to `log`.
-    func start(_ arguments: [String], log: String? = nil) throws -> Process {
+    /// `user`: run as that user id (and group), through setpriv.
+    func start(_ arguments: [String], log: String? = nil, user: UInt32? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: sopsite)
-        process.arguments = arguments + ["--as-of", "2026-11-27", "--themes-dir", Repo.root + "/themes"]
+        let arguments = arguments + ["--as-of", "2026-11-27", "--themes-dir", Repo.root + "/themes"]
+        if let user {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", "--", sopsite] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: sopsite)
+            process.arguments = arguments
+        }
         let output = log.flatMap {
             FileManager.default.createFile(atPath: $0, contents: nil) ? FileHandle(forWritingAtPath: $0) : nil
         }
@@ -32,11 +39,11 @@ extension FaultTests {
     }
 
     /// Builds to the end, noting when its Pagefind ran, in seconds from the start.
-    func timedBuild(_ content: String, into output: String) throws -> (total: Double, pagefind: ClosedRange<Double>?) {
+    func timedBuild(_ content: String, into output: String, search: Bool = true) throws -> (total: Double, pagefind: ClosedRange<Double>?) {
         let errors = NSTemporaryDirectory() + "sopsite-fault-\(UUID().uuidString).txt"
         defer { try? FileManager.default.removeItem(atPath: errors) }
         let started = Date()
-        let build = try start(["build", "--quiet", "--content", content, "--output", output], log: errors)
+        let build = try start(["build", "--quiet", "--content", content, "--output", output] + (search ? [] : ["--no-search"]), log: errors)
         var seen: [Double] = []
         while build.isRunning {
             if !pagefindOf(build).isEmpty { seen.append(Date().timeIntervalSince(started)) }

@@ -100,7 +100,7 @@ public enum Build {
             _ = try context.writer?.write([Page(path: BuildInfo.path, text: info.json)])
         }
         context.writer = nil
-        try Output.swap(staging, into: context.options.outputFolder)
+        context.diagnostics.append(contentsOf: try Output.swap(staging, into: context.options.outputFolder))
         context.staging = nil
     }
 }

@@ -14,14 +14,18 @@ enum Output {
         let fm = FileManager.default
         // A build that was killed left its staging folder, the `.old` one of `swap`, or the
         // pages it linked for search: only `<prefix><pid>[.old|.search-<pid>]`, and only once
-        // that process is gone (EPERM: alive, not ours).
+        // that process is gone (EPERM: alive, not ours). One killed after the exchange left the
+        // old portal there, with hidden entries it had still to move: they move first, and a
+        // folder still holding any is kept.
         for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
             var rest = name.dropFirst(prefix.count)
-            if let search = rest.range(of: ".search-") { rest = rest[..<search.lowerBound] }
+            let search = rest.range(of: ".search-")
+            if let search { rest = rest[..<search.lowerBound] }
             let number = rest.hasSuffix(".old") ? rest.dropLast(4) : rest
             guard number.allSatisfy({ ("0"..."9").contains($0) }), let pid = Int32(number), pid > 0 else { continue }
             guard pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) else { continue }
-            try? fm.removeItem(atPath: parent + "/" + name)
+            guard search != nil || moveHidden(from: parent + "/" + name, into: output).left.isEmpty else { continue }
+            try? removeTree(parent + "/" + name)
         }
         // Said before any page is made, with the output's path and the system's reason.
         var isFolder: ObjCBool = false
@@ -43,45 +47,47 @@ enum Output {
     static func writeFile(at base: Int32, _ path: String, _ bytes: UnsafeRawBufferPointer) -> String? {
         let fd = openat(base, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)  // less the umask, as any program
         guard fd >= 0 else { return String(cString: strerror(errno)) }
-        let failure = { () -> String? in
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                done += n
-            }
-            return nil
-        }()
+        let failure = writeAll(fd, bytes).map { String(cString: strerror($0)) }
         guard close(fd) == 0 || failure != nil else { return String(cString: strerror(errno)) }
         return failure
     }
 
-    /// Puts `staging` in the place of `output`. Hidden entries at the top of the old output
-    /// (`.gitkeep`, a deploy repository's `.git`) are not the build's to delete: they move across.
-    static func swap(_ staging: String, into output: String) throws {
+    /// Writes every byte to `fd`, again after an interruption. Nil, or the errno.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            done += n
+        }
+        return nil
+    }
+
+    /// Puts `staging` in the place of `output`, then retires the old portal (`retire`): what
+    /// goes wrong after the exchange is a warning, since the new portal is published by then.
+    static func swap(_ staging: String, into output: String) throws -> [Diagnostic] {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         guard fm.fileExists(atPath: output, isDirectory: &isFolder) else {
             try rename(staging, output)
-            return
+            return []
         }
         guard isFolder.boolValue else { throw Diagnostic.failure(output, "exists and is not a folder") }
-        for name in try fm.contentsOfDirectory(atPath: output).sorted() where name.hasPrefix(".") {
-            try rename(output + "/" + name, staging + "/" + name)
-        }
         // Exchange the two folders in one step where the kernel can, so that no reader
         // ever finds the output missing.
-        if sopsite_exchange_paths(staging, output) == 0 {
-            try removeTree(staging)
-            return
-        }
+        if sopsite_exchange_paths(staging, output) == 0 { return retire(staging, into: output) }
         let old = staging + ".old"
         try rename(output, old)
-        try rename(staging, output)
-        try removeTree(old)
+        do {
+            try rename(staging, output)
+        } catch {
+            try? rename(old, output)  // the last good portal back in its place
+            throw error
+        }
+        return retire(old, into: output)
     }
 
     /// Removes the previous portal, the folders one level down (10,000 case folders) on every

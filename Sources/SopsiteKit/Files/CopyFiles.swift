@@ -15,9 +15,37 @@ enum CopyFiles {
         do {
             let folder = (destination as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: resolved, toPath: destination)
+            try bytes(of: resolved, to: destination)
         } catch {
             throw failure(source, "cannot copy it to the output folder: \(reason(error))")
+        }
+    }
+
+    /// A new file at `destination` with the bytes of `source` and its permission bits (less the
+    /// umask), owned by whoever builds: Foundation's `copyItem` also copies the owner and group,
+    /// and fails for a theme installed by another user (root's, the CI runner's).
+    static func bytes(of source: String, to destination: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, info.st_mode & 0o777)
+        guard output >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var failed: Int32 = 0
+        while failed == 0 {
+            let read = Glibc.read(input, &buffer, buffer.count)
+            if read == 0 { break }
+            if read < 0 { if errno != EINTR { failed = errno }; continue }
+            if let problem = buffer.withUnsafeBytes({ Output.writeAll(output, UnsafeRawBufferPointer(rebasing: $0[0..<read])) }) {
+                failed = problem
+            }
+        }
+        if close(output) != 0, failed == 0 { failed = errno }
+        if failed != 0 {
+            unlink(destination)
+            throw POSIXError(POSIXErrorCode(rawValue: failed) ?? .EIO)
         }
     }
 
@@ -58,6 +86,7 @@ enum CopyFiles {
             return String(cString: strerror(EACCES))
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         if ns.domain == NSCocoaErrorDomain, ns.code == CocoaError.fileWriteFileExists.rawValue { return "a file of that name is already there" }
         return "error \(ns.code) of \(ns.domain)"
     }

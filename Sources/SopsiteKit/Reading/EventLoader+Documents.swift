@@ -20,7 +20,6 @@ extension EventLoader {
 
     /// Why a document link cannot be published, or nil when it can.
     static func linkProblem(_ link: String, _ attachments: [String]) -> String? {
-        let lower = link.lowercased()
         if WebAddress.isHTTP(link) { return nil }
         // A colon before any slash is a URL scheme (javascript:, data:, mailto:, C:).
         if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") {

@@ -105,7 +105,7 @@ public enum Record {
     /// failure leaves the case as it was (and takes the copied document away again).
     private static func write(_ text: String, to path: String, copying copy: (from: String, to: String)?) throws(Refused) {
         do {
-            if let copy { try FileManager.default.copyItem(atPath: copy.from, toPath: copy.to) }
+            if let copy { try CopyFiles.bytes(of: copy.from, to: copy.to) }
             // A hidden name beside it, which serve, publish and the build pass over, then rename.
             let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".index.md.sopsite-record")
