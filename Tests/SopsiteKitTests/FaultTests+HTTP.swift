@@ -29,6 +29,15 @@ extension FaultTests {
         XCTAssertGreaterThan(seconds, 4, "after the header timeout")
         XCTAssertLessThan(seconds, 8, "closed within the header timeout, not left open")
 
+        // 70 connections that send nothing fill serve's 64 slots: the next request waits for a slot,
+        // which the header timeout frees.
+        let idle = try (0..<70).map { _ in try RawHTTP.connect(port: port) }
+        defer { idle.forEach { close($0) } }
+        let (waited, after) = try RawHTTP.exchange(Data("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), port: port, wait: 15)
+        XCTAssertTrue(waited.hasPrefix("HTTP/1.1 200 "), waited.prefix(80) + "")
+        XCTAssertGreaterThan(after, 3, "a request past the cap waited: the cap holds")
+        XCTAssertLessThan(after, 9, "until the idle ones were closed")
+
         for (asked, location) in [("//example.org", nil), ("//cases", "/cases/"), ("//cases//", nil)] {
             let (answer, _) = try RawHTTP.exchange(Data("GET \(asked) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8), port: port, wait: 5)
             let found = answer.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location:") }
@@ -41,17 +50,8 @@ extension FaultTests {
 /// it or `wait` seconds pass.
 enum RawHTTP {
     static func exchange(_ request: Data, port: UInt16, wait: Double) throws -> (answer: String, seconds: Double) {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw FaultTestFailure(description: "no socket") }
+        let socket = try connect(port: port)
         defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw FaultTestFailure(description: "could not connect to port \(port)") }
         var timeout = timeval(tv_sec: Int(wait), tv_usec: Int((wait - wait.rounded(.down)) * 1_000_000))
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let started = Date()
@@ -70,5 +70,23 @@ enum RawHTTP {
             answer.append(contentsOf: buffer[0..<n])
         }
         return (String(decoding: answer, as: UTF8.self), Date().timeIntervalSince(started))
+    }
+
+    /// A connection to 127.0.0.1:`port`, its socket.
+    static func connect(port: UInt16) throws -> Int32 {
+        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw FaultTestFailure(description: "no socket") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(socket)
+            throw FaultTestFailure(description: "could not connect to port \(port)")
+        }
+        return socket
     }
 }
