@@ -4,16 +4,14 @@ import HummingbirdCore
 import SopsiteKit
 
 /// `sopsite serve`: builds the portal, serves the output folder (on 127.0.0.1 unless bound
-/// elsewhere), watches
-/// `content/` and the theme, rebuilds what a change affects, and tells open pages to reload
-/// once the rebuild has finished. A change that breaks the build leaves the last good portal
-/// served and shows the errors in the terminal and over the page.
+/// elsewhere, through `Listener`), watches `content/` and the theme, rebuilds what a change
+/// affects, and tells open pages to reload once the rebuild has finished. A change that breaks
+/// the build leaves the last good portal served and shows the errors in the terminal and over
+/// the page.
 public enum Serve {
-    public struct PortTaken: Error, CustomStringConvertible {
-        public let port: UInt16
-        public var description: String {
-            "port \(port) is taken by another program; choose another with --port N"
-        }
+    /// Why serve could not listen, in the user's words (`listenError`).
+    public struct CannotListen: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Runs until the task is cancelled. `log` gets every line the terminal shows.
@@ -38,8 +36,8 @@ public enum Serve {
             break
         }
         guard isListening else {
-            if case let .failure(failure) = await serving.result { throw portError(failure, port) }
-            throw PortTaken(port: port)
+            if case let .failure(failure) = await serving.result { throw listenError(failure, bind: bind, port: port) }
+            throw CannotListen(description: "could not listen on \(bind):\(port)")
         }
 
         // Watch before the first build: an edit saved while it runs is rebuilt right after it.
@@ -94,10 +92,20 @@ public enum Serve {
         return "on every address: " + addresses.map { "http://\($0):\(port)/" }.joined(separator: ", ")
     }
 
-    /// SwiftNIO reports a failed bind with the errno; 98 is EADDRINUSE on Linux.
-    static func portError(_ error: any Error, _ port: UInt16) -> any Error {
+    /// SwiftNIO reports a failed bind with the errno (Linux's numbers).
+    static func listenError(_ error: any Error, bind: String, port: UInt16) -> CannotListen {
         let text = "\(error)".lowercased()
-        return text.contains("errno: 98") || text.contains("in use") ? PortTaken(port: port) : error
+        if text.contains("errno: 98)") {  // EADDRINUSE
+            return CannotListen(description: "port \(port) is taken by another program; choose another with --port N")
+        }
+        if text.contains("errno: 99)") {  // EADDRNOTAVAIL
+            return CannotListen(description: "\(bind) is not an address of this machine; use 127.0.0.1, 0.0.0.0 (every "
+                                + "address) or one of \(MachineAddresses.ipv4().joined(separator: ", "))")
+        }
+        if text.contains("errno: 13)") {  // EACCES: a port below 1024
+            return CannotListen(description: "port \(port) needs root (ports below 1024); choose another with --port N")
+        }
+        return CannotListen(description: "could not listen on \(bind):\(port): \(error)")
     }
 
     /// One line per rebuild, and every error, compiler-style.

@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                 // Each line at once, so that a terminal or a script reading the pipe sees it.
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
-        } catch let error as Serve.PortTaken {
+        } catch let error as Serve.CannotListen {
             printError("error: \(error)")
             throw ExitCode(1)
         }
