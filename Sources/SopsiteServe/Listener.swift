@@ -35,10 +35,9 @@ enum Listener {
                 if path == LiveClient.eventsPath, method == "GET" {
                     try await events(from: hub, to: writer)
                 } else if path == LiveClient.scriptPath, method == "GET" || method == "HEAD" {
-                    let script = SiteFiles.Reply(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"),
-                                                                        ("Content-Length", String(LiveClient.script.utf8.count))],
-                                                 body: method == "HEAD" ? Data() : Data(LiveClient.script.utf8))
-                    try await write(script, to: writer)
+                    let script = SiteFiles.Reply(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8")],
+                                                 body: Data(LiveClient.script.utf8))
+                    try await write(script.sent(for: method), to: writer)
                 } else {
                     try await write(await files.answer(method: method, target: target), to: writer)
                 }

@@ -25,16 +25,22 @@ struct SiteFiles: Sendable {
         func header(_ name: String) -> String? {
             headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
         }
+
+        /// As sent for `method`: with its Content-Length, and for HEAD, GET's status and
+        /// headers, its length included, and no body.
+        func sent(for method: String) -> Reply {
+            var reply = self
+            reply.headers.append(("Content-Length", String(body.count)))
+            if method == "HEAD" { reply.body = Data() }
+            return reply
+        }
     }
 
     /// `target` is the request-target as the browser sent it (path and query).
     func answer(method: String, target: String) async -> Reply {
         let path = String(target.prefix { $0 != "?" && $0 != "#" })
-        var reply = method == "GET" || method == "HEAD" ? await get(path) : Self.notAllowed
-        reply.headers.append(("Content-Length", String(reply.body.count)))
-        // HEAD: GET's status and headers, its length included, and no body.
-        if method == "HEAD" { reply.body = Data() }
-        return reply
+        let reply = method == "GET" || method == "HEAD" ? await get(path) : Self.notAllowed
+        return reply.sent(for: method)
     }
 
     /// Any method but GET and HEAD.

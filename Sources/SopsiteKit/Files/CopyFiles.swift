@@ -86,7 +86,6 @@ enum CopyFiles {
             return String(cString: strerror(EACCES))
         }
         if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         if ns.domain == NSCocoaErrorDomain, ns.code == CocoaError.fileWriteFileExists.rawValue { return "a file of that name is already there" }
         return "error \(ns.code) of \(ns.domain)"
     }
