@@ -51,19 +51,37 @@ struct FaultTestFailure: Error, CustomStringConvertible {
 
 /// A port nobody listens on now: the kernel's pick for port 0.
 func freePort() throws -> UInt16 {
+    let (port, socket) = try heldPort()
+    close(socket)
+    return port
+}
+
+/// A port of 127.0.0.1 that this process listens on (and never answers): the kernel's pick
+/// for port 0, and the socket that holds it.
+func heldPort() throws -> (port: UInt16, socket: Int32) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var address = loopback(port: 0)
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
             bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
         }
     }
-    guard fd >= 0, bound else { throw FaultTestFailure(description: "no free port: " + String(cString: strerror(errno))) }
-    return UInt16(bigEndian: address.sin_port)
+    guard fd >= 0, bound, listen(fd, 1) == 0 else {
+        let reason = String(cString: strerror(errno))
+        if fd >= 0 { close(fd) }
+        throw FaultTestFailure(description: "no free port: " + reason)
+    }
+    return (UInt16(bigEndian: address.sin_port), fd)
+}
+
+/// 127.0.0.1:`port` as the socket calls take it.
+func loopback(port: UInt16) -> sockaddr_in {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return address
 }
 
 /// Every file under `folder` with its bytes, to compare a portal before and after.

@@ -49,18 +49,8 @@ extension FaultTests {
     /// A port taken, an address not of this machine: said in words, exit 1, nothing built.
     func testServeSaysWhyItCannotListen() throws {
         let folder = try temporaryFolder(self)
-        let port = try freePort()
-        let taken = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (port, taken) = try heldPort()
         defer { close(taken) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(taken, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        XCTAssertEqual(bound, 0)
-        XCTAssertEqual(listen(taken, 1), 0)
         for (bind, said) in [("127.0.0.1", "error: port \(port) is taken by another program; choose another with --port N"),
                              ("192.0.2.77", "error: 192.0.2.77 is not an address of this machine; use 127.0.0.1, 0.0.0.0")] {
             let log = folder + "/serve.log"
