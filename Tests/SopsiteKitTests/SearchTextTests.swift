@@ -75,3 +75,41 @@ final class SearchTextIndexedTests: XCTestCase {
         XCTAssertEqual(indexed("<title>t</title><main data-pagefind-body><p>x"), ["<title>t</title>", "<main data-pagefind-body><p>x"])
     }
 }
+
+/// What of a page Pagefind is given to read.
+final class SearchTextGivenTests: XCTestCase {
+    private func given(_ html: String) -> String {
+        String(decoding: SearchText.given(Array(html.utf8)), as: UTF8.self)
+    }
+
+    func testTheHeadTheMarkedElementAndIgnoredElementsEmptied() {
+        let page = "<html lang=\"th\"><head><title>ระบบ</title><link rel=x></head><body><nav>a</nav>"
+            + "<article data-pagefind-body><h1>ระบบ</h1><p>ขั้นตอน 7<span data-pagefind-ignore> · เกิน <span>3</span> วัน</span></p>"
+            + "<div data-pagefind-ignore=\"all\"><svg>x</svg></div><p>y</p></article><footer>ข้อมูล ณ วันที่</footer></body></html>"
+        XCTAssertEqual(given(page), "<html lang=\"th\"><head><title>ระบบ</title></head><body>"
+            + "<article data-pagefind-body><h1>ระบบ</h1><p>ขั้นตอน 7<span data-pagefind-ignore></span></p>"
+            + "<div data-pagefind-ignore=\"all\"></div><p>y</p></article></body></html>\n")
+    }
+
+    func testAPageWithoutAMarkedElementIsGivenWhole() {
+        XCTAssertEqual(given("<title>t</title><p>ระบบ</p>"), "<title>t</title><p>ระบบ</p>")
+    }
+
+    /// Pagefind takes a result's title from the first `<h1>` and its image from the first
+    /// `<img>` after it, anywhere on the page; and filters and meta wherever they are.
+    func testWhatPagefindReadsOutsideWhatItIndexesKeepsThePageWhole() {
+        let wholePages = [
+            "<title>t</title><header><h1>Portal</h1></header><main data-pagefind-body><p>x</p></main>",
+            "<title>t</title><main data-pagefind-body><h1>x</h1><p data-pagefind-ignore><IMG src=a.png></p></main>",
+            "<title>t</title><main data-pagefind-body><h1 data-pagefind-ignore>x</h1><p>y</p></main>",
+            "<title>t</title><main data-pagefind-body><p>x</p></main><footer data-pagefind-filter=\"unit\">IT</footer>",
+            "<title>t</title><main data-pagefind-body><p data-pagefind-ignore data-pagefind-meta=\"date\">1</p></main>",
+        ]
+        for page in wholePages {
+            XCTAssertEqual(given(page), page)
+        }
+        // A tag merely named like them is left out as usual.
+        XCTAssertEqual(given("<title>t</title><h10>a</h10><image>b</image><main data-pagefind-body><p>x</p></main>"),
+                       "<title>t</title></head><body><main data-pagefind-body><p>x</p></main></body></html>\n")
+    }
+}

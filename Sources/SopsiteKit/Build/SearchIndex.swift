@@ -53,9 +53,9 @@ extension Search {
     }
 
     /// One part: its pages put in a folder of their own, where Pagefind reads them at the same
-    /// paths as in the site, so that its results lead to the site's pages: a page with Thai as a
-    /// copy with its Thai split into words (`SearchText`), any other linked, not copied. Returns
-    /// what the part was made from (`PartDigest`).
+    /// paths as in the site, so that its results lead to the site's pages: each as a copy with
+    /// its Thai split into words (`SearchText.split`), of what Pagefind indexes of it
+    /// (`SearchText.given`). Returns what the part was made from (`PartDigest`).
     private static func indexPart(_ shard: SearchShard, site: String, scratch: String, pagefind: String) throws -> String {
         let fm = FileManager.default
         let pages = scratch + "/pages-" + shard.name, made = scratch + "/index-" + shard.name
@@ -67,12 +67,10 @@ extension Search {
                 throw Diagnostic.failure(original, "cannot read it for indexing")
             }
             digest.add(page: page, bytes)
-            if let split = SearchText.split(bytes) {
-                guard fm.createFile(atPath: copy, contents: Data(split)) else {
-                    throw Diagnostic.failure(copy, "cannot write it for indexing")
-                }
-            } else if Foundation.link(original, copy) != 0 {
-                throw Diagnostic.failure(original, "cannot link it for indexing: \(String(cString: strerror(errno)))")
+            // Split first: where a space between two Thai words is the page's own depends on
+            // the text before, ignored or not.
+            guard fm.createFile(atPath: copy, contents: Data(SearchText.given(SearchText.split(bytes) ?? bytes))) else {
+                throw Diagnostic.failure(copy, "cannot write it for indexing")
             }
         }
         let arguments = ["--site", pages, "--output-path", made, "--silent", "--force-language", language]

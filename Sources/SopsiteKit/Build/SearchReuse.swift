@@ -11,7 +11,7 @@ extension Search {
     /// size and time).
     struct PartDigest {
         /// Changed when the copies given to Pagefind change, so that no part made the old way is kept.
-        static let format = "search-text-2"
+        static let format = "search-text-3"
         private var hash: UInt64
 
         init(pagefind: String) {

@@ -55,7 +55,7 @@ extension SearchText {
         at + prefix.count <= bytes.endIndex && bytes[at..<(at + prefix.count)].elementsEqual(prefix)
     }
 
-    private static func byte(_ bytes: [UInt8], _ at: Int) -> UInt8 { at < bytes.count ? bytes[at] : 0 }
+    static func byte(_ bytes: [UInt8], _ at: Int) -> UInt8 { at < bytes.count ? bytes[at] : 0 }
 
     /// A letter or digit of a tag's name (either case).
     static func isNameByte(_ byte: UInt8) -> Bool {
