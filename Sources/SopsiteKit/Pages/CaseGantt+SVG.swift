@@ -16,9 +16,10 @@ extension CaseGantt {
     static let labelSize = 12.0
     static let lineHeight = 15.0
 
-    /// `labels`: each step's label lines, made once per SOP (`labels(_:)`); `caseID` names the
-    /// chart.
-    func svg(caseID: String, labels: [String: Label], words: Words) -> [UInt8] {
+    /// `texts`: what every chart of the SOP writes the same, made once (`texts(_:words:)`);
+    /// `caseID` names the chart.
+    func svg(caseID: String, texts: Texts, words: Words) -> [UInt8] {
+        let labels = texts.labels
         let dayWidth = Self.plotWidth / Double(days)
         func x(_ d: Double) -> Double { Self.plotX + d * dayWidth }
         // Each row's lines: the step's label, and its round under it.
@@ -66,7 +67,7 @@ extension CaseGantt {
             out.element("text", ["x": n(min(max(at - labelWidth / 2, Self.plotX), Self.width - 4 - labelWidth)),
                                  "y": n(bottom + 18), "font-size": "12", "fill": Palette.ink], text: label)
         }
-        drawLegend(y: bottom + 32, words: words, &out)
+        drawLegend(y: bottom + 32, texts: texts, words: words, &out)
         out.close("svg")
         return out.bytes
     }
@@ -135,21 +136,21 @@ extension CaseGantt {
     }
 
     /// What each mark the chart has means, in one or two lines under it.
-    private func drawLegend(y: Double, words: Words, _ out: inout SVGWriter) {
+    private func drawLegend(y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
         let statuses = Set(rows.map(\.status))
-        var items: [(mark: Mark, text: String)] = []
-        if rows.contains(where: { $0.due != nil }) { items.append((.planned, words["gantt_planned"])) }
+        var items: [(mark: Mark, key: String)] = []
+        if rows.contains(where: { $0.due != nil }) { items.append((.planned, "gantt_planned")) }
         // Late and overdue bars share the on-time and running colours (their late part is hatched).
-        let bars: [(StepStatus, also: StepStatus?)] = [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
-        for (status, also) in bars where statuses.contains(status) || also.map(statuses.contains) == true {
-            items.append((.bar(status), words["status_" + status.rawValue]))
+        for (status, also) in Self.legendBars where statuses.contains(status) || also.map(statuses.contains) == true {
+            items.append((.bar(status), "status_" + status.rawValue))
         }
-        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, words["gantt_late"])) }
-        if !nonWorking.isEmpty { items.append((.nonWorking, words["gantt_non_working"])) }
+        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, "gantt_late")) }
+        if !nonWorking.isEmpty { items.append((.nonWorking, "gantt_non_working")) }
         out.open("g", ["class": "gantt-legend"])
         var x = 8.0, line = y
-        for item in items {
-            let width = 26 + TextWrap.width(item.text, fontSize: 12) + 18
+        for (mark, key) in items {
+            let item = (mark: mark, text: texts.legend[key]?.text ?? words[key])
+            let width = 26 + (texts.legend[key]?.width ?? TextWrap.width(item.text, fontSize: 12)) + 18
             if x + width > Self.width { x = 8; line += 20 }
             let (at, row) = (n(x), n(line))
             switch item.mark {
@@ -182,15 +183,29 @@ extension CaseGantt {
         }.joined(separator: "; ")
     }
 
-    /// Each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
-    /// between words: made once per SOP, as every case of it shows the same labels.
-    static func labels(_ sop: SOP) -> [String: Label] {
+    /// The bars the legend explains, each with the status that shares its colour.
+    private static let legendBars: [(StepStatus, also: StepStatus?)] = [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
+
+    /// What every chart of an SOP writes the same, made once per SOP for 10,000 case pages:
+    /// each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
+    /// between words, and the legend's texts with their widths (counting a Thai text's
+    /// clusters was a tenth of a chart's time).
+    static func texts(_ sop: SOP, words: Words) -> Texts {
         var labels: [String: Label] = [:]
         for step in sop.steps {
             let text = "\(step.id) \(step.title)"
             labels[step.id] = Label(text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize))
         }
-        return labels
+        let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map { "status_" + $0.0.rawValue }
+        let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
+        return Texts(labels: labels, legend: legend)
+    }
+
+    struct Texts: Sendable {
+        /// Each step's label, by step id.
+        var labels: [String: Label]
+        /// The legend's texts and their widths, by the key of their words.
+        var legend: [String: (text: String, width: Double)]
     }
 
     /// A step's label, whole (for the description) and in the lines the chart draws.

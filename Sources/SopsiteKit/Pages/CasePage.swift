@@ -7,8 +7,8 @@ struct CasePage {
     let context: PageContext
     let markdown: Markdown
     let calendar: WorkCalendar
-    /// The case's SOP's step labels for the Gantt chart (`CaseGantt.labels`).
-    let ganttLabels: [String: CaseGantt.Label]
+    /// What the Gantt charts of the case's SOP write the same (`CaseGantt.texts`).
+    let ganttTexts: CaseGantt.Texts
 
     func render(_ view: CaseView, theme: Theme) -> Page {
         theme.page(view.url + "index.html", "case", values(view))
@@ -31,7 +31,7 @@ struct CasePage {
             values.text("survey_url", context.site.surveyURL(for: view.c.id))
         }
         let gantt = CaseGantt(view.progress, opened: view.c.opened, asOf: context.asOf, calendar: calendar)
-        values.html("gantt", gantt.svg(caseID: view.c.id, labels: ganttLabels, words: context.words))
+        values.html("gantt", gantt.svg(caseID: view.c.id, texts: ganttTexts, words: context.words))
         // By index, each record and event read in place: copying them counted a reference
         // for each of their texts.
         values.list("timeline", view.progress.records.indices) { values, i in

@@ -31,8 +31,9 @@ struct Renderer: Sendable {
     var reportColumns: [ReportColumns]?
     /// Working days and holidays, for the case pages' Gantt charts.
     let calendar: WorkCalendar
-    /// Each SOP's step labels as the Gantt chart writes them, by SOP code: wrapped once.
-    let ganttLabels: [String: [String: CaseGantt.Label]]
+    /// What each SOP's Gantt charts write the same (step labels wrapped, legend texts
+    /// measured), by SOP code: made once.
+    let ganttTexts: [String: CaseGantt.Texts]
 
     /// `followed`: each case's progress, in the order of `content.cases`.
     init(content: Content, theme: Theme, followed: [CaseProgress?], asOf: Day, keepsEntries: Bool = false) {
@@ -45,7 +46,7 @@ struct Renderer: Sendable {
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML, limits: content.site.markdownLimits)
         self.keepsEntries = keepsEntries
         calendar = content.calendar
-        ganttLabels = Dictionary(content.sops.map { ($0.code, CaseGantt.labels($0)) }) { first, _ in first }
+        ganttTexts = Dictionary(content.sops.map { ($0.code, CaseGantt.texts($0, words: page.words)) }) { first, _ in first }
         let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL
         let cases = content.cases
@@ -84,7 +85,8 @@ struct Renderer: Sendable {
     /// One case's own files: its page, its badge and its manual.
     func casePages(_ view: CaseView) -> [Page] {
         var pages = [CasePage(context: page, markdown: markdown, calendar: calendar,
-                              ganttLabels: ganttLabels[view.sop.code] ?? [:]).render(view, theme: theme), Badge.render(view)]
+                              ganttTexts: ganttTexts[view.sop.code] ?? CaseGantt.Texts(labels: [:], legend: [:])).render(view, theme: theme),
+                     Badge.render(view)]
         if let manual = view.c.manual { pages += ManualPage(context: page).render(view, manual, theme: theme) }
         return pages
     }
