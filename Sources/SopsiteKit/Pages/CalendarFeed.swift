@@ -14,9 +14,11 @@ struct CalendarFeed {
     /// not, so that a subscription never breaks).
     func render(_ views: [CaseView], units: [String]) -> [Page] {
         let folders = CalendarFeed.unitFolders(units)
+        // Only open cases have events; ended ones only give their unit a feed.
+        let open = views.filter { $0.progress.state.isOpen }
         var byUnit: [String: [CaseView]] = [:]
-        for view in views { byUnit[view.c.unit, default: []].append(view) }
-        return [Page(path: "calendar.ics", text: calendar(views, name: site.title))]
+        for view in open { byUnit[view.c.unit, default: []].append(view) }
+        return [Page(path: "calendar.ics", text: calendar(open, name: site.title))]
             + units.map { unit in
                 Page(path: "units/\(folders[unit]!)/calendar.ics", text: calendar(byUnit[unit] ?? [], name: "\(site.title) · \(unit)"))
             }
@@ -51,34 +53,38 @@ struct CalendarFeed {
         return folders
     }
 
-    /// The events of `views`: their due dates ahead or past, as long as the case is open.
-    func events(_ views: [CaseView]) -> [ICalendar.Event] {
+    /// The events of `views`, sorted by day: each open case's (`CaseView.calendarEvents`).
+    func events(_ views: [CaseView]) -> [ICalendar.Written] {
+        views.flatMap(\.calendarEvents).sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+    }
+
+    /// A case's events, written: its due dates ahead or past, as long as the case is open.
+    static func events(of view: CaseView, words: Words) -> [ICalendar.Written] {
+        guard view.progress.state.isOpen else { return [] }
         var events: [ICalendar.Event] = []
-        let host = ICalendar.host(site.baseURL)
-        for view in views where view.progress.state.isOpen {
-            let url = site.baseURL + view.url
-            let facts = "\(view.c.title) · \(view.c.unit) · \(view.timeText.isEmpty ? view.stateLabel : view.timeText)"
-            var dated: Set<String> = []
-            if let current = view.progress.current, let due = view.due {
-                let pass = view.progress.currentPass ?? 1
-                dated.insert(current.id)
-                events.append(ICalendar.Event(
-                    uid: "\(view.c.id)-step-\(current.id)-pass-\(pass)@\(host)", day: due.day,
-                    summary: words.fill("calendar_due", ["id": view.c.id, "step": "\(current.id) \(current.title)"]),
-                    description: facts, url: url))
-            }
-            // Dates agreed for per-scope steps not reached yet, the last agreement for each.
-            var agreed: [String: Day] = [:]
-            for event in view.c.events { for due in event.due { agreed[due.step] = due.day } }
-            for record in view.progress.records where record.status == .notReached && !dated.contains(record.step.id) {
-                guard let day = agreed[record.step.id] else { continue }
-                events.append(ICalendar.Event(
-                    uid: "\(view.c.id)-step-\(record.step.id)-agreed@\(host)", day: day,
-                    summary: words.fill("calendar_agreed", ["id": view.c.id, "step": "\(record.step.id) \(record.step.title)"]),
-                    description: facts, url: url))
-            }
+        let host = ICalendar.host(view.baseURL)
+        let url = view.baseURL + view.url
+        let facts = "\(view.c.title) · \(view.c.unit) · \(view.timeText.isEmpty ? view.stateLabel : view.timeText)"
+        var dated: Set<String> = []
+        if let current = view.progress.current, let due = view.due {
+            let pass = view.progress.currentPass ?? 1
+            dated.insert(current.id)
+            events.append(ICalendar.Event(
+                uid: "\(view.c.id)-step-\(current.id)-pass-\(pass)@\(host)", day: due.day,
+                summary: words.fill("calendar_due", ["id": view.c.id, "step": "\(current.id) \(current.title)"]),
+                description: facts, url: url))
         }
-        return events.sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
+        // Dates agreed for per-scope steps not reached yet, the last agreement for each.
+        var agreed: [String: Day] = [:]
+        for event in view.c.events { for due in event.due { agreed[due.step] = due.day } }
+        for record in view.progress.records where record.status == .notReached && !dated.contains(record.step.id) {
+            guard let day = agreed[record.step.id] else { continue }
+            events.append(ICalendar.Event(
+                uid: "\(view.c.id)-step-\(record.step.id)-agreed@\(host)", day: day,
+                summary: words.fill("calendar_agreed", ["id": view.c.id, "step": "\(record.step.id) \(record.step.title)"]),
+                description: facts, url: url))
+        }
+        return events.map(\.written)
     }
 
     private func calendar(_ views: [CaseView], name: String) -> String {

@@ -20,6 +20,7 @@ struct CaseListPage {
         // The filters' options, the same on every page: sorted once.
         let (units, years, sops) = (filters.units.keys.map(\.text).sorted(), filters.years.keys.map(\.text).sorted(),
                                     filters.sops.keys.map(\.text).sorted())
+        let folders = CalendarFeed.unitFolders(units)
         var pages = (1...count).map { number -> Page in
             let url = Self.path(page: number)
             var values = context.common(url: url, title: context.strings["cases_heading"] ?? "")
@@ -44,7 +45,6 @@ struct CaseListPage {
                 values.text("label", words["state_" + state.rawValue])
             }
             values.texts("units", units)
-            let folders = CalendarFeed.unitFolders(units)
             values.list("unit_calendars", units) { values, unit in
                 values.text("name", unit)
                 values.text("url", "units/\(folders[unit]!)/calendar.ics")

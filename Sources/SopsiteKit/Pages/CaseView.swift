@@ -35,6 +35,7 @@ final class CaseView: @unchecked Sendable {
     private var keptRow: TemplateRow?
     private var keptStatus: String?
     private var keptListRow: String?
+    private var keptCalendar: [ICalendar.Written]?
 
     init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
         self.c = c
@@ -64,6 +65,7 @@ final class CaseView: @unchecked Sendable {
         if keepsEntries {
             (keptRow, keptStatus) = (TemplateRow(makeSummary()), StatusJSON.entry(self, baseURL: baseURL))
             keptListRow = CaseListPage.indexRow(self)
+            keptCalendar = CalendarFeed.events(of: self, words: words)
         }
     }
 
@@ -76,6 +78,8 @@ final class CaseView: @unchecked Sendable {
     var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
     /// The case's row in the case list's index (cases/index.json).
     var listIndexRow: String { keptListRow ?? CaseListPage.indexRow(self) }
+    /// The case's events in the calendar feeds (none once it has ended).
+    var calendarEvents: [ICalendar.Written] { keptCalendar ?? CalendarFeed.events(of: self, words: words) }
 
     /// Open and at a decision: waiting for someone to decide (the dashboard's second list).
     var isWaiting: Bool { progress.state.isOpen && progress.current?.decision != nil }

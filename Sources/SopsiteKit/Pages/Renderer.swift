@@ -34,6 +34,9 @@ struct Renderer: Sendable {
     /// What each SOP's Gantt charts write the same (step labels wrapped, legend texts
     /// measured), by SOP code: made once.
     let ganttTexts: [String: CaseGantt.Texts]
+    /// In `serve`, what each SOP's page shows of the SOP itself, by code (`SOPPage.Fixed`);
+    /// a build makes each page once and keeps nothing.
+    let sopPages: [String: SOPPage.Fixed]
 
     /// `followed`: each case's progress, in the order of `content.cases`.
     init(content: Content, theme: Theme, followed: [CaseProgress?], asOf: Day, keepsEntries: Bool = false) {
@@ -46,6 +49,8 @@ struct Renderer: Sendable {
         markdown = Markdown(allowRawHTML: content.site.allowRawHTML, limits: content.site.markdownLimits)
         self.keepsEntries = keepsEntries
         calendar = content.calendar
+        let sopPage = SOPPage(context: page, markdown: markdown)
+        sopPages = keepsEntries ? Dictionary(content.sops.map { ($0.code, sopPage.fixed($0)) }) { first, _ in first } : [:]
         ganttTexts = Dictionary(content.sops.map { ($0.code, CaseGantt.texts($0, words: page.words)) }) { first, _ in first }
         let sops = Content.byCode(content.sops)
         let baseURL = content.site.baseURL
@@ -79,7 +84,7 @@ struct Renderer: Sendable {
         let stats = (reportColumns ?? countReports()).map(ReportStats.init)
         let sopPage = SOPPage(context: page, markdown: markdown)
         return [ReportsPage(context: page, calendar: content.calendar).render(stats, theme: theme)]
-            + stats.map { sopPage.render($0.sop, figures: $0.steps, theme: theme) }
+            + stats.map { sopPage.render($0.sop, fixed: sopPages[$0.sop.code], figures: $0.steps, theme: theme) }
     }
 
     /// One case's own files: its page, its badge and its manual.
@@ -103,7 +108,7 @@ struct Renderer: Sendable {
             .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
             .calendars {
                 CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf)
-                    .render(r.views, units: Set(r.views.map(\.c.unit)).sorted())
+                    .render(r.views, units: Set(r.filters.map { $0.units.keys.map(\.text) } ?? r.views.map(\.c.unit)).sorted())
             },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, glances: r.glances, asOf: r.asOf) },
         ]

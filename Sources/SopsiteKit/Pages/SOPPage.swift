@@ -9,9 +9,15 @@ struct SOPPage {
     let context: PageContext
     let markdown: Markdown
 
-    /// `figures`: each step's figures over the SOP's cases (`ReportStats.steps`, in the steps'
-    /// order); none before any case.
-    func render(_ sop: SOP, figures: [StepFigures] = [], theme: Theme) -> Page {
+    /// What the page shows of the SOP itself, all but its cases' figures: its values and each
+    /// step's. `serve` keeps it (`Renderer.sopPages`): a step done changes the figures, and
+    /// laying out the flowchart and rendering the procedures again took most of a remake.
+    struct Fixed: Sendable {
+        var values: TemplateMap
+        var steps: [TemplateMap]
+    }
+
+    func fixed(_ sop: SOP) -> Fixed {
         let url = "sops/\(sop.code)/"
         var values = context.common(url: url, title: "\(sop.code) \(sop.title)")
         values.map("sop") { values in
@@ -26,13 +32,27 @@ struct SOPPage {
             values.text("approved_by", sop.approvedBy)
         }
         values.text("flowchart", flowchart(sop).svg(idPrefix: "flowchart-\(sop.code)"))
-        values.list("steps", sop.steps.indices) { values, i in
-            step(sop, sop.steps[i], into: &values)
-            if i < figures.count { actual(figures[i], into: &values) }
-        }
-        values.flag("has_figures", figures.contains { $0.through > 0 })
         values.text("body", markdown.html(sop.body))
-        return theme.page(url + "index.html", "sop", values)
+        let steps = sop.steps.map { step in
+            var values = TemplateMap()
+            self.step(sop, step, into: &values)
+            return values
+        }
+        return Fixed(values: values, steps: steps)
+    }
+
+    /// `figures`: each step's figures over the SOP's cases (`ReportStats.steps`, in the steps'
+    /// order); none before any case. `fixed`: the SOP's own values, when kept.
+    func render(_ sop: SOP, fixed: Fixed? = nil, figures: [StepFigures] = [], theme: Theme) -> Page {
+        let fixed = fixed ?? self.fixed(sop)
+        var values = fixed.values
+        values.list("steps", values: fixed.steps.indices.map { i in
+            var step = fixed.steps[i]
+            if i < figures.count { actual(figures[i], into: &step) }
+            return .map(step)
+        })
+        values.flag("has_figures", figures.contains { $0.through > 0 })
+        return theme.page("sops/\(sop.code)/index.html", "sop", values)
     }
 
     private func step(_ sop: SOP, _ step: Step, into values: inout TemplateMap) {
