@@ -1,8 +1,8 @@
 /// What of a page Pagefind is given: the parts it indexes (`indexed`) and nothing else. Pagefind
 /// reads the whole page to find them, and its time follows the bytes it reads; a case page's
 /// navigation, Gantt chart and footer are half of its bytes. Its index comes out the same: the
-/// same words at the same places on the same pages (checked against whole pages, in
-/// FaultTests+Search).
+/// same words at the same places on the same pages (checked with Pagefind against whole pages,
+/// in FaultTests+SearchGiven).
 extension SearchText {
     /// The head to the title, the marked element with its ignored elements emptied (their tags
     /// kept, so that Pagefind still sees a block end where one was), and the page closed. The whole

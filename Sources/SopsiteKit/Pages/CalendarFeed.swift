@@ -14,11 +14,15 @@ struct CalendarFeed {
     /// not, so that a subscription never breaks).
     func render(_ views: [CaseView], units: [String]) -> [Page] {
         let folders = CalendarFeed.unitFolders(units)
-        // Only open cases have events; ended ones only give their unit a feed.
-        let open = views.filter { $0.progress.state.isOpen }
-        var byUnit: [String: [CaseView]] = [:]
-        for view in open { byUnit[view.c.unit, default: []].append(view) }
-        return [Page(path: "calendar.ics", text: calendar(open, name: site.title))]
+        // Each open case's events, written once for the portal's feed and its unit's; ended
+        // cases have none and only give their unit a feed.
+        var all: [ICalendar.Written] = [], byUnit: [String: [ICalendar.Written]] = [:]
+        for view in views where view.progress.state.isOpen {
+            let events = view.calendarEvents
+            all += events
+            byUnit[view.c.unit, default: []] += events
+        }
+        return [Page(path: "calendar.ics", text: calendar(all, name: site.title))]
             + units.map { unit in
                 Page(path: "units/\(folders[unit]!)/calendar.ics", text: calendar(byUnit[unit] ?? [], name: "\(site.title) · \(unit)"))
             }
@@ -53,11 +57,6 @@ struct CalendarFeed {
         return folders
     }
 
-    /// The events of `views`, sorted by day: each open case's (`CaseView.calendarEvents`).
-    func events(_ views: [CaseView]) -> [ICalendar.Written] {
-        views.flatMap(\.calendarEvents).sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }
-    }
-
     /// A case's events, written: its due dates ahead or past, as long as the case is open.
     static func events(of view: CaseView, words: Words) -> [ICalendar.Written] {
         guard view.progress.state.isOpen else { return [] }
@@ -87,7 +86,9 @@ struct CalendarFeed {
         return events.map(\.written)
     }
 
-    private func calendar(_ views: [CaseView], name: String) -> String {
-        ICalendar(name: words.fill("calendar_name", ["name": name]), stamp: asOf, events: events(views)).text
+    /// A feed of `events`, sorted by day.
+    private func calendar(_ events: [ICalendar.Written], name: String) -> String {
+        ICalendar(name: words.fill("calendar_name", ["name": name]), stamp: asOf,
+                  events: events.sorted { ($0.day, $0.uid) < ($1.day, $1.uid) }).text
     }
 }

@@ -149,11 +149,11 @@ extension CaseGantt {
         out.open("g", ["class": "gantt-legend"])
         var x = 8.0, line = y
         for (mark, key) in items {
-            let item = (mark: mark, text: texts.legend[key]?.text ?? words[key])
-            let width = 26 + (texts.legend[key]?.width ?? TextWrap.width(item.text, fontSize: 12)) + 18
+            let (text, textWidth) = texts.legend[key] ?? (words[key], TextWrap.width(words[key], fontSize: 12))
+            let width = 26 + textWidth + 18
             if x + width > Self.width { x = 8; line += 20 }
             let (at, row) = (n(x), n(line))
-            switch item.mark {
+            switch mark {
             case .planned:
                 out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "none",
                                      "stroke": Palette.ink, "stroke-dasharray": "4 3"])
@@ -166,7 +166,7 @@ extension CaseGantt {
             case let .bar(status):
                 out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": Palette.bar(status)])
             }
-            out.element("text", ["x": n(x + 26), "y": n(line + 11), "font-size": "12", "fill": Palette.ink], text: item.text)
+            out.element("text", ["x": n(x + 26), "y": n(line + 11), "font-size": "12", "fill": Palette.ink], text: text)
             x += width
         }
         out.close("g")

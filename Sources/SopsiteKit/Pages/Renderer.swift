@@ -90,7 +90,7 @@ struct Renderer: Sendable {
     /// One case's own files: its page, its badge and its manual.
     func casePages(_ view: CaseView) -> [Page] {
         var pages = [CasePage(context: page, markdown: markdown, calendar: calendar,
-                              ganttTexts: ganttTexts[view.sop.code] ?? CaseGantt.Texts(labels: [:], legend: [:])).render(view, theme: theme),
+                              ganttTexts: ganttTexts[view.sop.code] ?? CaseGantt.texts(view.sop, words: page.words)).render(view, theme: theme),
                      Badge.render(view)]
         if let manual = view.c.manual { pages += ManualPage(context: page).render(view, manual, theme: theme) }
         return pages
