@@ -31,9 +31,8 @@ final class CaseView: @unchecked Sendable {
     /// entries again, and each row keeps its text in the lists. A build needs each once and
     /// does not keep them (memory).
     let keepsEntries: Bool
-    // Two fields rather than a tuple: reading one field of an optional tuple retained both.
+    // Separate fields rather than a tuple: reading one field of an optional tuple retained all.
     private var keptRow: TemplateRow?
-    private var keptStatus: String?
     private var keptListRow: String?
     private var keptCalendar: [ICalendar.Written]?
 
@@ -63,7 +62,7 @@ final class CaseView: @unchecked Sendable {
         // Made with the view (on every core when the renderer makes them all), so that reading
         // them for 10,000 rows takes no lock.
         if keepsEntries {
-            (keptRow, keptStatus) = (TemplateRow(makeSummary()), StatusJSON.entry(self, baseURL: baseURL))
+            keptRow = TemplateRow(makeSummary())
             keptListRow = CaseListPage.indexRow(self)
             keptCalendar = CalendarFeed.events(of: self, words: words)
         }
@@ -74,8 +73,9 @@ final class CaseView: @unchecked Sendable {
     var summary: TemplateMap { keptRow?.values ?? makeSummary() }
     /// The case's row in the lists: in `serve`, the kept row, which keeps its text.
     var row: TemplateValue { keptRow.map(TemplateValue.row) ?? .map(makeSummary()) }
-    /// The case's entry in status.json.
-    var statusEntry: String { keptStatus ?? StatusJSON.entry(self, baseURL: baseURL) }
+    /// The case's entry in status.json. Not kept: `serve` keeps every entry's bytes in one
+    /// buffer (`StatusEntries`), and an edit compares the entry of one case.
+    var statusEntry: String { StatusJSON.entry(self, baseURL: baseURL) }
     /// The case's row in the case list's index (cases/index.json).
     var listIndexRow: String { keptListRow ?? CaseListPage.indexRow(self) }
     /// The case's events in the calendar feeds (none once it has ended).

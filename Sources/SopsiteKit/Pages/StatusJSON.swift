@@ -125,7 +125,9 @@ struct StatusEntries: Sendable {
     var bytes: [UInt8] { parts.elements }
 
     init(_ views: [CaseView]) {
-        for view in views { parts.append(StatusEntries.part(view.statusEntry)) }
+        let entries = views.parallelMap(\.statusEntry)
+        parts.reserveCapacity(elements: entries.reduce(0) { $0 + 2 + $1.utf8.count }, items: entries.count)
+        for entry in entries { parts.append(StatusEntries.part(entry)) }
     }
 
     /// With the entries `range` replaced by `entries` (none: removed; an empty range: added).

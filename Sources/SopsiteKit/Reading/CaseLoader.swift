@@ -65,9 +65,15 @@ enum CaseLoader {
         let opened = map.required("opened", &diagnostics)?.moment("'opened'", &diagnostics)
         var events: [Event] = []
         if let list = map.required("events", &diagnostics), !isEmptyList(list) {
-            events = list.list("'events'", &diagnostics)?.enumerated().compactMap { index, value in
-                EventLoader.load(value, number: index + 1, sop: sop, attachments: attachments, &diagnostics)
-            } ?? []
+            let items = list.list("'events'", &diagnostics) ?? []
+            // Room for exactly these: `serve` keeps every case's events, and an array grown by
+            // appending keeps up to half its room empty (about 12 MB at 10,000 cases).
+            events.reserveCapacity(items.count)
+            for (index, value) in items.enumerated() {
+                if let event = EventLoader.load(value, number: index + 1, sop: sop, attachments: attachments, &diagnostics) {
+                    events.append(event)
+                }
+            }
         }
         guard let code, let title, let unit, let opened else { return nil }
         return Fields(sop: code, title: title, unit: unit, contact: contact, opened: opened,

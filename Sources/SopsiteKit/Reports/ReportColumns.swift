@@ -31,7 +31,25 @@ struct ReportColumns: Sendable {
         self.sop = sop
         results = Array(repeating: [], count: sop.steps.count)
         earlier = Array(repeating: [], count: sop.steps.count)
+        // Room for exactly these cases: appended one by one, each column would double as it
+        // grew and keep up to half its room empty (14 MB at 10,000 cases in `serve`).
+        reserveRoom(views.lazy.filter { $0.sop.code == sop.code }.count)
         for view in views where view.sop.code == sop.code { insert(view, at: ids.count, calendar: calendar) }
+    }
+
+    /// Room in every column for `total` cases.
+    private mutating func reserveRoom(_ total: Int) {
+        ids.reserveCapacity(total)
+        states.reserveCapacity(total)
+        units.reserveCapacity(total)
+        years.reserveCapacity(total)
+        daysToHandover.reserveCapacity(total)
+        openedMonths.reserveCapacity(total)
+        handoverMonths.reserveCapacity(total)
+        for s in results.indices {
+            results[s].reserveCapacity(total)
+            earlier[s].reserveCapacity(total)
+        }
     }
 
     /// With the case `id` replaced by `view` (nil: removed; a new id: added in id order).
@@ -47,6 +65,8 @@ struct ReportColumns: Sendable {
     }
 
     private mutating func insert(_ view: CaseView, at i: Int, calendar: WorkCalendar) {
+        // A case added in `serve` when the columns are full grows them by a little, not twice.
+        if ids.count == ids.capacity { reserveRoom(ids.count + ids.count / 32 + 8) }
         ids.insert(view.c.id, at: i)
         states.insert(.inProgress, at: i)
         units.insert(0, at: i)

@@ -6,6 +6,13 @@ struct Parts<Element> {
     /// Where each item's part ends.
     private var ends: [Int] = []
 
+    /// Room for `elements` elements in `items` parts: `serve` keeps the parts, and an array
+    /// grown by appending keeps up to half its room empty.
+    mutating func reserveCapacity(elements total: Int, items: Int) {
+        elements.reserveCapacity(total)
+        ends.reserveCapacity(items)
+    }
+
     mutating func append(_ part: some Sequence<Element>) {
         elements += part
         ends.append(elements.count)
@@ -21,6 +28,9 @@ struct Parts<Element> {
             at += part.count
             newEnds.append(at)
         }
+        // A part that outgrows the room grows it by a little, not twice (a new case in `serve`).
+        let total = elements.count + at - end
+        if total > elements.capacity { elements.reserveCapacity(total + total / 32) }
         elements.replaceSubrange(start..<end, with: parts.joined())
         let shift = at - end
         for i in range.upperBound..<ends.count { ends[i] += shift }
