@@ -239,6 +239,32 @@ final class LiveSiteTests: XCTestCase {
         }
     }
 
+    /// With more cases than a page of the case list holds, a step done on a case of the second
+    /// page remakes that page and the list's index, not the first page; the output is still a
+    /// build's. A new case, which moves every row after it, remakes them all again.
+    func testAStepDoneRemakesOnlyThePageOfTheCaseListItIsOn() async throws {
+        let site = try makeSite()
+        let fm = FileManager.default
+        let cases = folder + "/content/cases/"
+        for i in 1...(CaseListPage.perPage + 40) {
+            try fm.copyItem(atPath: cases + "SW01-2569-004", toPath: cases + "SW01-2570-\(1000 + i)")
+        }
+        _ = await site.buildAll()
+        XCTAssertTrue(fm.fileExists(atPath: folder + "/public/cases/page/2/index.html"))
+        try edit("content/cases/SW01-2570-1420/index.md") {
+            $0.replacingOccurrences(of: "\n---\n", with: "\n  - step: 3\n    date: 2026-11-27\n    answer: yes\n---\n")
+        }
+        let stepDone = changed(await site.apply([cases + "SW01-2570-1420/index.md"]))
+        XCTAssertTrue(stepDone.contains("cases/page/2/index.html"), "\(stepDone)")
+        XCTAssertTrue(stepDone.contains("cases/index.json"), "\(stepDone)")
+        XCTAssertFalse(stepDone.contains("cases/index.html"), "\(stepDone)")
+        try assertOutputIsWhatABuildWrites(after: "a step done on the second page")
+        try fm.copyItem(atPath: cases + "SW01-2569-004", toPath: cases + "SW01-2569-0041")
+        let added = changed(await site.apply([cases + "SW01-2569-0041/index.md"]))
+        XCTAssertTrue(added.contains("cases/index.html") && added.contains("cases/page/2/index.html"), "\(added)")
+        try assertOutputIsWhatABuildWrites(after: "a new case on the first page")
+    }
+
     /// Edits that add a loop, go round it again, finish a second pass, end a case with the SOP's
     /// outcome, and change the outcome's words: serve's pages equal a build's after each.
     func testAfterLoopEditsTheOutputIsWhatABuildWrites() async throws {

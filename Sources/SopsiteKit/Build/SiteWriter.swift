@@ -55,9 +55,9 @@ final class SiteWriter: Sendable {
     /// each case's, a job each.
     func writePages(of renderer: Renderer) throws -> [Written] {
         // Jobs by number, so that the renderer is not copied into 10,000 closures on one core first.
-        let lists = renderer.listings
+        let lists = renderer.listings.flatMap(\.jobs)
         return try run(lists.count + 1 + renderer.views.count) { job in
-            job < lists.count ? try lists[job].make()
+            job < lists.count ? try lists[job]()
                 : job == lists.count ? [renderer.searchPage()] : renderer.casePages(renderer.views[job - lists.count - 1])
         }
     }

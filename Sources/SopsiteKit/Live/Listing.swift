@@ -7,6 +7,9 @@ import BusinessTime
 /// the reports, which count steps and times, stay.
 struct Listing: Sendable {
     let make: @Sendable () throws -> [Page]
+    /// `make` cut into jobs that may run at once, when it makes many pages (the case list's 25
+    /// at 10,000 cases took one core 20 ms while the other had finished); nil: one job.
+    var parts: [@Sendable () throws -> [Page]]?
     /// A folder whose pages are all this listing's (the case list's further pages): in `serve`,
     /// a page there that the listing no longer makes is removed.
     var folder: String?
@@ -19,6 +22,14 @@ struct Listing: Sendable {
     var listsAlways: @Sendable (CaseView) -> Bool = { _ in false }
     /// How many of the newest events it lists with their cases (home 10, the feed 100); 0 for none.
     var newest = 0
+    /// For the cases changed (each with its view before and after; nil: added or removed):
+    /// jobs that make only the pages that can differ, when that is fewer than all of them; nil:
+    /// `jobs`. The pages they leave out stay as they are (the case list's other pages, the
+    /// other units' calendars).
+    var remakes: @Sendable (_ changes: [(old: CaseView?, new: CaseView?)]) -> [@Sendable () throws -> [Page]]? = { _ in nil }
+
+    /// What makes its pages, in jobs that may run at once.
+    var jobs: [@Sendable () throws -> [Page]] { parts ?? [make] }
 
     /// Does a change of one case (nil: added or removed) make the page differ? `newestFrom`,
     /// asked only when needed: the date of the `newest`-th newest event (nil when there are
@@ -41,8 +52,20 @@ struct Listing: Sendable {
 /// here, or `serve` would leave it stale (`LiveSiteTests` compares serve's output after edits
 /// with a build's).
 extension Listing {
-    static func caseList(_ make: @escaping @Sendable () throws -> [Page]) -> Listing {
-        Listing(make: make, folder: "cases/page/", shows: summary, listsAlways: { _ in true })
+    /// `only`: the pages that show the cases named (and the index of every row); while no
+    /// case's unit, year or SOP changes, the filters' choices and every other page stay.
+    static func caseList(_ parts: [@Sendable () throws -> [Page]],
+                         only: @escaping @Sendable (Set<String>) throws -> [Page]) -> Listing {
+        Listing(make: { try parts.flatMap { try $0() } }, parts: parts, folder: "cases/page/", shows: summary,
+                listsAlways: { _ in true }, remakes: { changes in
+            // A case added or removed moves the rows after it, and changes every page's count.
+            guard changes.allSatisfy({ change in
+                guard let old = change.old, let new = change.new else { return false }
+                return Exact(old.c.unit) == Exact(new.c.unit) && old.year == new.year && old.sop.code == new.sop.code
+            }) else { return nil }
+            let ids = Set(changes.compactMap(\.new?.c.id))
+            return [{ try only(ids) }]
+        })
     }
 
     static func statusJSON(_ make: @escaping @Sendable () throws -> Page) -> Listing {
@@ -76,13 +99,24 @@ extension Listing {
 
     /// The calendar feeds: an open case's current step, pass, due date and time, its agreed
     /// dates, and what an event says of it; every unit with a case has a feed.
-    static func calendars(_ make: @escaping @Sendable () throws -> [Page]) -> Listing {
-        Listing(make: make, folder: "units/", counts: { view in
+    /// Two jobs: the portal's feed, and the units' feeds (`units`: only those named, when not
+    /// nil). While the units with cases stay the same (`keepsUnits`: a unit's folder depends on
+    /// every unit's name), a changed case leaves the other units' feeds as they were.
+    static func calendars(portal: @escaping @Sendable () throws -> Page,
+                          units: @escaping @Sendable (Set<String>?) throws -> [Page],
+                          keepsUnits: @escaping @Sendable ([(old: CaseView?, new: CaseView?)]) -> Bool) -> Listing {
+        let parts: [@Sendable () throws -> [Page]] = [{ [try portal()] }, { try units(nil) }]
+        return Listing(make: { try parts.flatMap { try $0() } }, parts: parts, folder: "units/", counts: { view in
             join([view.c.unit, view.progress.state.rawValue, view.progress.current?.id ?? "", String(view.progress.currentPass ?? 0),
                   view.due?.description ?? "", view.timeText]
                  + view.c.events.flatMap { $0.due.map { "\($0.step)=\($0.day)" } }
                  + view.progress.records.map { $0.status.rawValue })
-        }, shows: { join([$0.c.title, $0.c.unit, $0.stateLabel]) }, listsAlways: { $0.progress.state.isOpen })
+        }, shows: { join([$0.c.title, $0.c.unit, $0.stateLabel]) }, listsAlways: { $0.progress.state.isOpen },
+        remakes: { changes in
+            guard keepsUnits(changes) else { return nil }
+            let named = Set(changes.flatMap { [$0.old?.c.unit, $0.new?.c.unit].compactMap { $0 } })
+            return [{ [try portal()] }, { try units(named) }]
+        })
     }
 
     static func feed(_ make: @escaping @Sendable () throws -> Page) -> Listing {

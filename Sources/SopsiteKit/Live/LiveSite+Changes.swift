@@ -116,11 +116,23 @@ extension LiveSite {
             changes.contains { listing.isChanged(from: $0.old, to: $0.new, newestFrom: { self.newestFrom(listing.newest) }) }
         }
         if remade.contains(where: { $0.newest > 0 }) { newestEvents = [:] }
+        // A listing may make only the pages the changed cases are on (a step done remade all
+        // 25 pages of the case list at 10,000 cases, and every unit's calendar).
+        var jobs: [@Sendable () throws -> [Page]] = [], wholeFolders: [String] = []
+        for listing in remade {
+            if let only = listing.remakes(changes) {
+                jobs += only
+            } else {
+                jobs += listing.jobs
+                if let folder = listing.folder { wholeFolders.append(folder) }
+            }
+        }
         // Each page written as soon as it is made, on every core.
-        let outcomes = try writer.run(remade.count) { try remade[$0].make() }
+        let run = jobs
+        let outcomes = try writer.run(run.count) { try run[$0]() }
         let made = Set(outcomes.map(\.path))
-        // A page of the case list past the new last one goes.
-        let gone = remade.compactMap(\.folder).flatMap { remove(under: $0, keeping: made) }
+        // A page of the case list past the new last one goes (only a listing made whole knows).
+        let gone = wholeFolders.flatMap { remove(under: $0, keeping: made) }
         return record(outcomes) + gone
     }
 

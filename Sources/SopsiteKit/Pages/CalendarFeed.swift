@@ -13,19 +13,27 @@ struct CalendarFeed {
     /// The whole portal's feed, then one per requesting unit (each unit that has a case, open or
     /// not, so that a subscription never breaks).
     func render(_ views: [CaseView], units: [String]) -> [Page] {
+        [portal(views)] + render(views, units: units, only: nil)
+    }
+
+    /// The portal's feed: every open case's events (ended cases have none).
+    func portal(_ views: [CaseView]) -> Page {
+        var all: [ICalendar.Written] = []
+        for view in views where view.progress.state.isOpen { all += view.calendarEvents }
+        return Page(path: "calendar.ics", text: calendar(all, name: site.title))
+    }
+
+    /// The units' feeds, each with its open cases' events; `only`: just these units' (`serve`,
+    /// after a case changed in place). A unit whose cases have all ended has an empty feed.
+    func render(_ views: [CaseView], units: [String], only: Set<String>?) -> [Page] {
         let folders = CalendarFeed.unitFolders(units)
-        // Each open case's events, written once for the portal's feed and its unit's; ended
-        // cases have none and only give their unit a feed.
-        var all: [ICalendar.Written] = [], byUnit: [String: [ICalendar.Written]] = [:]
-        for view in views where view.progress.state.isOpen {
-            let events = view.calendarEvents
-            all += events
-            byUnit[view.c.unit, default: []] += events
+        var byUnit: [String: [ICalendar.Written]] = [:]
+        for view in views where view.progress.state.isOpen && only?.contains(view.c.unit) ?? true {
+            byUnit[view.c.unit, default: []] += view.calendarEvents
         }
-        return [Page(path: "calendar.ics", text: calendar(all, name: site.title))]
-            + units.map { unit in
-                Page(path: "units/\(folders[unit]!)/calendar.ics", text: calendar(byUnit[unit] ?? [], name: "\(site.title) · \(unit)"))
-            }
+        return units.filter { only?.contains($0) ?? true }.map { unit in
+            Page(path: "units/\(folders[unit]!)/calendar.ics", text: calendar(byUnit[unit] ?? [], name: "\(site.title) · \(unit)"))
+        }
     }
 
     /// A unit's folder under `units/`: its name with what a path cannot hold made dashes (Thai

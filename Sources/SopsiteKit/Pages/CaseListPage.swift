@@ -6,6 +6,8 @@ import Foundation
 /// list's script, which filters (state, unit, SOP, year) and sorts all cases, not one page.
 struct CaseListPage {
     let context: PageContext
+    /// In `serve`, every case's row of the index, kept joined; nil: made from the views.
+    var rows: JoinedLines?
     static let perPage = 400
 
     /// Where page `number` (from 1) of the list is.
@@ -13,15 +15,61 @@ struct CaseListPage {
         number == 1 ? "cases/" : "cases/page/\(number)/"
     }
 
-    /// Each case's row is its view's (in `serve`, kept with its text).
-    func render(_ views: [CaseView], filters: CaseFilters, theme: Theme) -> [Page] {
-        let count = max(1, (views.count + Self.perPage - 1) / Self.perPage)
-        let words = context.words
-        // The filters' options, the same on every page: sorted once.
-        let (units, years, sops) = (filters.units.keys.map(\.text).sorted(), filters.years.keys.map(\.text).sorted(),
+    /// How many pages the list of `cases` cases takes.
+    static func pageCount(_ cases: Int) -> Int { max(1, (cases + perPage - 1) / perPage) }
+
+    /// A share of the list's making: a few of its pages, or the index (cases/index.json).
+    enum Job: Sendable {
+        case pages(ClosedRange<Int>)
+        case index
+    }
+
+    /// The list made in jobs that may run at once: four pages each, and the index.
+    static func jobs(_ cases: Int) -> [Job] {
+        let count = pageCount(cases)
+        return stride(from: 1, through: count, by: 4).map { Job.pages($0...min(count, $0 + 3)) } + [.index]
+    }
+
+    /// The filters' options, the same on every page: sorted, with each unit's calendar folder,
+    /// worked out once for all the jobs that make the list.
+    struct Choices: Sendable {
+        let units: [String], years: [String], sops: [String]
+        let folders: [String: String]
+
+        init(_ filters: CaseFilters) {
+            (units, years, sops) = (filters.units.keys.map(\.text).sorted(), filters.years.keys.map(\.text).sorted(),
                                     filters.sops.keys.map(\.text).sorted())
-        let folders = CalendarFeed.unitFolders(units)
-        var pages = (1...count).map { number -> Page in
+            folders = CalendarFeed.unitFolders(units)
+        }
+    }
+
+    /// Every page and the index. Each case's row is its view's (in `serve`, kept with its text).
+    func render(_ views: [CaseView], choices: Choices, theme: Theme) -> [Page] {
+        render(views, choices: choices, theme: theme, pages: 1...Self.pageCount(views.count)) + [index(views)]
+    }
+
+    func render(_ views: [CaseView], choices: Choices, theme: Theme, job: Job) -> [Page] {
+        switch job {
+        case let .pages(numbers): render(views, choices: choices, theme: theme, pages: numbers)
+        case .index: [index(views)]
+        }
+    }
+
+    /// Only the pages that show the cases `ids`, and the index (`serve`, after cases changed in place).
+    func render(_ views: [CaseView], choices: Choices, theme: Theme, showing ids: Set<String>) -> [Page] {
+        let numbers = Set(ids.map { views.insertionIndex(of: $0) { $0.c.id } / Self.perPage + 1 })
+        return render(views, choices: choices, theme: theme, pages: numbers.sorted()) + [index(views)]
+    }
+
+    private func index(_ views: [CaseView]) -> Page {
+        Page(path: "cases/index.json", body: .bytes(Self.json(rows ?? JoinedLines(views.map(\.listIndexRow)))))
+    }
+
+    private func render(_ views: [CaseView], choices: Choices, theme: Theme, pages numbers: some Sequence<Int>) -> [Page] {
+        let count = Self.pageCount(views.count)
+        let words = context.words
+        let (units, years, sops, folders) = (choices.units, choices.years, choices.sops, choices.folders)
+        return numbers.map { number -> Page in
             let url = Self.path(page: number)
             var values = context.common(url: url, title: context.strings["cases_heading"] ?? "")
             let from = (number - 1) * Self.perPage, to = min(views.count, number * Self.perPage)
@@ -53,22 +101,19 @@ struct CaseListPage {
             values.texts("sops", sops)
             return theme.page(url + "index.html", "cases", values)
         }
-        pages.append(Page(path: "cases/index.json", text: Self.json(views)))
-        return pages
     }
 
     /// Every case's row as the list's script reads it: the columns of the table, then what it
-    /// filters by. One line per case; in `serve` each case keeps its line (`CaseView`), so an
-    /// edit joins 10,000 lines rather than writing them again.
-    static func json(_ views: [CaseView]) -> String {
-        var out = "{\"columns\":[\"id\",\"url\",\"title\",\"unit\",\"current_step\",\"time\",\"state\",\"state_label\","
-            + "\"sop\",\"year\",\"waiting\"],\n\"rows\":["
-        out.reserveCapacity(views.count * 400)
-        for (i, view) in views.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
-            out += view.listIndexRow
-        }
-        return out + "\n]}\n"
+    /// filters by. One line per case; `serve` keeps the lines joined (`JoinedLines`), so an
+    /// edit copies one buffer rather than joining 10,000 lines.
+    static func json(_ rows: JoinedLines) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.bytes.count + 200)
+        out += ("{\"columns\":[\"id\",\"url\",\"title\",\"unit\",\"current_step\",\"time\",\"state\",\"state_label\","
+                + "\"sop\",\"year\",\"waiting\"],\n\"rows\":[").utf8
+        out += rows.bytes.dropFirst()  // each row after ",\n"; the first one's comma left out
+        out += "\n]}\n".utf8
+        return out
     }
 
     /// One case's line of the index, in the order of its columns.

@@ -33,7 +33,6 @@ final class CaseView: @unchecked Sendable {
     let keepsEntries: Bool
     // Separate fields rather than a tuple: reading one field of an optional tuple retained all.
     private var keptRow: TemplateRow?
-    private var keptListRow: String?
     private var keptCalendar: [ICalendar.Written]?
 
     init(c: Case, sop: SOP, progress: CaseProgress, words: Words, baseURL: String, keepsEntries: Bool = false) {
@@ -63,7 +62,6 @@ final class CaseView: @unchecked Sendable {
         // them for 10,000 rows takes no lock.
         if keepsEntries {
             keptRow = TemplateRow(makeSummary())
-            keptListRow = CaseListPage.indexRow(self)
             keptCalendar = CalendarFeed.events(of: self, words: words)
         }
     }
@@ -76,8 +74,9 @@ final class CaseView: @unchecked Sendable {
     /// The case's entry in status.json. Not kept: `serve` keeps every entry's bytes in one
     /// buffer (`StatusEntries`), and an edit compares the entry of one case.
     var statusEntry: String { StatusJSON.entry(self, baseURL: baseURL) }
-    /// The case's row in the case list's index (cases/index.json).
-    var listIndexRow: String { keptListRow ?? CaseListPage.indexRow(self) }
+    /// The case's row in the case list's index (cases/index.json); `serve` keeps every row's
+    /// bytes in one buffer (`JoinedLines`).
+    var listIndexRow: String { CaseListPage.indexRow(self) }
     /// The case's events in the calendar feeds (none once it has ended).
     var calendarEvents: [ICalendar.Written] { keptCalendar ?? CalendarFeed.events(of: self, words: words) }
 

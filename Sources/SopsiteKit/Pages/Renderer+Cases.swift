@@ -21,6 +21,7 @@ extension Renderer {
         views.replaceSubrange(range, with: view.map { [$0] } ?? [])
         glances.replacing(range, with: view.map { [$0] } ?? [])
         statusEntries?.replacing(range, with: view.map { [$0.statusEntry] } ?? [])
+        listRows?.replacing(range, with: view.map { [$0.listIndexRow] } ?? [])
         let calendar = content.calendar
         for s in reportColumns?.indices ?? 0..<0 { reportColumns?[s].replacing(id, with: view, calendar: calendar) }
         // The cases too, apart: a case whose SOP is unknown has no view.

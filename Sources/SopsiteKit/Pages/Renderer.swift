@@ -24,7 +24,9 @@ struct Renderer: Sendable {
     /// them while it renders the case list, beside the cases' pages.
     var filters: CaseFilters?
     /// In `serve`, status.json's entries, kept in step with `views`.
-    var statusEntries: StatusEntries?
+    var statusEntries: JoinedLines?
+    /// In `serve`: every case's row of the case list's index, in the cases' order.
+    var listRows: JoinedLines?
     /// In `serve`, what the reports count of each SOP's cases, kept in step with `views`. A
     /// build counts them while it renders the reports, beside the cases' pages, rather than
     /// on one core before any page is made.
@@ -63,7 +65,8 @@ struct Renderer: Sendable {
         if keepsEntries {
             filters = CaseFilters(views)
             reportColumns = countReports()
-            statusEntries = StatusEntries(views)
+            statusEntries = JoinedLines(views.parallelMap(\.statusEntry))
+            listRows = JoinedLines(views.parallelMap(\.listIndexRow))
         }
     }
 
@@ -96,20 +99,42 @@ struct Renderer: Sendable {
         return pages
     }
 
-    /// The pages that list or count cases, the longest to make first.
+    /// Whether the units with cases are those before `changes` (in `serve`: one case added,
+    /// removed or changed, and the renderer already changed).
+    func keepsUnits(after changes: [(old: CaseView?, new: CaseView?)]) -> Bool {
+        guard changes.count == 1, let filters else { return false }
+        let (old, new) = changes[0]
+        // The old unit still has a case; the new one had one before this case came to it.
+        if let old, filters.units[Exact(old.c.unit)] == nil { return false }
+        if let new {
+            let movedIn = old.map { Exact($0.c.unit) != Exact(new.c.unit) } ?? true
+            if filters.units[Exact(new.c.unit), default: 0] < (movedIn ? 2 : 1) { return false }
+        }
+        return true
+    }
+
+    /// Every unit with a case, in order.
+    var units: [String] { Set(filters.map { $0.units.keys.map(\.text) } ?? views.map(\.c.unit)).sorted() }
+
+    /// The pages that list or count cases, the longest jobs first: two cores take them in this
+    /// order, and a long one taken last is waited for alone.
     var listings: [Listing] {
         let r = self
+        let choices = CaseListPage.Choices(filters ?? CaseFilters(views))
         return [
-            .caseList {
-                CaseListPage(context: r.page).render(r.views, filters: r.filters ?? CaseFilters(r.views), theme: r.theme)
-            },
             .reports { r.reports() },
+            .calendars(portal: {
+                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).portal(r.views)
+            }, units: { only in
+                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).render(r.views, units: r.units, only: only)
+            }, keepsUnits: { r.keepsUnits(after: $0) }),
+            .caseList(CaseListPage.jobs(r.views.count).map { job in {
+                CaseListPage(context: r.page, rows: r.listRows).render(r.views, choices: choices, theme: r.theme, job: job)
+            } }, only: { ids in
+                CaseListPage(context: r.page, rows: r.listRows).render(r.views, choices: choices, theme: r.theme, showing: ids)
+            }),
             .home { HomePage(context: r.page).render(r.content.sops, cases: r.views, glances: r.glances, theme: r.theme) },
             .statusJSON { try r.statusEntries.map { StatusJSON.render($0, asOf: r.asOf) } ?? StatusJSON.render(r.views, asOf: r.asOf) },
-            .calendars {
-                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf)
-                    .render(r.views, units: Set(r.filters.map { $0.units.keys.map(\.text) } ?? r.views.map(\.c.unit)).sorted())
-            },
             .feed { Feed(site: r.content.site, words: r.page.words).render(r.views, glances: r.glances, asOf: r.asOf) },
         ]
     }

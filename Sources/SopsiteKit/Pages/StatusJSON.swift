@@ -7,11 +7,11 @@ struct StatusJSON {
     /// Written by hand in JSONEncoder's pretty, sorted form (`StatusJSONTests` compares the two):
     /// JSONEncoder boxed every value of 10,000 entries, a tenth of a build's memory.
     static func render(_ views: [CaseView], asOf: Day) throws -> Page {
-        render(StatusEntries(views), asOf: asOf)
+        render(JoinedLines(views.parallelMap(\.statusEntry)), asOf: asOf)
     }
 
-    /// The file from its entries, joined ahead (`serve` keeps them, see `StatusEntries`).
-    static func render(_ entries: StatusEntries, asOf: Day) -> Page {
+    /// The file from its entries, joined ahead (`serve` keeps them, see `JoinedLines`).
+    static func render(_ entries: JoinedLines, asOf: Day) -> Page {
         var out: [UInt8] = []
         out.reserveCapacity(entries.bytes.count + 100)
         out += "{\n  \"as_of\" : \(json(asOf.description)),\n  \"cases\" : [".utf8
@@ -114,26 +114,4 @@ struct StatusJSON {
         out.append(0x22)
         return String(decoding: out, as: UTF8.self)
     }
-}
-
-/// status.json's entries in one buffer, each after ",\n", in the cases' order: `serve` keeps
-/// them and replaces them case by case, so the file is a copy of one buffer (joining 10,000
-/// entries scattered in memory took 10 ms after each edit).
-struct StatusEntries: Sendable {
-    private var parts = Parts<UInt8>()
-
-    var bytes: [UInt8] { parts.elements }
-
-    init(_ views: [CaseView]) {
-        let entries = views.parallelMap(\.statusEntry)
-        parts.reserveCapacity(elements: entries.reduce(0) { $0 + 2 + $1.utf8.count }, items: entries.count)
-        for entry in entries { parts.append(StatusEntries.part(entry)) }
-    }
-
-    /// With the entries `range` replaced by `entries` (none: removed; an empty range: added).
-    mutating func replacing(_ range: Range<Int>, with entries: [String]) {
-        parts.replace(range, with: entries.map(StatusEntries.part))
-    }
-
-    private static func part(_ entry: String) -> [UInt8] { Array(",\n".utf8) + Array(entry.utf8) }
 }
