@@ -263,6 +263,15 @@ final class LiveSiteTests: XCTestCase {
         let added = changed(await site.apply([cases + "SW01-2569-0041/index.md"]))
         XCTAssertTrue(added.contains("cases/index.html") && added.contains("cases/page/2/index.html"), "\(added)")
         try assertOutputIsWhatABuildWrites(after: "a new case on the first page")
+        // A case moved to a unit that has cases: the two units' calendars change, no other's.
+        let other = try String(contentsOfFile: cases + "SW01-2569-005/index.md", encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("unit: ") }!
+        try edit("content/cases/SW01-2570-1001/index.md") {
+            $0.replacingOccurrences(of: #"(?m)^unit: .*$"#, with: String(other), options: .regularExpression)
+        }
+        let moved = changed(await site.apply([cases + "SW01-2570-1001/index.md"]))
+        XCTAssertEqual(moved.filter { $0.hasPrefix("units/") }.count, 2, "\(moved)")
+        try assertOutputIsWhatABuildWrites(after: "a case moved to another unit")
     }
 
     /// Edits that add a loop, go round it again, finish a second pass, end a case with the SOP's
