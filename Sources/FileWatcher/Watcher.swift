@@ -27,17 +27,19 @@ public final class Watcher: Sendable {
     ///     given: a change to `content/cases/X/index.md` is reported as that.
     ///   - quiet: how long no further change must come before a batch is reported, e.g. 30 ms.
     ///     A constant stream of changes is still reported every 10 × `quiet`.
+    ///   - settle: how long, at most `quiet`, when the latest change finished a save (a file
+    ///     closed after writing or renamed into place; inotify only). nil: `quiet`.
     /// - Throws: `Failure` when a folder does not exist or cannot be watched.
-    public convenience init(folders: [String], quiet: Duration) throws {
-        try self.init(folders: folders, quiet: quiet, polling: false)
+    public convenience init(folders: [String], quiet: Duration, settle: Duration? = nil) throws {
+        try self.init(folders: folders, quiet: quiet, settle: settle, polling: false)
     }
 
     /// `polling`: stat every file every 250 ms instead of using inotify, as the watcher does
     /// anyway when inotify is out of watches. There so that tests can reach that path.
-    init(folders: [String], quiet: Duration, polling: Bool) throws {
+    init(folders: [String], quiet: Duration, settle: Duration? = nil, polling: Bool) throws {
         let roots = try folders.map(Self.checkedFolder)
         let (stream, continuation) = AsyncStream.makeStream(of: [String].self)
-        let loop = try WatcherLoop(roots: roots, quiet: quiet, polling: polling, continuation: continuation)
+        let loop = try WatcherLoop(roots: roots, quiet: quiet, settle: settle, polling: polling, continuation: continuation)
         changes = stream
         control = loop.control
         continuation.onTermination = { [control] _ in control.stop() }

@@ -23,6 +23,8 @@ final class WatcherInotify {
     /// from being watched, or a root was deleted (it may come back, as after `rm -rf content;
     /// git checkout content`, and nothing watches its parent). Polling sees both.
     private var needsPolling = false
+    /// Whether the last event reported by `read` finished a save.
+    private var settled = false
 
     private init(descriptor: Int32, roots: [String]) {
         self.descriptor = descriptor
@@ -52,8 +54,11 @@ final class WatcherInotify {
 
     /// Reads every event waiting; returns the paths they name, and whether a new folder could
     /// not be watched for lack of watches or a root was deleted: the caller should poll then.
-    func read() -> (changed: [String], needsPolling: Bool) {
+    /// `settled`: the last event reported finished a save (IN_CLOSE_WRITE, or IN_MOVED_TO: a
+    /// file or folder renamed into place is whole).
+    func read() -> (changed: [String], settled: Bool, needsPolling: Bool) {
         var changed: [String] = []
+        settled = false
         while true {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count < 0, errno == EINTR { continue }
@@ -73,7 +78,7 @@ final class WatcherInotify {
                 handle(watch: watch, mask: mask, name: name, into: &changed)
             }
         }
-        return (changed, needsPolling)
+        return (changed, settled, needsPolling)
     }
 
     private func handle(watch: Int32, mask: UInt32, name: String, into changed: inout [String]) {
@@ -100,6 +105,7 @@ final class WatcherInotify {
         guard !EditorFiles.isIgnored(name) else { return }
         let path = folder + "/" + name
         changed.append(path)
+        settled = mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0
         guard mask & UInt32(IN_ISDIR) != 0 else { return }
         if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
             // Files may have been written in it before its watch was added: report them all.

@@ -20,12 +20,12 @@ final class WatcherLoop: @unchecked Sendable {
     private var batch: WatcherBatch
     private var source: Source = .stopped
 
-    init(roots: [String], quiet: Duration, polling: Bool,
+    init(roots: [String], quiet: Duration, settle: Duration?, polling: Bool,
          continuation: AsyncStream<[String]>.Continuation) throws {
         control = try WatcherControl()
         self.roots = roots
         self.continuation = continuation
-        batch = WatcherBatch(quiet: quiet, cap: quiet * 10)
+        batch = WatcherBatch(quiet: quiet, settle: settle, cap: quiet * 10)
         #if os(Linux)
         if !polling, let inotify = try WatcherInotify.open(roots: roots) {
             source = .inotify(inotify)
@@ -66,8 +66,8 @@ final class WatcherLoop: @unchecked Sendable {
         switch source {
         #if os(Linux)
         case .inotify(let inotify):
-            let (changed, needsPolling) = inotify.read()
-            batch.add(changed, at: now)
+            let (changed, settled, needsPolling) = inotify.read()
+            batch.add(changed, at: now, settled: settled)
             // A new folder could not be watched, or a root is gone: inotify would miss changes.
             // What has happened so far is in the batch; from here on polling sees everything.
             if needsPolling { startPolling() }

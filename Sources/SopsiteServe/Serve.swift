@@ -41,7 +41,9 @@ public enum Serve {
         }
 
         // Watch before the first build: an edit saved while it runs is rebuilt right after it.
-        let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet)
+        // A save that ends in a file closed or renamed into place is taken after 3 ms: only
+        // what an editor does right after it is worth waiting for.
+        let watcher = try Watcher(folders: [options.contentFolder, options.themeFolder], quiet: quiet, settle: .milliseconds(3))
         let started = ContinuousClock.now
         let first = await site.buildAll()
         report(first, since: started, first: true, log: log)

@@ -97,6 +97,38 @@ final class WatcherTests: XCTestCase {
         XCTAssertNil(batch.due)
     }
 
+    func testASaveThatEndsInACloseOrARenameWaitsOnlyTheSettle() {
+        let start = ContinuousClock.now
+        var batch = WatcherBatch(quiet: .milliseconds(15), settle: .milliseconds(3), cap: .milliseconds(150))
+        batch.add(["a.md"], at: start, settled: true)
+        XCTAssertEqual(batch.due, start + .milliseconds(3))
+        // Something after it that is not a finished save (a file created, not yet closed).
+        batch.add(["b.md"], at: start + .milliseconds(1))
+        XCTAssertNil(batch.take(at: start + .milliseconds(15)))
+        XCTAssertEqual(batch.take(at: start + .milliseconds(16)), ["a.md", "b.md"])
+        // A settle longer than the quiet period is the quiet period.
+        XCTAssertEqual(WatcherBatch(quiet: .milliseconds(5), settle: .milliseconds(9), cap: .seconds(1)).settle, .milliseconds(5))
+    }
+
+    func testAFileStillOpenWaitsTheQuietPeriodAndItsCloseOnlyTheSettle() async throws {
+        let root = try temporaryFolder(self)
+        let watcher = try Watcher(folders: [root], quiet: .seconds(5), settle: .milliseconds(5))
+        addTeardownBlock { watcher.stop() }
+        let batches = Batches(watcher)
+        let path = root + "/a.md"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        try await Task.sleep(for: .milliseconds(300))  // the create's close, taken alone
+        let created = await batches.wait(for: 1)
+        XCTAssertEqual(created, [[path]])
+        let file = try XCTUnwrap(FileHandle(forWritingAtPath: path))
+        try file.write(contentsOf: Data("written, still open".utf8))
+        let whileOpen = await batches.settledCount()
+        XCTAssertEqual(whileOpen, 1, "a write to a file still open waits the 5 s quiet period")
+        try file.close()
+        let closed = await batches.wait(for: 2)
+        XCTAssertEqual(closed, [[path], [path]], "its close is a finished save: taken after 5 ms")
+    }
+
     func testMissingFolderIsAnError() {
         XCTAssertThrowsError(try Watcher(folders: ["/nonexistent-sopsite-folder"], quiet: .milliseconds(20)))
     }
