@@ -99,14 +99,14 @@ extension Listing {
 
     /// The calendar feeds: an open case's current step, pass, due date and time, its agreed
     /// dates, and what an event says of it; every unit with a case has a feed.
-    /// Two jobs: the portal's feed, and the units' feeds (`units`: only those named, when not
-    /// nil). While the units with cases stay the same (`keepsUnits`: a unit's folder depends on
-    /// every unit's name), a changed case leaves the other units' feeds as they were.
-    static func calendars(portal: @escaping @Sendable () throws -> Page,
-                          units: @escaping @Sendable (Set<String>?) throws -> [Page],
+    /// While the units with cases stay the same (`keepsUnits`: a unit's folder depends on every
+    /// unit's name), a changed case remakes only the portal's feed and its units' (`units`,
+    /// only those named), in two jobs.
+    static func calendars(_ make: @escaping @Sendable () throws -> [Page],
+                          portal: @escaping @Sendable () throws -> Page,
+                          units: @escaping @Sendable (Set<String>) throws -> [Page],
                           keepsUnits: @escaping @Sendable ([(old: CaseView?, new: CaseView?)]) -> Bool) -> Listing {
-        let parts: [@Sendable () throws -> [Page]] = [{ [try portal()] }, { try units(nil) }]
-        return Listing(make: { try parts.flatMap { try $0() } }, parts: parts, folder: "units/", counts: { view in
+        Listing(make: make, folder: "units/", counts: { view in
             join([view.c.unit, view.progress.state.rawValue, view.progress.current?.id ?? "", String(view.progress.currentPass ?? 0),
                   view.due?.description ?? "", view.timeText]
                  + view.c.events.flatMap { $0.due.map { "\($0.step)=\($0.day)" } }

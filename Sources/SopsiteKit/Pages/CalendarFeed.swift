@@ -11,26 +11,45 @@ struct CalendarFeed {
     let asOf: Day
 
     /// The whole portal's feed, then one per requesting unit (each unit that has a case, open or
-    /// not, so that a subscription never breaks).
+    /// not, so that a subscription never breaks). Each open case's events are written once for
+    /// the portal's feed and its unit's (a build does not keep them).
     func render(_ views: [CaseView], units: [String]) -> [Page] {
-        [portal(views)] + render(views, units: units, only: nil)
+        let (all, byUnit) = gather(views, portal: true, units: nil)
+        return [portal(all)] + render(byUnit, units: units, only: nil)
     }
 
-    /// The portal's feed: every open case's events (ended cases have none).
+    /// The portal's feed alone (`serve`: a job of its own beside the units' feeds).
     func portal(_ views: [CaseView]) -> Page {
-        var all: [ICalendar.Written] = []
-        for view in views where view.progress.state.isOpen { all += view.calendarEvents }
-        return Page(path: "calendar.ics", text: calendar(all, name: site.title))
+        portal(gather(views, portal: true, units: []).all)
     }
 
-    /// The units' feeds, each with its open cases' events; `only`: just these units' (`serve`,
-    /// after a case changed in place). A unit whose cases have all ended has an empty feed.
+    /// The units' feeds; `only`: just these units' (`serve`, after a case changed in place).
     func render(_ views: [CaseView], units: [String], only: Set<String>?) -> [Page] {
-        let folders = CalendarFeed.unitFolders(units)
-        var byUnit: [String: [ICalendar.Written]] = [:]
-        for view in views where view.progress.state.isOpen && only?.contains(view.c.unit) ?? true {
-            byUnit[view.c.unit, default: []] += view.calendarEvents
+        render(gather(views, portal: false, units: only).byUnit, units: units, only: only)
+    }
+
+    /// Every open case's events (ended cases have none), for the portal's feed and by unit
+    /// (`units`: only these; nil: all).
+    private func gather(_ views: [CaseView], portal: Bool, units: Set<String>?)
+        -> (all: [ICalendar.Written], byUnit: [String: [ICalendar.Written]]) {
+        var all: [ICalendar.Written] = [], byUnit: [String: [ICalendar.Written]] = [:]
+        for view in views where view.progress.state.isOpen {
+            let wanted = units?.contains(view.c.unit) ?? true
+            guard portal || wanted else { continue }
+            let events = view.calendarEvents
+            if portal { all += events }
+            if wanted { byUnit[view.c.unit, default: []] += events }
         }
+        return (all, byUnit)
+    }
+
+    private func portal(_ all: [ICalendar.Written]) -> Page {
+        Page(path: "calendar.ics", text: calendar(all, name: site.title))
+    }
+
+    /// A unit whose cases have all ended has an empty feed.
+    private func render(_ byUnit: [String: [ICalendar.Written]], units: [String], only: Set<String>?) -> [Page] {
+        let folders = CalendarFeed.unitFolders(units)
         return units.filter { only?.contains($0) ?? true }.map { unit in
             Page(path: "units/\(folders[unit]!)/calendar.ics", text: calendar(byUnit[unit] ?? [], name: "\(site.title) · \(unit)"))
         }

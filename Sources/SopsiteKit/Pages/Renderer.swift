@@ -123,7 +123,9 @@ struct Renderer: Sendable {
         let choices = CaseListPage.Choices(filters ?? CaseFilters(views))
         return [
             .reports { r.reports() },
-            .calendars(portal: {
+            .calendars({
+                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).render(r.views, units: r.units)
+            }, portal: {
                 CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).portal(r.views)
             }, units: { only in
                 CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).render(r.views, units: r.units, only: only)
