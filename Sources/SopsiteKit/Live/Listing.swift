@@ -6,10 +6,9 @@ import BusinessTime
 /// page is as it was and is not made again. A title edit remakes the case list and status.json;
 /// the reports, which count steps and times, stay.
 struct Listing: Sendable {
-    let make: @Sendable () throws -> [Page]
-    /// `make` cut into jobs that may run at once, when it makes many pages (the case list's 25
-    /// at 10,000 cases took one core 20 ms while the other had finished); nil: one job.
-    var parts: [@Sendable () throws -> [Page]]?
+    /// What makes its pages, in jobs that may run at once: one, or several when it makes many
+    /// pages (the case list's 25 at 10,000 cases took one core 20 ms while the other had finished).
+    let jobs: [@Sendable () throws -> [Page]]
     /// A folder whose pages are all this listing's (the case list's further pages): in `serve`,
     /// a page there that the listing no longer makes is removed.
     var folder: String?
@@ -28,8 +27,8 @@ struct Listing: Sendable {
     /// other units' calendars).
     var remakes: @Sendable (_ changes: [(old: CaseView?, new: CaseView?)]) -> [@Sendable () throws -> [Page]]? = { _ in nil }
 
-    /// What makes its pages, in jobs that may run at once.
-    var jobs: [@Sendable () throws -> [Page]] { parts ?? [make] }
+    /// Every page, one job after the other.
+    func make() throws -> [Page] { try jobs.flatMap { try $0() } }
 
     /// Does a change of one case (nil: added or removed) make the page differ? `newestFrom`,
     /// asked only when needed: the date of the `newest`-th newest event (nil when there are
@@ -54,9 +53,9 @@ struct Listing: Sendable {
 extension Listing {
     /// `only`: the pages that show the cases named (and the index of every row); while no
     /// case's unit, year or SOP changes, the filters' choices and every other page stay.
-    static func caseList(_ parts: [@Sendable () throws -> [Page]],
+    static func caseList(_ jobs: [@Sendable () throws -> [Page]],
                          only: @escaping @Sendable (Set<String>) throws -> [Page]) -> Listing {
-        Listing(make: { try parts.flatMap { try $0() } }, parts: parts, folder: "cases/page/", shows: summary,
+        Listing(jobs: jobs, folder: "cases/page/", shows: summary,
                 listsAlways: { _ in true }, remakes: { changes in
             // A case added or removed moves the rows after it, and changes every page's count.
             guard changes.allSatisfy({ change in
@@ -69,13 +68,13 @@ extension Listing {
     }
 
     static func statusJSON(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(make: { [try make()] }, shows: { $0.statusEntry }, listsAlways: { _ in true })
+        Listing(jobs: [{ [try make()] }], shows: { $0.statusEntry }, listsAlways: { _ in true })
     }
 
     /// Counts by state, unit, year and step, and the times of each step (the reports, and the
     /// SOPs' pages with their steps' figures).
     static func reports(_ make: @escaping @Sendable () throws -> [Page]) -> Listing {
-        Listing(make: make, counts: { view in
+        Listing(jobs: [make], counts: { view in
             // Each pass of each step: a loop's earlier passes count too.
             let records = view.progress.records.map { r in
                 "\(r.step.id) \(r.status) \(String(describing: r.timing)) \(String(describing: r.end))"
@@ -88,7 +87,7 @@ extension Listing {
     /// The dashboard: counts by state and current step, the overdue and waiting cases, the
     /// latest events (their step, date and answer; not who or the note, which the feed shows).
     static func home(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(make: { [try make()] }, counts: { view in
+        Listing(jobs: [{ [try make()] }], counts: { view in
             join([view.sop.code, view.progress.state.rawValue, view.progress.current?.id ?? "",
                   view.due?.description ?? "", view.c.opened.description]
                  + view.c.events.map { join([$0.step, $0.date.description, $0.answer.map { "\($0)" } ?? ""]) })
@@ -106,7 +105,7 @@ extension Listing {
                           portal: @escaping @Sendable () throws -> Page,
                           units: @escaping @Sendable (Set<String>) throws -> [Page],
                           keepsUnits: @escaping @Sendable ([(old: CaseView?, new: CaseView?)]) -> Bool) -> Listing {
-        Listing(make: make, folder: "units/", counts: { view in
+        Listing(jobs: [make], folder: "units/", counts: { view in
             join([view.c.unit, view.progress.state.rawValue, view.progress.current?.id ?? "", String(view.progress.currentPass ?? 0),
                   view.due?.description ?? "", view.timeText]
                  + view.c.events.flatMap { $0.due.map { "\($0.step)=\($0.day)" } }
@@ -120,7 +119,7 @@ extension Listing {
     }
 
     static func feed(_ make: @escaping @Sendable () throws -> Page) -> Listing {
-        Listing(make: { [try make()] }, counts: { join(events($0)) }, shows: { join([$0.c.title, $0.c.unit]) },
+        Listing(jobs: [{ [try make()] }], counts: { join(events($0)) }, shows: { join([$0.c.title, $0.c.unit]) },
                 newest: Feed.limit)
     }
 

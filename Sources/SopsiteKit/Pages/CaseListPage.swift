@@ -43,11 +43,7 @@ struct CaseListPage {
         }
     }
 
-    /// Every page and the index. Each case's row is its view's (in `serve`, kept with its text).
-    func render(_ views: [CaseView], choices: Choices, theme: Theme) -> [Page] {
-        render(views, choices: choices, theme: theme, pages: 1...Self.pageCount(views.count)) + [index(views)]
-    }
-
+    /// One job's pages. Each case's row is its view's (in `serve`, kept with its text).
     func render(_ views: [CaseView], choices: Choices, theme: Theme, job: Job) -> [Page] {
         switch job {
         case let .pages(numbers): render(views, choices: choices, theme: theme, pages: numbers)
