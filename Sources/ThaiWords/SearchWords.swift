@@ -2,8 +2,8 @@ import CThaiSearchWords
 import Synchronization
 
 extension ThaiWords {
-    /// Where ICU's word boundaries fall in `units` (UTF-16, which ICU reads, and where a Thai
-    /// letter is one unit), in order, never 0 nor the end; empty when the text has no Thai.
+    /// Where ICU's word boundaries fall in `bytes` (UTF-8), as offsets in bytes, in order, never
+    /// 0 nor the end; empty when the text has no Thai.
     /// These are the boundaries a browser's `Intl.Segmenter("th")` finds, which is how the
     /// search page splits a query; the copies of pages that search indexes are split here the
     /// same way, so that a query's words and the index's words agree.
@@ -11,11 +11,12 @@ extension ThaiWords {
     /// Not libthai's: its longest-match dictionary reads "จัดการสหกิจศึกษา" as
     /// "จัด|กา|รส|หกิจศึกษา", where ICU finds "จัดการ|สห|กิจ|ศึกษา"; and the browser has ICU,
     /// not libthai. Lines still break by libthai (`breaks(in:)`), as Thai desktops break them.
-    public static func searchBoundaries(utf16 units: [UInt16]) -> [Int] {
-        guard units.contains(where: { (0x0E00...0x0E7F).contains($0) }) else { return [] }
+    public static func searchBoundaries(utf8 bytes: [UInt8]) -> [Int] {
+        // Thai letters are U+0E00–U+0E7F: in UTF-8, 0xE0 then 0xB8 or 0xB9.
+        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xE0 && ($1 == 0xB8 || $1 == 0xB9) }) else { return [] }
         return WordIterators.shared.use { iterator -> [Int] in
-            var found = [Int32](repeating: 0, count: units.count)
-            let count = units.withUnsafeBufferPointer { text in
+            var found = [Int32](repeating: 0, count: bytes.count)
+            let count = bytes.withUnsafeBufferPointer { text in
                 found.withUnsafeMutableBufferPointer { out in
                     sopsite_thai_words_boundaries(iterator, text.baseAddress, Int32(text.count), out.baseAddress, Int32(out.count))
                 }

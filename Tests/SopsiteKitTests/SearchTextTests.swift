@@ -112,4 +112,21 @@ final class SearchTextGivenTests: XCTestCase {
         XCTAssertEqual(given("<title>t</title><h10>a</h10><image>b</image><main data-pagefind-body><p>x</p></main>"),
                        "<title>t</title></head><body><main data-pagefind-body><p>x</p></main></body></html>\n")
     }
+
+    /// The copy a build gives Pagefind splits only the Thai it keeps; the texts it leaves out
+    /// still decide the spaces after them, as they would if split.
+    func testTheCopyToIndexIsTheGivenPartOfTheSplitPage() {
+        let pages = [
+            "<html lang=\"th\"><head><title>ระบบงาน</title></head><body><nav>หน้าแรก</nav><article data-pagefind-body>"
+                + "<p>ระบบ<span data-pagefind-ignore>เกิน</span>งาน</p><p>ขั้น<span data-pagefind-ignore>x</span>ตอน</p>"
+                + "<p>ก่อน <span data-pagefind-ignore>ไทย </span>หลัง</p></article><footer>ข้อมูล ณ วันที่</footer></body></html>",
+            "<title>t</title><header><h1>พอร์ทัล</h1></header><main data-pagefind-body><p>ระบบงาน</p></main>",
+            "<title>t</title><p>ระบบงาน</p>",
+            "<title>t</title><main data-pagefind-body><p>Room booking</p></main>",
+        ]
+        for page in pages.map({ Array($0.utf8) }) {
+            XCTAssertEqual(String(decoding: SearchText.copyToIndex(page), as: UTF8.self),
+                           String(decoding: SearchText.given(SearchText.split(page) ?? page), as: UTF8.self))
+        }
+    }
 }

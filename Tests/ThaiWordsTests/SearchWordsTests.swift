@@ -6,10 +6,10 @@ import XCTest
 /// found; ICU finds the words a Thai reader does, in titles of real requests.
 final class SearchWordsTests: XCTestCase {
     private func words(_ text: String) -> String {
-        let units = Array(text.utf16)
+        let bytes = Array(text.utf8)
         var pieces: [String] = [], start = 0
-        for end in ThaiWords.searchBoundaries(utf16: units) + [units.count] {
-            pieces.append(String(decoding: units[start..<end], as: UTF16.self))
+        for end in ThaiWords.searchBoundaries(utf8: bytes) + [bytes.count] {
+            pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
             start = end
         }
         return pieces.joined(separator: "|")
@@ -27,21 +27,21 @@ final class SearchWordsTests: XCTestCase {
     }
 
     func testTextWithoutThaiHasNoBoundariesToMark() {
-        XCTAssertEqual(ThaiWords.searchBoundaries(utf16: Array("Room booking system".utf16)), [])
-        XCTAssertEqual(ThaiWords.searchBoundaries(utf16: []), [])
+        XCTAssertEqual(ThaiWords.searchBoundaries(utf8: Array("Room booking system".utf8)), [])
+        XCTAssertEqual(ThaiWords.searchBoundaries(utf8: []), [])
     }
 
     func testBoundariesAreBetweenCharactersNeverInsideOne() {
         // Every boundary falls where a Character starts, and cuts the text into pieces that
         // rejoin into it.
         let text = "กำหนดส่งมอบ 15 วันทำการ 🇹🇭 ผู้ใช้งาน"
-        let units = Array(text.utf16)
-        let boundaries = ThaiWords.searchBoundaries(utf16: units)
+        let bytes = Array(text.utf8)
+        let boundaries = ThaiWords.searchBoundaries(utf8: bytes)
         var characterStarts = Set<Int>(), at = 0
-        for character in text { characterStarts.insert(at); at += character.utf16.count }
+        for character in text { characterStarts.insert(at); at += character.utf8.count }
         XCTAssertFalse(boundaries.isEmpty)
         XCTAssertEqual(boundaries, boundaries.sorted())
-        XCTAssertTrue(boundaries.allSatisfy { $0 > 0 && $0 < units.count && characterStarts.contains($0) }, "\(boundaries)")
+        XCTAssertTrue(boundaries.allSatisfy { $0 > 0 && $0 < bytes.count && characterStarts.contains($0) }, "\(boundaries)")
         XCTAssertEqual(words(text).replacingOccurrences(of: "|", with: ""), text)
     }
 }

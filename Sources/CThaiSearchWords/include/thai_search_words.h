@@ -11,10 +11,10 @@
 /// A word iterator for Thai, or NULL when ICU cannot make one. Used by one thread at a time.
 void *sopsite_thai_words_open(void);
 
-/// The boundaries in `text` (UTF-16, `length` units) strictly between its start and its end,
-/// in order, written to `boundaries` (room for `capacity`, which `length` always suffices for).
-/// Returns how many, or -1 when ICU fails.
-int32_t sopsite_thai_words_boundaries(void *iterator, const uint16_t *text, int32_t length,
+/// The boundaries in `text` (UTF-8, `length` bytes) strictly between its start and its end, as
+/// offsets in bytes, in order, written to `boundaries` (room for `capacity`, which `length`
+/// always suffices for). Returns how many, or -1 when ICU fails.
+int32_t sopsite_thai_words_boundaries(void *iterator, const uint8_t *text, int32_t length,
                                       int32_t *boundaries, int32_t capacity);
 
 #endif

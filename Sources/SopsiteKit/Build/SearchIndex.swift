@@ -67,9 +67,7 @@ extension Search {
                 throw Diagnostic.failure(original, "cannot read it for indexing")
             }
             digest.add(page: page, bytes)
-            // Split first: where a space between two Thai words is the page's own depends on
-            // the text before, ignored or not.
-            guard fm.createFile(atPath: copy, contents: Data(SearchText.given(SearchText.split(bytes) ?? bytes))) else {
+            guard fm.createFile(atPath: copy, contents: Data(SearchText.copyToIndex(bytes))) else {
                 throw Diagnostic.failure(copy, "cannot write it for indexing")
             }
         }

@@ -9,15 +9,28 @@ extension SearchText {
     /// page when a part left out could matter to Pagefind: an `<h1>` or `<img>` (its result's
     /// title and image are the first on the page, ignored or not) or a `data-pagefind-`
     /// attribute (filters and meta count wherever they are).
-    static func given(_ html: [UInt8]) -> [UInt8] {
+    static func given(_ html: [UInt8]) -> [UInt8] { part(of: html) ?? html }
+
+    /// The copy of a page Pagefind reads: `given(split(html))`, without splitting the Thai of
+    /// what it leaves out (a case page's navigation, Gantt chart and footer).
+    static func copyToIndex(_ html: [UInt8]) -> [UInt8] {
         let pieces = indexed(html)
-        guard pieces.count >= 2, let head = pieces.first else { return html }
+        let leftOut = zip(pieces, pieces.dropFirst()).map { $0.endIndex..<$1.startIndex } + [(pieces.last?.endIndex ?? 0)..<html.count]
+        guard let split = split(html, skipping: pieces.count >= 2 ? leftOut : []) else { return given(html) }
+        // When Pagefind must read the whole page, all of it is split.
+        return part(of: split) ?? (pieces.count >= 2 ? SearchText.split(html) ?? html : split)
+    }
+
+    /// What `given` gives, or nil when it is the whole page.
+    private static func part(of html: [UInt8]) -> [UInt8]? {
+        let pieces = indexed(html)
+        guard pieces.count >= 2, let head = pieces.first else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(html.count / 2)
         out += head
         out += Array("</head><body>".utf8)
         var at = pieces[1].startIndex
-        if matters(html[head.endIndex..<at]) { return html }
+        if matters(html[head.endIndex..<at]) { return nil }
         for piece in pieces.dropFirst() {
             // Between two pieces, an ignored element: its start and end tags are kept.
             if piece.startIndex > at {
@@ -26,14 +39,14 @@ extension SearchText {
                 let endTag = ignored.lastIndex(of: UInt8(ascii: "<")).flatMap { i in
                     i >= startTag && byte(html, i + 1) == UInt8(ascii: "/") ? i : nil
                 } ?? ignored.endIndex
-                if matters(html[startTag..<endTag]) || matters(html[ignored.startIndex..<startTag], ownTag: true) { return html }
+                if matters(html[startTag..<endTag]) || matters(html[ignored.startIndex..<startTag], ownTag: true) { return nil }
                 out += html[ignored.startIndex..<startTag]
                 out += html[endTag..<ignored.endIndex]
             }
             out += piece
             at = piece.endIndex
         }
-        if matters(html[at...]) { return html }
+        if matters(html[at...]) { return nil }
         out += Array("</body></html>\n".utf8)
         return out
     }

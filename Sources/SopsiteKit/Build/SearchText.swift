@@ -13,11 +13,13 @@ import ThaiWords
 enum SearchText {
     static let wordJoiner: Character = "\u{2060}"
     /// A space the page has between two Thai words, as the copy gives it: made once, not per text.
-    private static let pageSpaceUTF8 = Array(" \(wordJoiner) ".utf8)
-    private static let pageSpaceUTF16 = Array(" \(wordJoiner) ".utf16)
+    static let pageSpaceUTF8 = Array(" \(wordJoiner) ".utf8)
 
     /// The page with its Thai split into words, or nil when it has no Thai (read as it is).
-    static func split(_ html: [UInt8]) -> [UInt8]? {
+    /// Texts within `skipping` (ranges in order) are copied as they are: the copy Pagefind is
+    /// given leaves them out (`copyToIndex`), and what follows them depends only on how they
+    /// end, which splitting never changes.
+    static func split(_ html: [UInt8], skipping: [Range<Int>] = []) -> [UInt8]? {
         guard containsThai(html[...]) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 8)
@@ -27,7 +29,7 @@ enum SearchText {
         // page shows one (white space, or a block), plain when the elements are inline
         // (`<strong>`) with nothing between them.
         var thaiBefore = false, textBefore = false, block = false, space = false
-        var i = 0
+        var i = 0, skip = 0
         while i < html.count {
             if html[i] == UInt8(ascii: "<") {
                 // A tag or a comment, up to its ">": copied as it is.
@@ -46,8 +48,10 @@ enum SearchText {
                 continue
             }
             let leadingSpace = firstLetter != text.startIndex
-            let thai = containsThai(text)
-            let words = thai ? Array(split(String(decoding: text[firstLetter...], as: UTF8.self)).utf8) : Array(text[firstLetter...])
+            while skip < skipping.count, skipping[skip].upperBound <= text.startIndex { skip += 1 }
+            let skipped = skip < skipping.count && skipping[skip].contains(text.startIndex)
+            let thai = !skipped && containsThai(text)
+            let words = thai ? splitWords(Array(text[firstLetter...])) : Array(text[firstLetter...])
             if thaiBefore, startsThai(words) {
                 if block || space || leadingSpace { out += pageSpaceUTF8 } else { out.append(UInt8(ascii: " ")) }
             } else if textBefore, block, !space, !leadingSpace {
@@ -75,61 +79,25 @@ enum SearchText {
         return bytes.count >= 3 && bytes[n - 3] == 0xE0 && (bytes[n - 2] == 0xB8 || bytes[n - 2] == 0xB9)
     }
 
-    /// Tags within a line of text, which Pagefind joins without a space.
-    private static let inlineTags: Set<String> = [
+    /// Tags within a line of text, which Pagefind joins without a space; by their names' bytes
+    /// (`nameKey`), since every tag of every page is looked up.
+    private static let inlineTags = Set([
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "em", "i", "kbd", "mark", "q", "s",
         "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    ]
+    ].map { nameKey(Array($0.utf8)[...]) })
 
     private static func isInline(_ tag: ArraySlice<UInt8>) -> Bool {
         let name = tag.dropFirst().drop { $0 == UInt8(ascii: "/") }.prefix(while: isNameByte)
-        return inlineTags.contains(String(decoding: name, as: UTF8.self).lowercased())
+        return name.count <= 8 && inlineTags.contains(nameKey(name))
+    }
+
+    /// A tag's name of at most eight letters and digits, lowercased, as one number.
+    private static func nameKey(_ name: ArraySlice<UInt8>) -> UInt64 {
+        name.prefix(8).reduce(0) { key, byte in key << 8 | UInt64(byte >= UInt8(ascii: "A") ? byte | 0x20 : byte) }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-    }
-
-    /// The text with a space between two Thai words, and a space that was between two Thai
-    /// words marked as the page's own (" \u{2060} "). In UTF-16, which ICU reads, and where a
-    /// Thai letter is one unit: counting Characters cost more than the splitting.
-    static func split(_ text: String) -> String {
-        let units = Array(text.utf16)
-        let boundaries = ThaiWords.searchBoundaries(utf16: units)
-        var next = 0
-        var out: [UInt16] = []
-        out.reserveCapacity(units.count + units.count / 4)
-        var i = 0
-        while i < units.count {
-            if isSpace(units[i]) {
-                var end = i
-                while end < units.count, isSpace(units[end]) { end += 1 }
-                if i > 0, end < units.count, isThai(units[i - 1]), isThai(units[end]) {
-                    out += pageSpaceUTF16
-                } else {
-                    out += units[i..<end]
-                }
-                i = end
-                continue
-            }
-            while next < boundaries.count, boundaries[next] < i { next += 1 }
-            if i > 0, next < boundaries.count, boundaries[next] == i, isThai(units[i - 1]), isThai(units[i]) {
-                out.append(0x20)
-            }
-            out.append(units[i])
-            i += 1
-        }
-        return String(decoding: out, as: UTF16.self)
-    }
-
-    private static func isThai(_ unit: UInt16) -> Bool { (0x0E00...0x0E7F).contains(unit) }
-
-    /// White space as Pagefind splits words at (Unicode's White_Space).
-    private static func isSpace(_ unit: UInt16) -> Bool {
-        switch unit {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
     }
 
     /// Thai letters are U+0E00–U+0E7F: in UTF-8, 0xE0 then 0xB8 or 0xB9.
