@@ -55,8 +55,9 @@ final class RecordRoundTripTests: XCTestCase {
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let name = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
-            if !isFolder.boolValue { out[name] = FileManager.default.contents(atPath: folder + "/" + name) }
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+                out[name] = FileManager.default.contents(atPath: folder + "/" + name)
+            }
         }
         return out
     }

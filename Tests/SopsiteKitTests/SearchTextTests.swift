@@ -125,7 +125,7 @@ final class SearchTextGivenTests: XCTestCase {
             "<title>t</title><main data-pagefind-body><p>Room booking</p></main>",
         ]
         for page in pages.map({ Array($0.utf8) }) {
-            XCTAssertEqual(String(decoding: SearchText.copyToIndex(page), as: UTF8.self),
+            XCTAssertEqual(String(decoding: SearchText.copyToIndex(page, indexed: SearchText.indexed(page)), as: UTF8.self),
                            String(decoding: SearchText.given(SearchText.split(page) ?? page), as: UTF8.self))
         }
     }

@@ -66,8 +66,9 @@ extension Search {
             guard let bytes = ContentFiles.bytes(original) else {
                 throw Diagnostic.failure(original, "cannot read it for indexing")
             }
-            digest.add(page: page, bytes)
-            guard fm.createFile(atPath: copy, contents: Data(SearchText.copyToIndex(bytes))) else {
+            let indexed = SearchText.indexed(bytes)
+            digest.add(page: page, indexed)
+            guard fm.createFile(atPath: copy, contents: Data(SearchText.copyToIndex(bytes, indexed: indexed))) else {
                 throw Diagnostic.failure(copy, "cannot write it for indexing")
             }
         }

@@ -22,9 +22,10 @@ extension Search {
             add(Array("\(Self.format) \(pagefind) \(size) \(time)".utf8)[...])
         }
 
-        mutating func add(page: String, _ bytes: [UInt8]) {
+        /// A page, by its path and what of it is indexed (`SearchText.indexed`).
+        mutating func add(page: String, _ indexed: [ArraySlice<UInt8>]) {
             add(Array(page.utf8)[...])
-            for part in SearchText.indexed(bytes) { add(part) }
+            for part in indexed { add(part) }
         }
 
         private mutating func add(_ bytes: ArraySlice<UInt8>) {
@@ -58,7 +59,7 @@ extension Search {
             var readable = true
             for page in shard.pages {
                 guard let bytes = ContentFiles.bytes(site + "/" + page) else { readable = false; break }
-                digest.add(page: page, bytes)
+                digest.add(page: page, SearchText.indexed(bytes))
             }
             let old = previous + "/pagefind/" + shard.name
             if readable, recorded[shard.name] == digest.value, FileManager.default.fileExists(atPath: old + "/pagefind.js"),

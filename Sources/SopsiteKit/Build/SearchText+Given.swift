@@ -13,8 +13,7 @@ extension SearchText {
 
     /// The copy of a page Pagefind reads: `given(split(html))`, without splitting the Thai of
     /// what it leaves out (a case page's navigation, Gantt chart and footer).
-    static func copyToIndex(_ html: [UInt8]) -> [UInt8] {
-        let pieces = indexed(html)
+    static func copyToIndex(_ html: [UInt8], indexed pieces: [ArraySlice<UInt8>]) -> [UInt8] {
         let leftOut = zip(pieces, pieces.dropFirst()).map { $0.endIndex..<$1.startIndex } + [(pieces.last?.endIndex ?? 0)..<html.count]
         guard let split = split(html, skipping: pieces.count >= 2 ? leftOut : []) else { return given(html) }
         // When Pagefind must read the whole page, all of it is split.
