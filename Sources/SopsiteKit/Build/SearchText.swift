@@ -1,5 +1,3 @@
-import ThaiWords
-
 /// A page as Pagefind reads it: the same HTML with its Thai text split into words the way the
 /// search page splits a query (ICU's boundaries, `ThaiWords.searchBoundaries`). Pagefind splits
 /// words at white space only; left to split Thai itself, it kept compounds whole
