@@ -53,9 +53,9 @@ extension Search {
     }
 
     /// One part: its pages put in a folder of their own, where Pagefind reads them at the same
-    /// paths as in the site, so that its results lead to the site's pages: each as a copy with
-    /// its Thai split into words (`SearchText.split`), of what Pagefind indexes of it
-    /// (`SearchText.given`). Returns what the part was made from (`PartDigest`).
+    /// paths as in the site, so that its results lead to the site's pages: each as a copy of
+    /// what Pagefind indexes of it, its Thai split into words (`SearchText.copyToIndex`).
+    /// Returns what the part was made from (`PartDigest`).
     private static func indexPart(_ shard: SearchShard, site: String, scratch: String, pagefind: String) throws -> String {
         let fm = FileManager.default
         let pages = scratch + "/pages-" + shard.name, made = scratch + "/index-" + shard.name

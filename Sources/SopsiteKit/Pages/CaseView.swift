@@ -72,7 +72,7 @@ final class CaseView: @unchecked Sendable {
     /// The case's row in the lists: in `serve`, the kept row, which keeps its text.
     var row: TemplateValue { keptRow.map(TemplateValue.row) ?? .map(makeSummary()) }
     /// The case's entry in status.json. Not kept: `serve` keeps every entry's bytes in one
-    /// buffer (`StatusEntries`), and an edit compares the entry of one case.
+    /// buffer (`JoinedLines`), and an edit compares the entry of one case.
     var statusEntry: String { StatusJSON.entry(self, baseURL: baseURL) }
     /// The case's row in the case list's index (cases/index.json); `serve` keeps every row's
     /// bytes in one buffer (`JoinedLines`).

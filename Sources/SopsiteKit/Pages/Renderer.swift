@@ -121,15 +121,13 @@ struct Renderer: Sendable {
     var listings: [Listing] {
         let r = self
         let choices = CaseListPage.Choices(filters ?? CaseFilters(views))
+        let calendars = CalendarFeed(site: content.site, words: page.words, asOf: asOf)
         return [
             .reports { r.reports() },
-            .calendars({
-                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).render(r.views, units: r.units)
-            }, portal: {
-                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).portal(r.views)
-            }, units: { only in
-                CalendarFeed(site: r.content.site, words: r.page.words, asOf: r.asOf).render(r.views, units: r.units, only: only)
-            }, keepsUnits: { r.keepsUnits(after: $0) }),
+            .calendars({ calendars.render(r.views, units: r.units) },
+                       portal: { calendars.portal(r.views) },
+                       units: { only in calendars.render(r.views, units: r.units, only: only) },
+                       keepsUnits: { r.keepsUnits(after: $0) }),
             .caseList(CaseListPage.jobs(r.views.count).map { job in {
                 CaseListPage(context: r.page, rows: r.listRows).render(r.views, choices: choices, theme: r.theme, job: job)
             } }, only: { ids in
