@@ -1,12 +1,12 @@
 import Mustache
 
 /// A theme's templates, as pages are made from them: compiled into operations
-/// (`TemplateOp`) and run over each page's values (`TemplateRun`); for a theme whose templates
+/// (`TemplateOp`, laid flat as `TemplateCode`) and run over each page's values (`TemplateRun`); for a theme whose templates
 /// compute (transforms, dynamic partials), rendered by swift-mustache, which runs those.
 public struct PageTemplates: Sendable {
     let library: MustacheLibrary
     /// Each template's operations by name; nil when one of them computes.
-    let compiled: [String: [TemplateOp]]?
+    let compiled: TemplateCode?
 
     public init(library: MustacheLibrary, names: [String]) {
         self.library = library
@@ -19,7 +19,7 @@ public struct PageTemplates: Sendable {
             }
             compiled?[name] = ops
         }
-        self.compiled = compiled
+        self.compiled = compiled.map(TemplateCode.init)
     }
 
     /// The page made from template `name` and `values`, as UTF-8.
@@ -27,7 +27,7 @@ public struct PageTemplates: Sendable {
         guard let compiled else {
             return Array((library.render(values.mustache, withTemplate: name) ?? "").utf8)
         }
-        var run = TemplateRun(templates: compiled, capacity: 16 * 1024)
+        var run = TemplateRun(code: compiled, capacity: 16 * 1024)
         run.run(name, values)
         return run.out
     }

@@ -6,7 +6,7 @@ import Escaping
 /// the lines of a partial standing alone indented as its tag is.
 struct TemplateRun {
     private(set) var out: [UInt8] = []
-    private let templates: [String: [TemplateOp]]
+    private let code: TemplateCode
     /// The values opened, outermost first: the page's, then each section's.
     private var stack: [TemplateValue] = []
     /// The page's template: a row keeps its text per page.
@@ -21,99 +21,127 @@ struct TemplateRun {
         /// The indentation of a partial standing alone on its line; empty for none.
         var indentation: [UInt8] = []
         /// The blocks a child template fills in its parent's (`{{$name}}`).
-        var inherited: [String: [TemplateOp]] = [:]
+        var inherited: [String: Range<Int32>] = [:]
     }
 
-    init(templates: [String: [TemplateOp]], capacity: Int) {
-        self.templates = templates
+    /// The code's operations and texts, read in place while a page runs.
+    private struct Program {
+        let ops: UnsafeBufferPointer<TemplateCode.Op>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<TemplateName>
+    }
+
+    init(code: TemplateCode, capacity: Int) {
+        self.code = code
         out.reserveCapacity(capacity)
     }
 
     /// Runs template `name` over `values`, appending to `out`.
     mutating func run(_ name: String, _ values: TemplateMap) {
-        guard let ops = templates[name] else { return }
+        guard let range = code.templates[name] else { return }
         page = name
         stack = [.map(values)]
-        run(ops, Scope())
+        let code = self.code
+        code.ops.withUnsafeBufferPointer { ops in
+            code.bytes.withUnsafeBufferPointer { bytes in
+                code.names.withUnsafeBufferPointer { names in
+                    var scope = Scope()
+                    run(range, &scope, Program(ops: ops, bytes: bytes, names: names))
+                }
+            }
+        }
     }
 
-    private mutating func run(_ ops: [TemplateOp], _ scope: Scope) {
-        var scope = scope
+    /// `scope` is as it was after: a template's `{{% CONTENT_TYPE}}` holds to its end.
+    private mutating func run(_ range: Range<Int32>, _ scope: inout Scope, _ program: Program) {
+        let escapes = scope.escapes
+        defer { scope.escapes = escapes }
+        var i = Int(range.lowerBound)
+        let end = Int(range.upperBound)
         guard !scope.indentation.isEmpty else {
-            for op in ops { perform(op, &scope) }
+            while i < end { i = perform(at: i, &scope, program) }
             return
         }
         // swift-mustache indents what an operation writes when what this template wrote so
         // far ends a line ("\n", not "\r\n": the last Character).
         let start = out.count
-        for op in ops {
+        while i < end {
             let n = out.count
             let atLineStart = n > start && out[n - 1] == 0x0A && !(n - 1 > start && out[n - 2] == 0x0D)
-            perform(op, &scope)
+            i = perform(at: i, &scope, program)
             if atLineStart && out.count > n { out.insert(contentsOf: scope.indentation, at: n) }
         }
     }
 
-    private mutating func perform(_ op: TemplateOp, _ scope: inout Scope) {
-        switch op {
-        case let .text(bytes):
-            out += bytes
+    /// Performs the operation at `i`; returns the index of the next one at its level.
+    private mutating func perform(at i: Int, _ scope: inout Scope, _ program: Program) -> Int {
+        switch program.ops[i] {
+        case let .text(start, count):
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(start)..<Int(start + count)]))
         case let .value(name, escaped):
-            guard let value = lookUp(name) else { return }
+            guard let value = lookUp(program.names[Int(name)]) else { break }
             write(value, escaping: escaped && scope.escapes)
-        case let .section(name, ops, id):
-            switch lookUp(name) {
-            case nil, .flag(false)?: return
-            case .flag(true)?: run(ops, scope)
+        case let .section(name, end, id):
+            let body = Int32(i + 1)..<end
+            switch lookUp(program.names[Int(name)]) {
+            case nil, .flag(false)?: break
+            case .flag(true)?: run(body, &scope, program)
             case let .list(items)?:
                 for item in items {
                     if case let .row(row) = item, recording == nil {
-                        write(row, ops, scope, at: TemplateRow.Place(page: page, section: id, escapes: scope.escapes,
-                                                                     indentation: scope.indentation))
+                        write(row, body, &scope, program, at: TemplateRow.Place(page: page, section: Int(id), escapes: scope.escapes,
+                                                                               indentation: scope.indentation))
                     } else {
-                        open(item, ops, scope)
+                        open(item, body, &scope, program)
                     }
                 }
-            case let value?: open(value, ops, scope)
+            case let value?: open(value, body, &scope, program)
             }
-        case let .inverted(name, ops):
-            switch lookUp(name) {
-            case nil, .flag(false)?: run(ops, scope)
-            case let .list(items)? where items.isEmpty: open(.list(items), ops, scope)
-            default: return
+            return Int(end)
+        case let .inverted(name, end):
+            let body = Int32(i + 1)..<end
+            switch lookUp(program.names[Int(name)]) {
+            case nil, .flag(false)?: run(body, &scope, program)
+            case let .list(items)? where items.isEmpty: open(.list(items), body, &scope, program)
+            default: break
             }
-        case let .partial(name, indentation, inherits):
-            guard let ops = templates[name] else { return }
+            return Int(end)
+        case let .partial(index):
+            let partial = code.partials[Int(index)]
+            guard let ops = code.templates[partial.name] else { break }
             // A partial starts in HTML; blocks already filled in stay as the outer template filled them.
-            var inner = Scope(escapes: true, indentation: scope.indentation + (indentation ?? []), inherited: scope.inherited)
-            if let inherits { inner.inherited.merge(inherits) { outer, _ in outer } }
-            run(ops, inner)
-        case let .block(name, ops, indentation):
+            var inner = Scope(escapes: true, indentation: scope.indentation + partial.indentation, inherited: scope.inherited)
+            if let inherits = partial.inherits { inner.inherited.merge(inherits) { outer, _ in outer } }
+            run(ops, &inner, program)
+        case let .block(index, end):
+            let block = code.blocks[Int(index)]
             var inner = scope
-            inner.indentation += indentation ?? []
-            run(scope.inherited[name] ?? ops, inner)
+            inner.indentation += block.indentation
+            run(scope.inherited[block.name] ?? Int32(i + 1)..<end, &inner, program)
+            return Int(end)
         case let .escaping(escapes):
             scope.escapes = escapes
         }
+        return i + 1
     }
 
-    private mutating func open(_ value: TemplateValue, _ ops: [TemplateOp], _ scope: Scope) {
+    private mutating func open(_ value: TemplateValue, _ body: Range<Int32>, _ scope: inout Scope, _ program: Program) {
         stack.append(value)
-        run(ops, scope)
+        run(body, &scope, program)
         stack.removeLast()
     }
 
     /// A row in a list: its text kept for this place when what it read outside is unchanged,
     /// else written and kept (a row inside a row being written is written, not kept).
-    private mutating func write(_ row: TemplateRow, _ ops: [TemplateOp], _ scope: Scope, at place: TemplateRow.Place) {
+    private mutating func write(_ row: TemplateRow, _ body: Range<Int32>, _ scope: inout Scope, _ program: Program,
+                                at place: TemplateRow.Place) {
         if let text = row.text(at: place, lookUp: { lookUp($0) }) { return out += text }
         let start = out.count
         recording = (stack.count, [])
-        open(.row(row), ops, scope)
+        open(.row(row), body, &scope, program)
         row.keep(TemplateRow.Rendering(place: place, outside: recording!.outside, bytes: Array(out[start...])))
         recording = nil
     }
-
     /// The value a name leads to: its first part looked up from the innermost value out, the
     /// rest inside what that found.
     private mutating func lookUp(_ name: TemplateName) -> TemplateValue? {

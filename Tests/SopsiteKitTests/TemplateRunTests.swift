@@ -33,7 +33,7 @@ final class TemplateRunTests: XCTestCase {
         var diagnostics = Diagnostics()
         let theme = try XCTUnwrap(Theme.load(path: Repo.root + "/themes/default", &diagnostics))
         let compiled = try XCTUnwrap(theme.templates.compiled, "a new swift-mustache whose tokens read otherwise?")
-        XCTAssertEqual(Set(compiled.keys), Set(Theme.requiredTemplates + ["base", "timeline-pass"]))
+        XCTAssertEqual(Set(compiled.templates.keys), Set(Theme.requiredTemplates + ["base", "timeline-pass"]))
     }
 
     /// Each template of the shipped theme over random values: every name the templates use,
@@ -135,6 +135,8 @@ final class TemplateRunTests: XCTestCase {
             "grandchild": "{{<child}}{{$title}}<i>override</i>{{/title}}{{/child}}",
             "names": "{{a.b.c}}|{{#a}}{{b.c}}|{{.b.c}}|{{.missing}}|{{name}}{{/a}}|{{#a.b}}{{c}}{{/a.b}}|{{#list}}[{{.}}]{{/list}}|{{^empty}}e{{/empty}}|{{#flag}}F{{name}}{{/flag}}|{{^off}}O{{/off}}|{{#text}}<{{.}}>{{/text}}|{{#blank}}B{{/blank}}|{{^blank}}b{{/blank}}",
             "escapes": "{{name}} {{{name}}} {{&name}} {{html}} {{{html}}} {{flag}}{{% CONTENT_TYPE: TEXT }} {{name}}",
+            // A content type set inside a section holds to the section's end.
+            "scoped": "{{#flag}}{{% CONTENT_TYPE: TEXT }}{{name}}{{/flag}} {{name}} {{#items}}{{>inner}}{{/items}}",
             "crlf": "<a>\r\n  {{#items}}\r\n  {{name}}\r\n  {{/items}}\r\n</a>\r\n  {{>inner}}\r\n",
         ]
         let library = try library(templates)
