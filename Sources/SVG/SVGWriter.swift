@@ -5,8 +5,8 @@
 /// and golden files stay stable. It writes bytes: appending to a String checked its storage at
 /// every piece, half the time of a case page's Gantt chart (10,000 of them in a build).
 public struct SVGWriter {
-    public private(set) var bytes: [UInt8] = []
-    private var depth = 0
+    public internal(set) var bytes: [UInt8] = []
+    var depth = 0
     /// All on one line: no indentation, no line breaks.
     private let compact: Bool
 
@@ -41,18 +41,7 @@ public struct SVGWriter {
     /// An empty element, or one holding only escaped text.
     public mutating func element(_ name: String, _ attributes: Attributes = [:], text: String? = nil) {
         start(name, attributes)
-        if let text {
-            bytes.append(UInt8(ascii: ">"))
-            SVGWriter.appendEscaped(text, to: &bytes)
-            bytes.append(UInt8(ascii: "<"))
-            bytes.append(UInt8(ascii: "/"))
-            put(name)
-            bytes.append(UInt8(ascii: ">"))
-        } else {
-            bytes.append(UInt8(ascii: "/"))
-            bytes.append(UInt8(ascii: ">"))
-        }
-        endLine()
+        end(name, text: text)
     }
 
     /// Multi-line text: one `<tspan>` per line, all on one source line, because whitespace
@@ -62,9 +51,9 @@ public struct SVGWriter {
         put(">")
         for line in lines {
             put("<tspan x=\"")
-            put(SVGWriter.number(line.x))
+            SVGWriter.appendNumber(line.x, to: &bytes)
             put("\" y=\"")
-            put(SVGWriter.number(line.y))
+            SVGWriter.appendNumber(line.y, to: &bytes)
             put("\">")
             SVGWriter.appendEscaped(line.text, to: &bytes)
             put("</tspan>")
@@ -75,7 +64,7 @@ public struct SVGWriter {
 
     /// `<name` and the attributes, on a line of its own. Single bytes are appended as bytes:
     /// this runs for each of a Gantt chart's hundred elements on 10,000 case pages.
-    private mutating func start(_ name: String, _ attributes: Attributes) {
+    mutating func start(_ name: String, _ attributes: Attributes) {
         indent()
         bytes.append(UInt8(ascii: "<"))
         put(name)
@@ -90,18 +79,18 @@ public struct SVGWriter {
     }
 
     /// A native string's bytes copied at once (appending its `utf8` went byte by byte).
-    private mutating func put(_ s: String) {
+    mutating func put(_ s: String) {
         if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: Array(s.utf8))
         }
     }
 
-    private mutating func indent() {
+    mutating func indent() {
         guard !compact else { return }
         for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
     }
 
-    private mutating func endLine() {
+    mutating func endLine() {
         if !compact { bytes.append(0x0A) }
     }
 
@@ -140,25 +129,42 @@ public struct SVGWriter {
 
     /// At most one decimal, no exponent, no locale, no "-0": 12 → "12", 12.25 → "12.3".
     public static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "0" }
-        let tenths = Int((v * 10).rounded())
-        var a = abs(tenths)
-        // Written backwards into a buffer on the stack and made one small String: building it
-        // from pieces cost more than the rest of an element.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var i = buffer.count
-            func put(_ byte: UInt8) { i -= 1; buffer[i] = byte }
-            if a % 10 != 0 {
-                put(UInt8(ascii: "0") + UInt8(a % 10))
-                put(UInt8(ascii: "."))
-            }
-            a /= 10
-            repeat {
-                put(UInt8(ascii: "0") + UInt8(a % 10))
-                a /= 10
-            } while a > 0
-            if tenths < 0 { put(UInt8(ascii: "-")) }
+        // Written on the stack and made one small String: building it from pieces cost more
+        // than the rest of an element.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            let i = digits(v, into: buffer)
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[i...]), as: UTF8.self)
         }
+    }
+
+    /// `number(v)`'s bytes, appended.
+    static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            let i = digits(v, into: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
+        }
+    }
+
+    /// Writes `v` backwards at the end of `buffer`; returns where it starts.
+    private static func digits(_ v: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard v.isFinite else {
+            buffer[buffer.count - 1] = UInt8(ascii: "0")
+            return buffer.count - 1
+        }
+        let tenths = Int((v * 10).rounded())
+        var a = abs(tenths)
+        var i = buffer.count
+        func put(_ byte: UInt8) { i -= 1; buffer[i] = byte }
+        if a % 10 != 0 {
+            put(UInt8(ascii: "0") + UInt8(a % 10))
+            put(UInt8(ascii: "."))
+        }
+        a /= 10
+        repeat {
+            put(UInt8(ascii: "0") + UInt8(a % 10))
+            a /= 10
+        } while a > 0
+        if tenths < 0 { put(UInt8(ascii: "-")) }
+        return i
     }
 }

@@ -76,8 +76,13 @@ extension CaseGantt {
     private func drawDays(x: (Double) -> Double, dayWidth: Double, bottom: Double, words: Words, _ out: inout SVGWriter) {
         out.open("g", ["class": "gantt-days"])
         for run in nonWorking {
-            out.element("rect", ["x": n(x(Double(run.lowerBound))), "y": n(Self.top), "width": n(Double(run.count) * dayWidth),
-                                 "height": n(bottom - Self.top), "fill": Palette.nonWorking])
+            out.begin("rect")
+            out.attribute("x", x(Double(run.lowerBound)))
+            out.attribute("y", Self.top)
+            out.attribute("width", Double(run.count) * dayWidth)
+            out.attribute("height", bottom - Self.top)
+            out.attribute("fill", Palette.nonWorking)
+            out.end("rect")
         }
         // Every month named where a month is 60 px wide or more; else every third, sixth or
         // twelfth (a case open for years), so that the names never run into each other.
@@ -87,15 +92,30 @@ extension CaseGantt {
         if months.first.map({ Double($0.offset) * dayWidth > 80 }) ?? true { months.insert((0, first), at: 0) }
         for month in months {
             let at = x(Double(month.offset))
-            out.element("line", ["x1": n(at), "y1": "4", "x2": n(at), "y2": n(bottom), "stroke": Palette.grid, "stroke-width": "1"])
-            out.element("text", ["x": n(at + 3), "y": "16", "font-size": "12", "fill": Palette.ink],
-                        text: month.day.monthFormatted(words.dayStyle))
+            out.begin("line")
+            out.attribute("x1", at)
+            out.attribute("y1", "4")
+            out.attribute("x2", at)
+            out.attribute("y2", bottom)
+            out.attribute("stroke", Palette.grid)
+            out.attribute("stroke-width", "1")
+            out.end("line")
+            out.begin("text")
+            out.attribute("x", at + 3)
+            out.attribute("y", "16")
+            out.attribute("font-size", "12")
+            out.attribute("fill", Palette.ink)
+            out.end("text", text: month.day.monthFormatted(words.dayStyle))
         }
         // Mondays' day numbers, when a week is wide enough to hold one.
         if dayWidth * 7 >= 24 {
             for offset in 0..<days where first.adding(days: offset).weekday == 1 {
-                out.element("text", ["x": n(x(Double(offset)) + 1), "y": "34", "font-size": "10", "fill": Palette.muted],
-                            text: String(first.adding(days: offset).day))
+                out.begin("text")
+                out.attribute("x", x(Double(offset)) + 1)
+                out.attribute("y", "34")
+                out.attribute("font-size", "10")
+                out.attribute("fill", Palette.muted)
+                out.end("text", text: String(first.adding(days: offset).day))
             }
         }
         out.close("g")
@@ -103,29 +123,53 @@ extension CaseGantt {
 
     private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, words: Words,
                          _ out: inout SVGWriter) {
-        out.open("g", ["class": "gantt-row status-\(row.status.rawValue)"])
+        out.open("g", ["class": Self.rowClasses[row.status] ?? ""])
         let baseline = y + (height - Double(lines.count) * Self.lineHeight) / 2 + 11
         out.text(lines.enumerated().map { (text: $1, x: 8, y: baseline + Double($0) * Self.lineHeight) },
                  ["x": "8", "y": n(baseline), "font-size": n(Self.labelSize), "fill": Palette.ink])
         let middle = y + height / 2
         guard let start = row.start, let finish = row.finish(asOf: asOf) else {
             // Not reached or skipped: its status in words where its bar would be.
-            out.element("text", ["x": n(Self.plotX + 6), "y": n(middle + 4), "font-size": "11", "fill": Palette.muted],
-                        text: words["status_" + row.status.rawValue])
+            out.begin("text")
+            out.attribute("x", Self.plotX + 6)
+            out.attribute("y", middle + 4)
+            out.attribute("font-size", "11")
+            out.attribute("fill", Palette.muted)
+            out.end("text", text: words["status_" + row.status.rawValue])
             return out.close("g")
         }
         if let due = row.due {
-            out.element("rect", ["x": n(x(start)), "y": n(middle - 10), "width": n(max(x(due) - x(start), 1)), "height": "20",
-                                 "fill": "none", "stroke": Palette.ink, "stroke-width": "1", "stroke-dasharray": "4 3"])
+            out.begin("rect")
+            out.attribute("x", x(start))
+            out.attribute("y", middle - 10)
+            out.attribute("width", max(x(due) - x(start), 1))
+            out.attribute("height", "20")
+            out.attribute("fill", "none")
+            out.attribute("stroke", Palette.ink)
+            out.attribute("stroke-width", "1")
+            out.attribute("stroke-dasharray", "4 3")
+            out.end("rect")
         }
         let late = row.late(asOf: asOf)
         let onTimeEnd = late?.lowerBound ?? finish
         // A step done the moment it started still shows: a bar at least 3 wide.
-        out.element("rect", ["x": n(x(start)), "y": n(middle - 6), "width": n(max(x(onTimeEnd) - x(start), late == nil ? 3 : 0)),
-                             "height": "12", "fill": Palette.bar(row.status)])
+        out.begin("rect")
+        out.attribute("x", x(start))
+        out.attribute("y", middle - 6)
+        out.attribute("width", max(x(onTimeEnd) - x(start), late == nil ? 3 : 0))
+        out.attribute("height", "12")
+        out.attribute("fill", Palette.bar(row.status))
+        out.end("rect")
         if let late {
-            out.element("rect", ["x": n(x(late.lowerBound)), "y": n(middle - 6), "width": n(max(x(late.upperBound) - x(late.lowerBound), 3)),
-                                 "height": "12", "fill": "url(#gantt-late)", "stroke": Palette.late, "stroke-width": "1"])
+            out.begin("rect")
+            out.attribute("x", x(late.lowerBound))
+            out.attribute("y", middle - 6)
+            out.attribute("width", max(x(late.upperBound) - x(late.lowerBound), 3))
+            out.attribute("height", "12")
+            out.attribute("fill", "url(#gantt-late)")
+            out.attribute("stroke", Palette.late)
+            out.attribute("stroke-width", "1")
+            out.end("rect")
         }
         out.close("g")
     }
@@ -152,21 +196,33 @@ extension CaseGantt {
             let (text, textWidth) = texts.legend[key] ?? (words[key], TextWrap.width(words[key], fontSize: 12))
             let width = 26 + textWidth + 18
             if x + width > Self.width { x = 8; line += 20 }
-            let (at, row) = (n(x), n(line))
+            // Each mark a 20 × 12 box at the line's start.
+            out.begin("rect")
+            out.attribute("x", x)
+            out.attribute("y", line)
+            out.attribute("width", "20")
+            out.attribute("height", "12")
             switch mark {
             case .planned:
-                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "none",
-                                     "stroke": Palette.ink, "stroke-dasharray": "4 3"])
+                out.attribute("fill", "none")
+                out.attribute("stroke", Palette.ink)
+                out.attribute("stroke-dasharray", "4 3")
             case .late:
-                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": "url(#gantt-late)",
-                                     "stroke": Palette.late])
+                out.attribute("fill", "url(#gantt-late)")
+                out.attribute("stroke", Palette.late)
             case .nonWorking:
-                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": Palette.nonWorking,
-                                     "stroke": Palette.grid])
+                out.attribute("fill", Palette.nonWorking)
+                out.attribute("stroke", Palette.grid)
             case let .bar(status):
-                out.element("rect", ["x": at, "y": row, "width": "20", "height": "12", "fill": Palette.bar(status)])
+                out.attribute("fill", Palette.bar(status))
             }
-            out.element("text", ["x": n(x + 26), "y": n(line + 11), "font-size": "12", "fill": Palette.ink], text: text)
+            out.end("rect")
+            out.begin("text")
+            out.attribute("x", x + 26)
+            out.attribute("y", line + 11)
+            out.attribute("font-size", "12")
+            out.attribute("fill", Palette.ink)
+            out.end("text", text: text)
             x += width
         }
         out.close("g")
@@ -213,6 +269,9 @@ extension CaseGantt {
         var text: String
         var lines: [String]
     }
+
+    /// Each status's row class, made once.
+    private static let rowClasses = Dictionary(uniqueKeysWithValues: StepStatus.allCases.map { ($0, "gantt-row status-\($0.rawValue)") })
 
     private func n(_ v: Double) -> String { SVGWriter.number(v) }
 }

@@ -17,12 +17,18 @@ enum Palette {
     /// progress, late as an overdue one (with the hatching), an ongoing step as maintenance.
     static func bar(_ status: StepStatus) -> String {
         switch status {
-        case .doneOnTime, .doneLate: return states[.handedOver]!
-        case .inProgress, .overdue: return states[.inProgress]!
-        case .ongoing: return states[.maintenance]!
-        case .done, .notReached, .skipped: return states[.rejected]!
+        case .doneOnTime, .doneLate: return handedOver
+        case .inProgress, .overdue: return inProgress
+        case .ongoing: return maintenance
+        case .done, .notReached, .skipped: return rejected
         }
     }
+
+    // Looked up once: a bar is drawn for each step of 10,000 cases.
+    private static let handedOver = states[.handedOver]!
+    private static let inProgress = states[.inProgress]!
+    private static let maintenance = states[.maintenance]!
+    private static let rejected = states[.rejected]!
 
     static let late = states[.overdue]!
     /// A chart's bars that are not states (a share on time, a median): the site's accent.

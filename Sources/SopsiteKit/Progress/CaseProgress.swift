@@ -13,7 +13,7 @@ public enum CaseState: String, Sendable, CaseIterable {
 }
 
 /// How one step of the SOP went for a case.
-public enum StepStatus: String, Sendable {
+public enum StepStatus: String, Sendable, CaseIterable {
     case doneOnTime = "done-on-time"
     case doneLate = "done-late"
     /// Done, with no target to judge it by (per scope with no agreed due date).

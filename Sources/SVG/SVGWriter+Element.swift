@@ -1,0 +1,50 @@
+/// An element written attribute by attribute, for the pictures made for every case (a Gantt
+/// chart's hundred elements on each of 10,000 pages): no array of attributes is made for it,
+/// and numbers go in as digits, not as Strings. The bytes are those `element` writes.
+///
+///     out.begin("rect")
+///     out.attribute("x", 12.5)
+///     out.attribute("fill", "#e6e9ed")
+///     out.end("rect")
+extension SVGWriter {
+    public mutating func begin(_ name: String) {
+        start(name, [:])
+    }
+
+    /// A text attribute, escaped.
+    public mutating func attribute(_ key: String, _ value: String) {
+        attributeName(key)
+        SVGWriter.appendEscaped(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A number, as `number` writes it.
+    public mutating func attribute(_ key: String, _ value: Double) {
+        attributeName(key)
+        SVGWriter.appendNumber(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Ends the element begun: empty, or holding only escaped text.
+    public mutating func end(_ name: String, text: String? = nil) {
+        if let text {
+            bytes.append(UInt8(ascii: ">"))
+            SVGWriter.appendEscaped(text, to: &bytes)
+            bytes.append(UInt8(ascii: "<"))
+            bytes.append(UInt8(ascii: "/"))
+            put(name)
+            bytes.append(UInt8(ascii: ">"))
+        } else {
+            bytes.append(UInt8(ascii: "/"))
+            bytes.append(UInt8(ascii: ">"))
+        }
+        endLine()
+    }
+
+    private mutating func attributeName(_ key: String) {
+        bytes.append(UInt8(ascii: " "))
+        put(key)
+        bytes.append(UInt8(ascii: "="))
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
