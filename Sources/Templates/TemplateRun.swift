@@ -168,10 +168,14 @@ struct TemplateRun {
 
     /// The rest of a name's parts, inside the value its first part found.
     private func descend(_ name: TemplateName, from found: TemplateValue) -> TemplateValue? {
+        // By index: a slice of the parts counted a reference for every name a page writes.
+        var i = name.isAnchored ? 0 : 1
+        guard i < name.parts.count else { return found }
         var found = found
-        for part in name.parts.dropFirst(name.isAnchored ? 0 : 1) {
-            guard let value = found.child(part) else { return nil }
+        while i < name.parts.count {
+            guard let value = found.child(name.parts[i]) else { return nil }
             found = value
+            i += 1
         }
         return found
     }

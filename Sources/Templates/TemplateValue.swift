@@ -62,10 +62,13 @@ public struct TemplateMap: Sendable {
     /// The value of `name`; the last one written when it was written twice.
     public subscript(name: String) -> TemplateValue? {
         get {
+            // Names of other lengths are passed by their length alone: comparing Strings was
+            // most of a page's looking up.
+            let length = name.utf8.count
             var i = entries.count
             while i > 0 {
                 i -= 1
-                if entries[i].name == name { return entries[i].value }
+                if entries[i].name.utf8.count == length && entries[i].name == name { return entries[i].value }
             }
             return nil
         }
