@@ -48,3 +48,32 @@ extension SVGWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 }
+
+/// The shapes a chart draws by the thousand, begun with their place: their other attributes
+/// follow, then `end`.
+extension SVGWriter {
+    public mutating func beginRect(x: Double, y: Double, width: Double, height: Double) {
+        begin("rect")
+        attribute("x", x)
+        attribute("y", y)
+        attribute("width", width)
+        attribute("height", height)
+    }
+
+    public mutating func beginLine(x1: Double, y1: Double, x2: Double, y2: Double) {
+        begin("line")
+        attribute("x1", x1)
+        attribute("y1", y1)
+        attribute("x2", x2)
+        attribute("y2", y2)
+    }
+
+    /// Text at a place, in a size and colour: `end("text", text:)` writes the words.
+    public mutating func beginText(x: Double, y: Double, fontSize: Double, fill: String) {
+        begin("text")
+        attribute("x", x)
+        attribute("y", y)
+        attribute("font-size", fontSize)
+        attribute("fill", fill)
+    }
+}

@@ -1,19 +1,17 @@
-import Escaping
-
 /// A page's template run over its values into bytes, one operation after another, as
 /// swift-mustache would render them (`TemplateRunTests` compares the two): names looked up
 /// the stack of values a section opened, partials and parents through the theme's templates,
 /// the lines of a partial standing alone indented as its tag is.
 struct TemplateRun {
-    private(set) var out: [UInt8] = []
+    var out: [UInt8] = []
     private let code: TemplateCode
     /// The values opened, outermost first: the page's, then each section's.
-    private var stack: [TemplateValue] = []
+    var stack: [TemplateValue] = []
     /// The page's template: a row keeps its text per page.
     private var page = ""
     /// While a row is written to be kept: where its values are on the stack, and what it read
     /// from below them.
-    private var recording: (frame: Int, outside: [(name: TemplateName, value: TemplateValue?)])?
+    var recording: (frame: Int, outside: [(name: TemplateName, value: TemplateValue?)])?
 
     /// What a template runs with, beside the values: swift-mustache's context.
     private struct Scope {
@@ -141,66 +139,5 @@ struct TemplateRun {
         open(.row(row), body, &scope, program)
         row.keep(TemplateRow.Rendering(place: place, outside: recording!.outside, bytes: Array(out[start...])))
         recording = nil
-    }
-    /// The value a name leads to: its first part looked up from the innermost value out, the
-    /// rest inside what that found.
-    private mutating func lookUp(_ name: TemplateName) -> TemplateValue? {
-        guard let first = name.parts.first else { return stack.last }  // `.`
-        var found: TemplateValue?
-        if name.isAnchored {
-            found = stack.last
-        } else {
-            var i = stack.count
-            while i > 0, found == nil {
-                i -= 1
-                found = stack[i].child(first)
-            }
-            // A row being kept notes what it found outside itself, or found nowhere.
-            if let frame = recording?.frame, found == nil || i < frame {
-                let value = found.flatMap { descend(name, from: $0) }
-                recording?.outside.append((name, value))
-                return value
-            }
-            guard found != nil else { return nil }
-        }
-        return found.flatMap { descend(name, from: $0) }
-    }
-
-    /// The rest of a name's parts, inside the value its first part found.
-    private func descend(_ name: TemplateName, from found: TemplateValue) -> TemplateValue? {
-        // By index: a slice of the parts counted a reference for every name a page writes.
-        var i = name.isAnchored ? 0 : 1
-        guard i < name.parts.count else { return found }
-        var found = found
-        while i < name.parts.count {
-            guard let value = found.child(name.parts[i]) else { return nil }
-            found = value
-            i += 1
-        }
-        return found
-    }
-
-    /// A value as text: texts and HTML as they are (escaped where the template escapes),
-    /// flags as `true` and `false`. Maps and lists, which swift-mustache writes as Swift
-    /// describes them, write nothing.
-    private mutating func write(_ value: TemplateValue, escaping: Bool) {
-        switch value {
-        case let .text(text):
-            // A native String's own bytes; a bridged one's copied.
-            if text.utf8.withContiguousStorageIfAvailable({ append($0, escaping: escaping) }) == nil {
-                Array(text.utf8).withUnsafeBufferPointer { append($0, escaping: escaping) }
-            }
-        case let .html(bytes):
-            bytes.withUnsafeBufferPointer { append($0, escaping: escaping) }
-        case let .flag(flag):
-            out += flag ? Array("true".utf8) : Array("false".utf8)
-        case .strings, .map, .list, .row:
-            return
-        }
-    }
-
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool) {
-        guard escaping else { return out.append(contentsOf: bytes) }
-        Escape.append(bytes, apostrophe: true, to: &out)
     }
 }

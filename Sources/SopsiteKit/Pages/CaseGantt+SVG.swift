@@ -1,6 +1,5 @@
 import BusinessTime
 import SVG
-import ThaiWords
 
 /// The Gantt chart as inline SVG on the case page: step labels on the left, days along the top,
 /// weekends and holidays shaded, each row's planned window dashed, its actual bar solid and
@@ -76,11 +75,7 @@ extension CaseGantt {
     private func drawDays(x: (Double) -> Double, dayWidth: Double, bottom: Double, words: Words, _ out: inout SVGWriter) {
         out.open("g", ["class": "gantt-days"])
         for run in nonWorking {
-            out.begin("rect")
-            out.attribute("x", x(Double(run.lowerBound)))
-            out.attribute("y", Self.top)
-            out.attribute("width", Double(run.count) * dayWidth)
-            out.attribute("height", bottom - Self.top)
+            out.beginRect(x: x(Double(run.lowerBound)), y: Self.top, width: Double(run.count) * dayWidth, height: bottom - Self.top)
             out.attribute("fill", Palette.nonWorking)
             out.end("rect")
         }
@@ -92,29 +87,17 @@ extension CaseGantt {
         if months.first.map({ Double($0.offset) * dayWidth > 80 }) ?? true { months.insert((0, first), at: 0) }
         for month in months {
             let at = x(Double(month.offset))
-            out.begin("line")
-            out.attribute("x1", at)
-            out.attribute("y1", "4")
-            out.attribute("x2", at)
-            out.attribute("y2", bottom)
+            out.beginLine(x1: at, y1: 4, x2: at, y2: bottom)
             out.attribute("stroke", Palette.grid)
             out.attribute("stroke-width", "1")
             out.end("line")
-            out.begin("text")
-            out.attribute("x", at + 3)
-            out.attribute("y", "16")
-            out.attribute("font-size", "12")
-            out.attribute("fill", Palette.ink)
+            out.beginText(x: at + 3, y: 16, fontSize: 12, fill: Palette.ink)
             out.end("text", text: month.day.monthFormatted(words.dayStyle))
         }
         // Mondays' day numbers, when a week is wide enough to hold one.
         if dayWidth * 7 >= 24 {
             for offset in 0..<days where first.adding(days: offset).weekday == 1 {
-                out.begin("text")
-                out.attribute("x", x(Double(offset)) + 1)
-                out.attribute("y", "34")
-                out.attribute("font-size", "10")
-                out.attribute("fill", Palette.muted)
+                out.beginText(x: x(Double(offset)) + 1, y: 34, fontSize: 10, fill: Palette.muted)
                 out.end("text", text: String(first.adding(days: offset).day))
             }
         }
@@ -130,20 +113,12 @@ extension CaseGantt {
         let middle = y + height / 2
         guard let start = row.start, let finish = row.finish(asOf: asOf) else {
             // Not reached or skipped: its status in words where its bar would be.
-            out.begin("text")
-            out.attribute("x", Self.plotX + 6)
-            out.attribute("y", middle + 4)
-            out.attribute("font-size", "11")
-            out.attribute("fill", Palette.muted)
+            out.beginText(x: Self.plotX + 6, y: middle + 4, fontSize: 11, fill: Palette.muted)
             out.end("text", text: words["status_" + row.status.rawValue])
             return out.close("g")
         }
         if let due = row.due {
-            out.begin("rect")
-            out.attribute("x", x(start))
-            out.attribute("y", middle - 10)
-            out.attribute("width", max(x(due) - x(start), 1))
-            out.attribute("height", "20")
+            out.beginRect(x: x(start), y: middle - 10, width: max(x(due) - x(start), 1), height: 20)
             out.attribute("fill", "none")
             out.attribute("stroke", Palette.ink)
             out.attribute("stroke-width", "1")
@@ -153,121 +128,17 @@ extension CaseGantt {
         let late = row.late(asOf: asOf)
         let onTimeEnd = late?.lowerBound ?? finish
         // A step done the moment it started still shows: a bar at least 3 wide.
-        out.begin("rect")
-        out.attribute("x", x(start))
-        out.attribute("y", middle - 6)
-        out.attribute("width", max(x(onTimeEnd) - x(start), late == nil ? 3 : 0))
-        out.attribute("height", "12")
+        out.beginRect(x: x(start), y: middle - 6, width: max(x(onTimeEnd) - x(start), late == nil ? 3 : 0), height: 12)
         out.attribute("fill", Palette.bar(row.status))
         out.end("rect")
         if let late {
-            out.begin("rect")
-            out.attribute("x", x(late.lowerBound))
-            out.attribute("y", middle - 6)
-            out.attribute("width", max(x(late.upperBound) - x(late.lowerBound), 3))
-            out.attribute("height", "12")
+            out.beginRect(x: x(late.lowerBound), y: middle - 6, width: max(x(late.upperBound) - x(late.lowerBound), 3), height: 12)
             out.attribute("fill", "url(#gantt-late)")
             out.attribute("stroke", Palette.late)
             out.attribute("stroke-width", "1")
             out.end("rect")
         }
         out.close("g")
-    }
-
-    /// A mark the legend explains.
-    private enum Mark {
-        case planned, bar(StepStatus), late, nonWorking
-    }
-
-    /// What each mark the chart has means, in one or two lines under it.
-    private func drawLegend(y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
-        let statuses = Set(rows.map(\.status))
-        var items: [(mark: Mark, key: String)] = []
-        if rows.contains(where: { $0.due != nil }) { items.append((.planned, "gantt_planned")) }
-        // Late and overdue bars share the on-time and running colours (their late part is hatched).
-        for (status, also) in Self.legendBars where statuses.contains(status) || also.map(statuses.contains) == true {
-            items.append((.bar(status), "status_" + status.rawValue))
-        }
-        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, "gantt_late")) }
-        if !nonWorking.isEmpty { items.append((.nonWorking, "gantt_non_working")) }
-        out.open("g", ["class": "gantt-legend"])
-        var x = 8.0, line = y
-        for (mark, key) in items {
-            let (text, textWidth) = texts.legend[key] ?? (words[key], TextWrap.width(words[key], fontSize: 12))
-            let width = 26 + textWidth + 18
-            if x + width > Self.width { x = 8; line += 20 }
-            // Each mark a 20 × 12 box at the line's start.
-            out.begin("rect")
-            out.attribute("x", x)
-            out.attribute("y", line)
-            out.attribute("width", "20")
-            out.attribute("height", "12")
-            switch mark {
-            case .planned:
-                out.attribute("fill", "none")
-                out.attribute("stroke", Palette.ink)
-                out.attribute("stroke-dasharray", "4 3")
-            case .late:
-                out.attribute("fill", "url(#gantt-late)")
-                out.attribute("stroke", Palette.late)
-            case .nonWorking:
-                out.attribute("fill", Palette.nonWorking)
-                out.attribute("stroke", Palette.grid)
-            case let .bar(status):
-                out.attribute("fill", Palette.bar(status))
-            }
-            out.end("rect")
-            out.begin("text")
-            out.attribute("x", x + 26)
-            out.attribute("y", line + 11)
-            out.attribute("font-size", "12")
-            out.attribute("fill", Palette.ink)
-            out.end("text", text: text)
-            x += width
-        }
-        out.close("g")
-    }
-
-    /// Every row in words, for readers who do not see the chart.
-    private func description(_ labels: [String: Label], words: Words) -> String {
-        rows.map { row in
-            var text = labels[row.step]?.text ?? row.step
-            if let round = row.round { text += " " + words.fill("timeline_round", ["n": String(round)]) }
-            text += ": " + words["status_" + row.status.rawValue]
-            if let timing = row.timing { text += ", " + words.timing(timing, running: row.running) }
-            return text
-        }.joined(separator: "; ")
-    }
-
-    /// The bars the legend explains, each with the status that shares its colour.
-    private static let legendBars: [(StepStatus, also: StepStatus?)] = [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
-
-    /// What every chart of an SOP writes the same, made once per SOP for 10,000 case pages:
-    /// each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
-    /// between words, and the legend's texts with their widths (counting a Thai text's
-    /// clusters was a tenth of a chart's time).
-    static func texts(_ sop: SOP, words: Words) -> Texts {
-        var labels: [String: Label] = [:]
-        for step in sop.steps {
-            let text = "\(step.id) \(step.title)"
-            labels[step.id] = Label(text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize))
-        }
-        let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map { "status_" + $0.0.rawValue }
-        let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
-        return Texts(labels: labels, legend: legend)
-    }
-
-    struct Texts: Sendable {
-        /// Each step's label, by step id.
-        var labels: [String: Label]
-        /// The legend's texts and their widths, by the key of their words.
-        var legend: [String: (text: String, width: Double)]
-    }
-
-    /// A step's label, whole (for the description) and in the lines the chart draws.
-    struct Label: Sendable {
-        var text: String
-        var lines: [String]
     }
 
     /// Each status's row class, made once.

@@ -1,0 +1,95 @@
+import SVG
+import ThaiWords
+
+/// What the Gantt chart says beside its bars: the legend under it (only the marks it has), its
+/// description in words (for readers who do not see it), and the texts every chart of an SOP
+/// shares, made once.
+extension CaseGantt {
+    /// A mark the legend explains.
+    private enum Mark {
+        case planned, bar(StepStatus), late, nonWorking
+    }
+
+    /// What each mark the chart has means, in one or two lines under it.
+    func drawLegend(y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
+        let statuses = Set(rows.map(\.status))
+        var items: [(mark: Mark, key: String)] = []
+        if rows.contains(where: { $0.due != nil }) { items.append((.planned, "gantt_planned")) }
+        // Late and overdue bars share the on-time and running colours (their late part is hatched).
+        for (status, also) in Self.legendBars where statuses.contains(status) || also.map(statuses.contains) == true {
+            items.append((.bar(status), "status_" + status.rawValue))
+        }
+        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, "gantt_late")) }
+        if !nonWorking.isEmpty { items.append((.nonWorking, "gantt_non_working")) }
+        out.open("g", ["class": "gantt-legend"])
+        var x = 8.0, line = y
+        for (mark, key) in items {
+            let (text, textWidth) = texts.legend[key] ?? (words[key], TextWrap.width(words[key], fontSize: 12))
+            let width = 26 + textWidth + 18
+            if x + width > Self.width { x = 8; line += 20 }
+            // Each mark a 20 × 12 box at the line's start.
+            out.beginRect(x: x, y: line, width: 20, height: 12)
+            switch mark {
+            case .planned:
+                out.attribute("fill", "none")
+                out.attribute("stroke", Palette.ink)
+                out.attribute("stroke-dasharray", "4 3")
+            case .late:
+                out.attribute("fill", "url(#gantt-late)")
+                out.attribute("stroke", Palette.late)
+            case .nonWorking:
+                out.attribute("fill", Palette.nonWorking)
+                out.attribute("stroke", Palette.grid)
+            case let .bar(status):
+                out.attribute("fill", Palette.bar(status))
+            }
+            out.end("rect")
+            out.beginText(x: x + 26, y: line + 11, fontSize: 12, fill: Palette.ink)
+            out.end("text", text: text)
+            x += width
+        }
+        out.close("g")
+    }
+
+    /// Every row in words, for readers who do not see the chart.
+    func description(_ labels: [String: Label], words: Words) -> String {
+        rows.map { row in
+            var text = labels[row.step]?.text ?? row.step
+            if let round = row.round { text += " " + words.fill("timeline_round", ["n": String(round)]) }
+            text += ": " + words["status_" + row.status.rawValue]
+            if let timing = row.timing { text += ", " + words.timing(timing, running: row.running) }
+            return text
+        }.joined(separator: "; ")
+    }
+
+    /// The bars the legend explains, each with the status that shares its colour.
+    private static let legendBars: [(StepStatus, also: StepStatus?)] = [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
+
+    /// What every chart of an SOP writes the same, made once per SOP for 10,000 case pages:
+    /// each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
+    /// between words, and the legend's texts with their widths (counting a Thai text's
+    /// clusters was a tenth of a chart's time).
+    static func texts(_ sop: SOP, words: Words) -> Texts {
+        var labels: [String: Label] = [:]
+        for step in sop.steps {
+            let text = "\(step.id) \(step.title)"
+            labels[step.id] = Label(text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize))
+        }
+        let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map { "status_" + $0.0.rawValue }
+        let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
+        return Texts(labels: labels, legend: legend)
+    }
+
+    struct Texts: Sendable {
+        /// Each step's label, by step id.
+        var labels: [String: Label]
+        /// The legend's texts and their widths, by the key of their words.
+        var legend: [String: (text: String, width: Double)]
+    }
+
+    /// A step's label, whole (for the description) and in the lines the chart draws.
+    struct Label: Sendable {
+        var text: String
+        var lines: [String]
+    }
+}
