@@ -68,6 +68,25 @@ extension SVGWriter {
         attribute("y2", y2)
     }
 
+    /// Ends a text begun with `beginText` with one `<tspan>` per line, `lineHeight` apart
+    /// (as `text` writes them).
+    public mutating func endText(lines: [String], x: Double, y: Double, lineHeight: Double) {
+        bytes.append(UInt8(ascii: ">"))
+        for (i, line) in lines.enumerated() { tspan(line, x: x, y: y + Double(i) * lineHeight) }
+        put("</text>")
+        endLine()
+    }
+
+    mutating func tspan(_ text: String, x: Double, y: Double) {
+        put("<tspan x=\"")
+        SVGWriter.appendNumber(x, to: &bytes)
+        put("\" y=\"")
+        SVGWriter.appendNumber(y, to: &bytes)
+        put("\">")
+        SVGWriter.appendEscaped(text, to: &bytes)
+        put("</tspan>")
+    }
+
     /// Text at a place, in a size and colour: `end("text", text:)` writes the words.
     public mutating func beginText(x: Double, y: Double, fontSize: Double, fill: String) {
         begin("text")

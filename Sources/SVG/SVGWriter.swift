@@ -49,15 +49,7 @@ public struct SVGWriter {
     public mutating func text(_ lines: [(text: String, x: Double, y: Double)], _ attributes: Attributes) {
         start("text", attributes)
         put(">")
-        for line in lines {
-            put("<tspan x=\"")
-            SVGWriter.appendNumber(line.x, to: &bytes)
-            put("\" y=\"")
-            SVGWriter.appendNumber(line.y, to: &bytes)
-            put("\">")
-            SVGWriter.appendEscaped(line.text, to: &bytes)
-            put("</tspan>")
-        }
+        for line in lines { tspan(line.text, x: line.x, y: line.y) }
         put("</text>")
         endLine()
     }

@@ -102,14 +102,23 @@ public struct TemplateMap: Sendable {
         entries.append((name, .map(inner)))
     }
 
-    /// A list of maps, each written by `fill` from an item.
+    /// A list of maps, each written by `fill` from an item. Inlinable, so that it is made for
+    /// each kind of items where it is called: run generically, it asked the runtime for the
+    /// types of every case page's timeline, step by step.
+    @inlinable
     public mutating func list<Items: Sequence>(_ name: String, _ items: Items, _ fill: (inout TemplateMap, Items.Element) -> Void) {
-        entries.append((name, .list(items.map { item in
+        var maps: [TemplateValue] = []
+        maps.reserveCapacity(items.underestimatedCount)
+        for item in items {
             var inner = TemplateMap()
             fill(&inner, item)
-            return .map(inner)
-        })))
+            maps.append(.map(inner))
+        }
+        add(name, .list(maps))
     }
+
+    @usableFromInline
+    mutating func add(_ name: String, _ value: TemplateValue) { entries.append((name, value)) }
 
     /// Writes each entry of a dictionary of texts (a report's row).
     public static func texts(_ values: inout TemplateMap, _ texts: [String: String]) {

@@ -35,7 +35,7 @@ extension CaseGantt {
                          "width": n(Self.width), "height": n(height), "role": "img",
                          "aria-labelledby": "gantt-title gantt-desc"])
         out.element("title", ["id": "gantt-title"], text: words.fill("gantt_title", ["id": caseID]))
-        out.element("desc", ["id": "gantt-desc"], text: description(labels, words: words))
+        out.element("desc", ["id": "gantt-desc"], text: description(texts, words: words))
         out.open("defs")
         out.open("pattern", ["id": "gantt-late", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse",
                              "patternTransform": "rotate(45)"])
@@ -54,7 +54,7 @@ extension CaseGantt {
         out.element("path", ["d": path, "stroke": Palette.grid, "stroke-width": "0.5"])
         y = Self.top
         for (i, row) in rows.enumerated() {
-            drawRow(row, lines: rowLines[i], y: y, height: heights[i], x: x, words: words, &out)
+            drawRow(row, lines: rowLines[i], y: y, height: heights[i], x: x, texts: texts, &out)
             y += heights[i]
         }
         if showsAsOf {
@@ -104,17 +104,17 @@ extension CaseGantt {
         out.close("g")
     }
 
-    private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, words: Words,
+    private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, texts: Texts,
                          _ out: inout SVGWriter) {
         out.open("g", ["class": Self.rowClasses[row.status] ?? ""])
         let baseline = y + (height - Double(lines.count) * Self.lineHeight) / 2 + 11
-        out.text(lines.enumerated().map { (text: $1, x: 8, y: baseline + Double($0) * Self.lineHeight) },
-                 ["x": "8", "y": n(baseline), "font-size": n(Self.labelSize), "fill": Palette.ink])
+        out.beginText(x: 8, y: baseline, fontSize: Self.labelSize, fill: Palette.ink)
+        out.endText(lines: lines, x: 8, y: baseline, lineHeight: Self.lineHeight)
         let middle = y + height / 2
         guard let start = row.start, let finish = row.finish(asOf: asOf) else {
             // Not reached or skipped: its status in words where its bar would be.
             out.beginText(x: Self.plotX + 6, y: middle + 4, fontSize: 11, fill: Palette.muted)
-            out.end("text", text: words["status_" + row.status.rawValue])
+            out.end("text", text: texts.statuses[row.status] ?? "")
             return out.close("g")
         }
         if let due = row.due {
