@@ -22,7 +22,12 @@ public struct WorkCalendar: Sendable {
     }
 
     public func isWorkingDay(_ day: Day) -> Bool {
-        !day.isWeekend && !holidaySet.contains(day.dayNumber)
+        isWorkingDay(dayNumber: day.dayNumber)
+    }
+
+    /// The same for a day by its number: a chart asks of every day it shows.
+    public func isWorkingDay(dayNumber n: Int) -> Bool {
+        Day.floorMod(n + 3, 7) < 5 && !holidaySet.contains(n)  // 0 is a Thursday: 5 and 6 the weekend
     }
 
     /// The working days after `from` up to and including `to`: the days a step started on `from`

@@ -22,12 +22,13 @@ public struct PageTemplates: Sendable {
         self.compiled = compiled.map(TemplateCode.init)
     }
 
-    /// The page made from template `name` and `values`, as UTF-8.
-    public func render(_ name: String, _ values: TemplateMap) -> [UInt8] {
+    /// The page made from template `name` and `values`, as UTF-8. `capacity`: the bytes the
+    /// page is expected to take, reserved at once (a buffer grown midway is copied).
+    public func render(_ name: String, _ values: TemplateMap, capacity: Int = 16 * 1024) -> [UInt8] {
         guard let compiled else {
             return Array((library.render(values.mustache, withTemplate: name) ?? "").utf8)
         }
-        var run = TemplateRun(code: compiled, capacity: 16 * 1024)
+        var run = TemplateRun(code: compiled, capacity: capacity)
         run.run(name, values)
         return run.out
     }

@@ -10,10 +10,13 @@ extension TemplateRun {
         if name.isAnchored {
             found = stack.last
         } else {
+            // Each value asked where it lies on the stack, not copied out of it first.
             var i = stack.count
-            while i > 0, found == nil {
-                i -= 1
-                found = stack[i].child(first)
+            stack.withUnsafeBufferPointer { stack in
+                while i > 0, found == nil {
+                    i -= 1
+                    found = stack[i].child(first)
+                }
             }
             // A row being kept notes what it found outside itself, or found nowhere.
             if let frame = recording?.frame, found == nil || i < frame {

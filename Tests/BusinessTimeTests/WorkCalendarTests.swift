@@ -24,6 +24,17 @@ final class WorkCalendarTests: XCTestCase {
         XCTAssertTrue(calendar.isWorkingDay(day("2025-04-17")))
     }
 
+    /// Every day from 1900 to 2100 asked by its number, before 1970 too: a working day is a
+    /// Monday to Friday by its date that is not in the holiday list.
+    func testEveryDayByItsNumberAsByItsDate() {
+        let holidays = Set(Fixture.holidays.map(\.description))
+        for n in day("1900-01-01").dayNumber...day("2100-12-31").dayNumber {
+            let date = Day(dayNumber: n)
+            let expected = date.weekday <= 5 && !holidays.contains(date.description)
+            XCTAssertEqual(calendar.isWorkingDay(dayNumber: n), expected, date.description)
+        }
+    }
+
     func testTheSameDayUsesNothingAndBackwardsIsZero() {
         XCTAssertEqual(days("2025-01-06", "2025-01-06"), 0)
         XCTAssertEqual(days("2025-01-07", "2025-01-06"), 0)

@@ -96,7 +96,8 @@ extension CaseGantt {
         }
         // Mondays' day numbers, when a week is wide enough to hold one.
         if dayWidth * 7 >= 24 {
-            for offset in 0..<days where first.adding(days: offset).weekday == 1 {
+            // The first Monday (weekday 1) on or after the first day, then every seventh day.
+            for offset in stride(from: (8 - first.weekday) % 7, to: days, by: 7) {
                 out.beginText(x: x(Double(offset)) + 1, y: 34, fontSize: 10, fill: Palette.muted)
                 out.end("text", text: String(first.adding(days: offset).day))
             }

@@ -47,26 +47,20 @@ struct CaseGantt {
     /// `progress` at `asOf`; holidays from `calendar`. A chart always shows at least a week.
     init(_ progress: CaseProgress, opened: Moment, asOf: Day, calendar: WorkCalendar) {
         // Each row with its moments first: positions count from the earliest of them.
-        var made: [(row: Row, start: Moment?, end: Moment?, due: Moment?)] = []
-        for r in progress.records {
-            guard !r.earlier.isEmpty else {
-                // A step not reached or skipped has a row and no bar.
-                let started = r.status.isPass || r.status == .ongoing
-                made.append((Row(step: r.step.id, round: nil, status: r.status, timing: r.timing),
-                             started ? r.start : nil, started ? r.end : nil, r.timing?.due))
-                continue
-            }
-            for (n, pass) in r.passes.enumerated() {
-                made.append((Row(step: r.step.id, round: n + 1, status: pass.status, timing: pass.timing),
-                             pass.start, pass.end, pass.timing?.due))
-            }
-        }
+        var made: [Made] = []
+        made.reserveCapacity(progress.records.count)
+        // Each record read where it is: a copy counted a reference for each of its texts.
+        for i in progress.records.indices { Self.add(progress.records[i], to: &made) }
         var firstDay = opened.day, lastDay = opened.day
+        func widen(_ moment: Moment?) {
+            guard let moment else { return }
+            firstDay = min(firstDay, moment.day)
+            lastDay = max(lastDay, moment.day)
+        }
         for m in made {
-            for moment in [m.start, m.end, m.due].compactMap({ $0 }) {
-                firstDay = min(firstDay, moment.day)
-                lastDay = max(lastDay, moment.day)
-            }
+            widen(m.start)
+            widen(m.end)
+            widen(m.due)
             if m.start != nil, m.end == nil { lastDay = max(lastDay, asOf) }
         }
         if lastDay.dayNumber - firstDay.dayNumber < 6 { lastDay = firstDay.adding(days: 6) }
@@ -87,7 +81,8 @@ struct CaseGantt {
         self.asOf = Double(asOf.dayNumber - firstDay.dayNumber + 1)
         var runs: [Range<Int>] = []
         // Over a year a day is under 2 px wide: shading would only stripe the chart.
-        for offset in 0..<(days <= Self.shadedDays ? days : 0) where !calendar.isWorkingDay(firstDay.adding(days: offset)) {
+        let firstNumber = firstDay.dayNumber
+        for offset in 0..<(days <= Self.shadedDays ? days : 0) where !calendar.isWorkingDay(dayNumber: firstNumber + offset) {
             if let last = runs.last, last.upperBound == offset {
                 runs[runs.count - 1] = last.lowerBound..<offset + 1
             } else {
@@ -95,6 +90,24 @@ struct CaseGantt {
             }
         }
         nonWorking = runs
+    }
+
+    /// A row with its moments, before positions are counted from the earliest of them.
+    private typealias Made = (row: Row, start: Moment?, end: Moment?, due: Moment?)
+
+    /// The rows of one step: its only pass (a step not reached or skipped has a row and no
+    /// bar), or one per pass of a step done more than once.
+    private static func add(_ r: borrowing StepRecord, to made: inout [Made]) {
+        guard !r.earlier.isEmpty else {
+            let started = r.status.isPass || r.status == .ongoing
+            made.append((Row(step: r.step.id, round: nil, status: r.status, timing: r.timing),
+                         started ? r.start : nil, started ? r.end : nil, r.timing?.due))
+            return
+        }
+        for (n, pass) in r.passes.enumerated() {
+            made.append((Row(step: r.step.id, round: n + 1, status: pass.status, timing: pass.timing),
+                         pass.start, pass.end, pass.timing?.due))
+        }
     }
 
     /// The first day of each month after the chart's first day, with its offset: where the

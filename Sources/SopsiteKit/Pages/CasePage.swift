@@ -11,7 +11,8 @@ struct CasePage {
     let ganttTexts: CaseGantt.Texts
 
     func render(_ view: CaseView, theme: Theme) -> Page {
-        theme.page(view.url + "index.html", "case", values(view))
+        // A case page is its report and about 20 KB more (the timeline and the Gantt chart).
+        theme.page(view.url + "index.html", "case", values(view), capacity: view.c.report.htmlBytes.count + 24 * 1024)
     }
 
     /// The page's values.

@@ -94,7 +94,7 @@ public struct Theme: Sendable {
     }
 
     /// The page at `path`, made from template `template` and `values`.
-    func page(_ path: String, _ template: String, _ values: TemplateMap) -> Page {
-        Page(path: path, body: .bytes(templates.render(template, values)))
+    func page(_ path: String, _ template: String, _ values: TemplateMap, capacity: Int = 16 * 1024) -> Page {
+        Page(path: path, body: .bytes(templates.render(template, values, capacity: capacity)))
     }
 }
