@@ -14,38 +14,38 @@ extension SVGWriter {
     /// A text attribute, escaped.
     public mutating func attribute(_ key: String, _ value: String) {
         attributeName(key)
-        SVGWriter.appendEscaped(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        SVGWriter.appendEscaped(value, to: buffer)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// A number, as `number` writes it.
     public mutating func attribute(_ key: String, _ value: Double) {
         attributeName(key)
-        SVGWriter.appendNumber(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        SVGWriter.appendNumber(value, to: buffer)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// Ends the element begun: empty, or holding only escaped text.
     public mutating func end(_ name: String, text: String? = nil) {
         if let text {
-            bytes.append(UInt8(ascii: ">"))
-            SVGWriter.appendEscaped(text, to: &bytes)
-            bytes.append(UInt8(ascii: "<"))
-            bytes.append(UInt8(ascii: "/"))
+            buffer.append(UInt8(ascii: ">"))
+            SVGWriter.appendEscaped(text, to: buffer)
+            buffer.append(UInt8(ascii: "<"))
+            buffer.append(UInt8(ascii: "/"))
             put(name)
-            bytes.append(UInt8(ascii: ">"))
+            buffer.append(UInt8(ascii: ">"))
         } else {
-            bytes.append(UInt8(ascii: "/"))
-            bytes.append(UInt8(ascii: ">"))
+            buffer.append(UInt8(ascii: "/"))
+            buffer.append(UInt8(ascii: ">"))
         }
         endLine()
     }
 
     private mutating func attributeName(_ key: String) {
-        bytes.append(UInt8(ascii: " "))
+        buffer.append(UInt8(ascii: " "))
         put(key)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
     }
 }
 
@@ -71,7 +71,7 @@ extension SVGWriter {
     /// Ends a text begun with `beginText` with one `<tspan>` per line, `lineHeight` apart
     /// (as `text` writes them).
     public mutating func endText(lines: [String], x: Double, y: Double, lineHeight: Double) {
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: ">"))
         for (i, line) in lines.enumerated() { tspan(line, x: x, y: y + Double(i) * lineHeight) }
         put("</text>")
         endLine()
@@ -79,11 +79,11 @@ extension SVGWriter {
 
     mutating func tspan(_ text: String, x: Double, y: Double) {
         put("<tspan x=\"")
-        SVGWriter.appendNumber(x, to: &bytes)
+        SVGWriter.appendNumber(x, to: buffer)
         put("\" y=\"")
-        SVGWriter.appendNumber(y, to: &bytes)
+        SVGWriter.appendNumber(y, to: buffer)
         put("\">")
-        SVGWriter.appendEscaped(text, to: &bytes)
+        SVGWriter.appendEscaped(text, to: buffer)
         put("</tspan>")
     }
 

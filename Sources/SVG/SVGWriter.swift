@@ -5,7 +5,9 @@
 /// and golden files stay stable. It writes bytes: appending to a String checked its storage at
 /// every piece, half the time of a case page's Gantt chart (10,000 of them in a build).
 public struct SVGWriter {
-    public internal(set) var bytes: [UInt8] = []
+    let buffer: SVGBytes
+    /// The picture's bytes.
+    public var bytes: [UInt8] { buffer.array }
     var depth = 0
     /// All on one line: no indentation, no line breaks.
     private let compact: Bool
@@ -13,18 +15,18 @@ public struct SVGWriter {
     public typealias Attributes = KeyValuePairs<String, String>
 
     /// The picture as text.
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    public var output: String { String(decoding: buffer.array, as: UTF8.self) }
 
     /// `capacity`: the bytes the picture is expected to take, reserved at once (a badge is made
     /// for each of 10,000 cases).
     public init(compact: Bool = false, capacity: Int = 0) {
         self.compact = compact
-        bytes.reserveCapacity(capacity)
+        buffer = SVGBytes(capacity: capacity)
     }
 
     public mutating func open(_ name: String, _ attributes: Attributes = [:]) {
         start(name, attributes)
-        bytes.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: ">"))
         endLine()
         depth += 1
     }
@@ -58,65 +60,70 @@ public struct SVGWriter {
     /// this runs for each of a Gantt chart's hundred elements on 10,000 case pages.
     mutating func start(_ name: String, _ attributes: Attributes) {
         indent()
-        bytes.append(UInt8(ascii: "<"))
+        buffer.append(UInt8(ascii: "<"))
         put(name)
         for (key, value) in attributes {
-            bytes.append(UInt8(ascii: " "))
+            buffer.append(UInt8(ascii: " "))
             put(key)
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(UInt8(ascii: "\""))
-            SVGWriter.appendEscaped(value, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
+            buffer.append(UInt8(ascii: "="))
+            buffer.append(UInt8(ascii: "\""))
+            SVGWriter.appendEscaped(value, to: buffer)
+            buffer.append(UInt8(ascii: "\""))
         }
     }
 
     /// A native string's bytes copied at once (appending its `utf8` went byte by byte).
     mutating func put(_ s: String) {
-        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: Array(s.utf8))
-        }
+        buffer.append(s)
     }
 
     mutating func indent() {
         guard !compact else { return }
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<depth { buffer.append(0x20); buffer.append(0x20) }
     }
 
     mutating func endLine() {
-        if !compact { bytes.append(0x0A) }
+        if !compact { buffer.append(0x0A) }
     }
 
     /// Escapes the XML specials (also `"`, as attribute values are double-quoted) and drops
     /// control characters, which are not allowed in XML at all.
     public static func escape(_ s: String) -> String {
-        var out: [UInt8] = []
-        appendEscaped(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        let out = SVGBytes(capacity: s.utf8.count + 16)
+        appendEscaped(s, to: out)
+        return String(decoding: out.array, as: UTF8.self)
     }
 
-    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+    static func appendEscaped(_ s: String, to out: SVGBytes) {
         // Most text needs nothing: no ASCII special or control, and no lead byte of a C1 control
         // (0xC2) or of U+FFFE/U+FFFF (0xEF). Thai is 0xE0 and continuation bytes.
-        let copied = s.utf8.withContiguousStorageIfAvailable { text -> Bool in
-            for b in text where b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x7F
-                || b == 0xC2 || b == 0xEF { return false }
-            out.append(contentsOf: text)
-            return true
+        var s = s
+        let copied = needsLook.withUnsafeBufferPointer { look in
+            s.withUTF8 { text -> Bool in
+                for b in text where look[Int(b)] { return false }
+                out.append(contentsOf: text)
+                return true
+            }
         }
-        if copied == true { return }
+        if copied { return }
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".utf8)
-            case "<": out.append(contentsOf: "&lt;".utf8)
-            case ">": out.append(contentsOf: "&gt;".utf8)
-            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "&": out.append("&amp;")
+            case "<": out.append("&lt;")
+            case ">": out.append("&gt;")
+            case "\"": out.append("&quot;")
             case "\t", "\n", "\r": out.append(0x20)
             default:
                 let v = scalar.value
                 if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { continue }
-                out.append(contentsOf: String(scalar).utf8)
+                out.append(String(scalar))
             }
         }
+    }
+
+    /// The bytes `appendEscaped` looks at letter by letter, one answer per byte.
+    private static let needsLook: [Bool] = (0...255).map { (b: Int) -> Bool in
+        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x7F || b == 0xC2 || b == 0xEF
     }
 
     /// At most one decimal, no exponent, no locale, no "-0": 12 → "12", 12.25 → "12.3".
@@ -130,7 +137,7 @@ public struct SVGWriter {
     }
 
     /// `number(v)`'s bytes, appended.
-    static func appendNumber(_ v: Double, to out: inout [UInt8]) {
+    static func appendNumber(_ v: Double, to out: SVGBytes) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             let i = digits(v, into: buffer)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i...]))
