@@ -15,8 +15,8 @@ struct HeadingIDs {
         let slug = HeadingIDs.asciiOrThaiSlug(text) ?? HeadingIDs.slug(text)
         let id = slug.isEmpty ? "section" : slug
         let key = ByteKey(Array(id.utf8))
-        let count = (used[key] ?? 0) + 1
-        used[key] = count
+        used[key, default: 0] += 1
+        let count = used[key]!
         return count == 1 ? id : "\(id)-\(count)"
     }
 
@@ -42,10 +42,27 @@ struct HeadingIDs {
     /// bytes: lowercasing leaves Thai as it is and ASCII needs no tables, where
     /// `String.lowercased()` looked every Thai letter up. Nil for any other letter.
     static func asciiOrThaiSlug(_ text: String) -> String? {
+        var text = text
+        // The text's bytes and the two tables read in place (a static table asked for at each
+        // byte is made sure of at each byte).
+        return text.withUTF8 { bytes in
+            ascii.withUnsafeBufferPointer { ascii in
+                thai.withUnsafeBufferPointer { thai in
+                    slug(bytes, ascii: ascii, thai: thai)
+                }
+            }
+        }
+    }
+
+    private static func slug(_ bytes: UnsafeBufferPointer<UInt8>, ascii: UnsafeBufferPointer<Bool>,
+                             thai: UnsafeBufferPointer<Bool>) -> String? {
         var slug: [UInt8] = []
+        slug.reserveCapacity(bytes.count)
         var endsWithDash = false
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            i += 1
             if byte < 0x80 {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                 if ascii[Int(lower)] {
@@ -58,8 +75,9 @@ struct HeadingIDs {
                 continue
             }
             // U+0E00...U+0E7F is E0 B8 80...E0 B9 BF.
-            guard byte == 0xE0, let second = bytes.next(), second == 0xB8 || second == 0xB9,
-                  let third = bytes.next() else { return nil }
+            guard byte == 0xE0, i + 1 < bytes.count, bytes[i] == 0xB8 || bytes[i] == 0xB9 else { return nil }
+            let second = bytes[i], third = bytes[i + 1]
+            i += 2
             if thai[Int(second - 0xB8) << 6 | Int(third & 0x3F)] {
                 slug.append(byte)
                 slug.append(second)

@@ -146,10 +146,11 @@ public struct Markdown: Sendable {
         var headings: [Heading] = []
         var images: [Image] = []
         var ids = HeadingIDs()
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        // Every node in document order, followed by hand: cmark-gfm's iterator also stops at
+        // each container's end, and cost twice as much on 10,000 reports.
+        var next = cmark_node_first_child(root)
+        while let node = next {
+            next = Markdown.following(node, under: root)
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 let text = plainText(node)
@@ -167,6 +168,19 @@ public struct Markdown: Sendable {
             }
         }
         return (headings, images)
+    }
+
+    /// The node after `node` in document order (its first child, else the next node after it
+    /// or after one of its parents), nil at the end of `root`.
+    private static func following(_ node: OpaquePointer, under root: OpaquePointer) -> OpaquePointer? {
+        if let child = cmark_node_first_child(node) { return child }
+        var at = node
+        while at != root {
+            if let sibling = cmark_node_next(at) { return sibling }
+            guard let parent = cmark_node_parent(at) else { return nil }
+            at = parent
+        }
+        return nil
     }
 
     /// Puts `urlPrefix` before a relative URL: not a fragment, not rooted, no scheme. Empties a
