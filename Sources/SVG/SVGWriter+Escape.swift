@@ -1,0 +1,42 @@
+/// Text and attribute values made safe for XML.
+extension SVGWriter {
+    /// Escapes the XML specials (also `"`, as attribute values are double-quoted) and drops
+    /// control characters, which are not allowed in XML at all.
+    public static func escape(_ s: String) -> String {
+        let out = SVGBytes(capacity: s.utf8.count + 16)
+        appendEscaped(s, to: out)
+        return String(decoding: out.array, as: UTF8.self)
+    }
+
+    static func appendEscaped(_ s: String, to out: SVGBytes) {
+        // Most text needs nothing: no ASCII special or control, and no lead byte of a C1 control
+        // (0xC2) or of U+FFFE/U+FFFF (0xEF). Thai is 0xE0 and continuation bytes.
+        var s = s
+        let copied = needsLook.withUnsafeBufferPointer { look in
+            s.withUTF8 { text -> Bool in
+                for b in text where look[Int(b)] { return false }
+                out.append(contentsOf: text)
+                return true
+            }
+        }
+        if copied { return }
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out.append("&amp;")
+            case "<": out.append("&lt;")
+            case ">": out.append("&gt;")
+            case "\"": out.append("&quot;")
+            case "\t", "\n", "\r": out.append(0x20)
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { continue }
+                out.append(String(scalar))
+            }
+        }
+    }
+
+    /// The bytes `appendEscaped` looks at letter by letter, one answer per byte.
+    private static let needsLook: [Bool] = (0...255).map { (b: Int) -> Bool in
+        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x7F || b == 0xC2 || b == 0xEF
+    }
+}
