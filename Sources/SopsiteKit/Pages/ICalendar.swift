@@ -84,17 +84,7 @@ struct ICalendar {
     /// letter (a cluster is at most a few scalars, well under the limit).
     static func fold(_ line: String) -> String {
         guard line.utf8.count > 75 else { return line }
-        var out = "", octets = 0
-        for character in line {
-            let size = character.utf8.count
-            if octets + size > 75 {
-                out += "\r\n "
-                octets = 1
-            }
-            out.append(character)
-            octets += size
-        }
-        return out
+        return foldKnown(line) ?? foldByCharacters(line)
     }
 
     /// The host of the portal's base URL, which makes UIDs unique across portals.

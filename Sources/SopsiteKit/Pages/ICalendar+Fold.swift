@@ -1,0 +1,64 @@
+/// Folding a long line between characters as a reader sees them, without asking Swift for
+/// every Character: a calendar's lines are mostly Thai, and breaking them into Characters was
+/// half of writing the feeds. For ASCII and Thai, where a character ends is known from the
+/// scalars alone (Unicode's grapheme rules): a Thai vowel or tone mark above or below
+/// (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E: Extend) and SARA AM (U+0E33: SpacingMark) stay with
+/// what comes before; every other ASCII or Thai scalar starts a character. A line with any
+/// other scalar, or a control character, is folded by Characters (`CalendarTests` compares the
+/// two over every Thai scalar).
+extension ICalendar {
+    /// `line` folded at 75 octets, or nil when it holds a scalar this reading does not know.
+    static func foldKnown(_ line: String) -> String? {
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 25)
+            var octets = 0, start = 0, i = 0
+            // Each character, from `start` to the next scalar that starts one, put on the line
+            // when it ends, as the Character loop puts it.
+            func put(_ end: Int) {
+                let size = end - start
+                if octets + size > 75 {
+                    out += [0x0D, 0x0A, 0x20]
+                    octets = 1
+                }
+                out += UnsafeBufferPointer(rebasing: bytes[start..<end])
+                octets += size
+                start = end
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    guard byte >= 0x20, byte != 0x7F else { return nil }
+                    if i > start { put(i) }
+                    i += 1
+                    continue
+                }
+                // U+0E00...U+0E7F is E0 B8 80...E0 B9 BF.
+                guard byte == 0xE0, i + 2 < bytes.count, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 else { return nil }
+                let scalar = 0x0E00 + Int(bytes[i + 1] - 0xB8) << 6 + Int(bytes[i + 2] & 0x3F)
+                let staysWithBefore = scalar == 0x0E31 || scalar == 0x0E33 || (0x0E34...0x0E3A).contains(scalar)
+                    || (0x0E47...0x0E4E).contains(scalar)
+                if !staysWithBefore, i > start { put(i) }
+                i += 3
+            }
+            if bytes.count > start { put(bytes.count) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Folded by Swift's Characters: any script.
+    static func foldByCharacters(_ line: String) -> String {
+        var out = "", octets = 0
+        for character in line {
+            let size = character.utf8.count
+            if octets + size > 75 {
+                out += "\r\n "
+                octets = 1
+            }
+            out.append(character)
+            octets += size
+        }
+        return out
+    }
+}
