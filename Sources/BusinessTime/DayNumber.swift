@@ -35,9 +35,12 @@ extension Day {
     }
 
     /// 1 = Monday ... 7 = Sunday (ISO).
-    public var weekday: Int {
+    public var weekday: Int { Day.weekday(dayNumber: dayNumber) }
+
+    /// The weekday of a day by its number, without making the date.
+    static func weekday(dayNumber: Int) -> Int {
         // 1970-01-01 was a Thursday (ISO 4).
-        Day.floorMod(dayNumber + 3, 7) + 1
+        floorMod(dayNumber + 3, 7) + 1
     }
 
     /// Saturday or Sunday: never a working day, whatever the holiday list says.

@@ -15,9 +15,14 @@ struct HeadingIDs {
         let slug = HeadingIDs.asciiOrThaiSlug(text) ?? HeadingIDs.slug(text)
         let id = slug.isEmpty ? "section" : slug
         let key = ByteKey(Array(id.utf8))
-        used[key, default: 0] += 1
-        let count = used[key]!
+        let count = HeadingIDs.counted(&used[key, default: 0])
         return count == 1 ? id : "\(id)-\(count)"
+    }
+
+    /// Counts one more in place and gives the count: the dictionary is looked up once.
+    private static func counted(_ n: inout Int) -> Int {
+        n += 1
+        return n
     }
 
     /// Kept letters, lowercased, with a dash for each run of spaces, dashes and underscores

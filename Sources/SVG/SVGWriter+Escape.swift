@@ -5,7 +5,7 @@ extension SVGWriter {
     public static func escape(_ s: String) -> String {
         let out = SVGBytes(capacity: s.utf8.count + 16)
         appendEscaped(s, to: out)
-        return String(decoding: out.array, as: UTF8.self)
+        return out.text
     }
 
     static func appendEscaped(_ s: String, to out: SVGBytes) {

@@ -15,7 +15,7 @@ public struct SVGWriter {
     public typealias Attributes = KeyValuePairs<String, String>
 
     /// The picture as text.
-    public var output: String { String(decoding: buffer.array, as: UTF8.self) }
+    public var output: String { buffer.text }
 
     /// `capacity`: the bytes the picture is expected to take, reserved at once (a badge is made
     /// for each of 10,000 cases).
@@ -62,14 +62,7 @@ public struct SVGWriter {
         indent()
         buffer.append(UInt8(ascii: "<"))
         put(name)
-        for (key, value) in attributes {
-            buffer.append(UInt8(ascii: " "))
-            put(key)
-            buffer.append(UInt8(ascii: "="))
-            buffer.append(UInt8(ascii: "\""))
-            SVGWriter.appendEscaped(value, to: buffer)
-            buffer.append(UInt8(ascii: "\""))
-        }
+        for (key, value) in attributes { attribute(key, value) }
     }
 
     /// A native string's bytes copied at once (appending its `utf8` went byte by byte).
