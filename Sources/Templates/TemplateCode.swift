@@ -31,6 +31,17 @@ struct TemplateCode: Sendable {
     private(set) var ops: [Op] = []
     private(set) var bytes: [UInt8] = []
     private(set) var names: [TemplateName] = []
+    /// Each name's parts, laid out as `parts[first..<first + count]`: a page's run reads them
+    /// where they lie. Copying a `TemplateName` out of `names` counted a reference to its array of
+    /// parts, which every page shares, and which both cores then took turns to count.
+    private(set) var spans: [Span] = []
+    private(set) var parts: [String] = []
+
+    struct Span: Sendable {
+        let first: Int32
+        let count: Int32
+        let isAnchored: Bool
+    }
     private(set) var partials: [Partial] = []
     private(set) var blocks: [Block] = []
     /// Each template's operations.
@@ -93,6 +104,8 @@ struct TemplateCode: Sendable {
         let key = (name.isAnchored ? "." : "") + name.parts.joined(separator: ".")
         if let i = nameIndex[key] { return i }
         names.append(name)
+        spans.append(Span(first: Int32(parts.count), count: Int32(name.parts.count), isAnchored: name.isAnchored))
+        parts += name.parts
         nameIndex[key] = Int32(names.count - 1)
         return Int32(names.count - 1)
     }

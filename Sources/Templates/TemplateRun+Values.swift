@@ -2,15 +2,31 @@ import Escaping
 
 /// How a run finds the value a name leads to, and writes a value as text.
 extension TemplateRun {
-    /// The value a name leads to: its first part looked up from the innermost value out, the
-    /// rest inside what that found.
+    /// The value name `index` of the code leads to, its parts read where they lie.
+    mutating func lookUp(_ index: Int32, _ program: Program) -> TemplateValue? {
+        let span = program.spans[Int(index)]
+        let first = Int(span.first)
+        return lookUp(count: Int(span.count), isAnchored: span.isAnchored, { program.parts[first + $0] },
+                      name: { program.names[Int(index)] })
+    }
+
+    /// The value `name` leads to (a name a kept row read outside itself).
     mutating func lookUp(_ name: TemplateName) -> TemplateValue? {
-        guard let first = name.parts.first else { return stack.last }  // `.`
+        lookUp(count: name.parts.count, isAnchored: name.isAnchored, { name.parts[$0] }, name: { name })
+    }
+
+    /// The value a name of `count` parts leads to: its first part looked up from the innermost
+    /// value out, the rest inside what that found.
+    @inline(__always)
+    private mutating func lookUp(count: Int, isAnchored: Bool, _ part: (Int) -> String,
+                                 name: () -> TemplateName) -> TemplateValue? {
+        guard count > 0 else { return stack.last }  // `.`
         var found: TemplateValue?
-        if name.isAnchored {
+        if isAnchored {
             found = stack.last
         } else {
             // Each value asked where it lies on the stack, not copied out of it first.
+            let first = part(0)
             var i = stack.count
             stack.withUnsafeBufferPointer { stack in
                 while i > 0, found == nil {
@@ -20,23 +36,22 @@ extension TemplateRun {
             }
             // A row being kept notes what it found outside itself, or found nowhere.
             if let frame = recording?.frame, found == nil || i < frame {
-                let value = found.flatMap { descend(name, from: $0) }
-                recording?.outside.append((name, value))
+                let value = found.flatMap { descend(from: isAnchored ? 0 : 1, count, part, $0) }
+                recording?.outside.append((name(), value))
                 return value
             }
             guard found != nil else { return nil }
         }
-        return found.flatMap { descend(name, from: $0) }
+        return found.flatMap { descend(from: isAnchored ? 0 : 1, count, part, $0) }
     }
 
-    /// The rest of a name's parts, inside the value its first part found.
-    private func descend(_ name: TemplateName, from found: TemplateValue) -> TemplateValue? {
-        // By index: a slice of the parts counted a reference for every name a page writes.
-        var i = name.isAnchored ? 0 : 1
-        guard i < name.parts.count else { return found }
+    /// Parts `start..<count` of a name, inside the value its first part found.
+    @inline(__always)
+    private func descend(from start: Int, _ count: Int, _ part: (Int) -> String, _ found: TemplateValue) -> TemplateValue? {
         var found = found
-        while i < name.parts.count {
-            guard let value = found.child(name.parts[i]) else { return nil }
+        var i = start
+        while i < count {
+            guard let value = found.child(part(i)) else { return nil }
             found = value
             i += 1
         }

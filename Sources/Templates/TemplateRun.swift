@@ -23,10 +23,12 @@ struct TemplateRun {
     }
 
     /// The code's operations and texts, read in place while a page runs.
-    private struct Program {
+    struct Program {
         let ops: UnsafeBufferPointer<TemplateCode.Op>
         let bytes: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<TemplateName>
+        let spans: UnsafeBufferPointer<TemplateCode.Span>
+        let parts: UnsafeBufferPointer<String>
     }
 
     init(code: TemplateCode, capacity: Int) {
@@ -43,8 +45,12 @@ struct TemplateRun {
         code.ops.withUnsafeBufferPointer { ops in
             code.bytes.withUnsafeBufferPointer { bytes in
                 code.names.withUnsafeBufferPointer { names in
-                    var scope = Scope()
-                    run(range, &scope, Program(ops: ops, bytes: bytes, names: names))
+                    code.spans.withUnsafeBufferPointer { spans in
+                        code.parts.withUnsafeBufferPointer { parts in
+                            var scope = Scope()
+                            run(range, &scope, Program(ops: ops, bytes: bytes, names: names, spans: spans, parts: parts))
+                        }
+                    }
                 }
             }
         }
@@ -77,11 +83,11 @@ struct TemplateRun {
         case let .text(start, count):
             out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(start)..<Int(start + count)]))
         case let .value(name, escaped):
-            guard let value = lookUp(program.names[Int(name)]) else { break }
+            guard let value = lookUp(name, program) else { break }
             write(value, escaping: escaped && scope.escapes)
         case let .section(name, end, id):
             let body = Int32(i + 1)..<end
-            switch lookUp(program.names[Int(name)]) {
+            switch lookUp(name, program) {
             case nil, .flag(false)?: break
             case .flag(true)?: run(body, &scope, program)
             case let .list(items)?:
@@ -98,7 +104,7 @@ struct TemplateRun {
             return Int(end)
         case let .inverted(name, end):
             let body = Int32(i + 1)..<end
-            switch lookUp(program.names[Int(name)]) {
+            switch lookUp(name, program) {
             case nil, .flag(false)?: run(body, &scope, program)
             case let .list(items)? where items.isEmpty: open(.list(items), body, &scope, program)
             default: break
