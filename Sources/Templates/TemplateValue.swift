@@ -59,6 +59,12 @@ public struct TemplateMap: Sendable {
 
     public init() {}
 
+    /// Room for `capacity` names at once: a page's maps were grown name by name, each growth a
+    /// new array and a copy.
+    public init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
     /// The value of `name`; the last one written when it was written twice.
     public subscript(name: String) -> TemplateValue? {
         get {
@@ -97,7 +103,7 @@ public struct TemplateMap: Sendable {
 
     /// A nested map, written by `fill`.
     public mutating func map(_ name: String, _ fill: (inout TemplateMap) -> Void) {
-        var inner = TemplateMap()
+        var inner = TemplateMap(capacity: 16)
         fill(&inner)
         entries.append((name, .map(inner)))
     }
@@ -110,7 +116,7 @@ public struct TemplateMap: Sendable {
         var maps: [TemplateValue] = []
         maps.reserveCapacity(items.underestimatedCount)
         for item in items {
-            var inner = TemplateMap()
+            var inner = TemplateMap(capacity: 16)
             fill(&inner, item)
             maps.append(.map(inner))
         }

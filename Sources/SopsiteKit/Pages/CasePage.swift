@@ -18,7 +18,7 @@ struct CasePage {
     /// The page's values.
     func values(_ view: CaseView) -> TemplateMap {
         // The case read through its view, not copied: a copy counted a reference for each text.
-        var values = TemplateMap()
+        var values = TemplateMap(capacity: 32)
         context.writeCommon(url: view.url, title: "\(view.c.id) \(view.c.title)", into: &values)
         values.html("body", view.c.report.htmlBytes)
         values.map("case") { values in

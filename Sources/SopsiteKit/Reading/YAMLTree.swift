@@ -28,6 +28,19 @@ extension YAMLValue {
         var keys: [(text: String, line: Int)] = []
         var manyKeys: [String: Int] = [:]
 
+        /// Room for the handful of items or keys front matter has, made at once: grown one by
+        /// one, each frame's arrays were copied three or four times.
+        init(isMapping: Bool, location: SourceLocation) {
+            self.isMapping = isMapping
+            self.location = location
+            if isMapping {
+                pairs.reserveCapacity(8)
+                keys.reserveCapacity(8)
+            } else {
+                items.reserveCapacity(8)
+            }
+        }
+
         /// The line of an earlier key `text`, if any; notes `text` at `line` otherwise.
         mutating func firstLine(ofKey text: String, at line: Int) -> Int? {
             if keys.count < 16 {
