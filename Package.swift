@@ -50,7 +50,8 @@ let package = Package(
         .target(name: "FileWatcher"),
         // Writing SVG text, the same bytes on every machine: the flowchart, charts, badges, QR codes.
         .target(name: "SVG"),
-        // HTML and XML escaping by bytes, as swift-mustache escapes (pages, heading ids, feeds).
+        // Text by its bytes: HTML and XML escaping as swift-mustache escapes (pages, heading ids,
+        // feeds), and where Thai letters are in UTF-8.
         .target(name: "Escaping"),
         // The one door to cmark-gfm: Markdown to HTML, headings, images, limits on costly input.
         .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "Escaping"]),
@@ -59,7 +60,7 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),
         // Where Thai text may break between words: by libthai's dictionary (labels), and by ICU's
         // as a browser splits a search query (the copies of pages that search indexes).
-        .target(name: "ThaiWords", dependencies: ["CThai", "CThaiSearchWords"]),
+        .target(name: "ThaiWords", dependencies: ["CThai", "CThaiSearchWords", "Escaping"]),
         // Pure logic: swimlane flowchart layout and SVG drawing. No I/O.
         .target(name: "Flowchart", dependencies: ["SVG"]),
         .target(
@@ -107,7 +108,7 @@ let package = Package(
         .testTarget(name: "SopsiteKitTests", dependencies: ["SopsiteKit", "MarkdownBridge", "Templates", "Escaping", "SVG", "ThaiWords", "GoldenFile", "TestFolders"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "MarkdownBridgeTests", dependencies: ["MarkdownBridge", "TestFolders"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "TestFolders", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "ThaiWordsTests", dependencies: ["ThaiWords"]),
+        .testTarget(name: "ThaiWordsTests", dependencies: ["ThaiWords", "Escaping"]),
         .testTarget(name: "FileWatcherTests", dependencies: ["FileWatcher", "TestFolders"]),
         .testTarget(name: "SopsiteServeTests", dependencies: ["SopsiteServe", "SopsiteKit"]),
     ]

@@ -1,5 +1,4 @@
 import Escaping
-
 import Foundation
 
 /// Ids for headings, so that a table of contents and other pages can link to a section.
@@ -79,11 +78,10 @@ struct HeadingIDs {
                 }
                 continue
             }
-            // U+0E00...U+0E7F is E0 B8 80...E0 B9 BF.
-            guard byte == 0xE0, i + 1 < bytes.count, bytes[i] == 0xB8 || bytes[i] == 0xB9 else { return nil }
+            guard ThaiUTF8.starts(bytes, at: i - 1) else { return nil }
             let second = bytes[i], third = bytes[i + 1]
             i += 2
-            if thai[Int(second - 0xB8) << 6 | Int(third & 0x3F)] {
+            if thai[ThaiUTF8.scalar(bytes, at: i - 3) - 0x0E00] {
                 slug.append(byte)
                 slug.append(second)
                 slug.append(third)

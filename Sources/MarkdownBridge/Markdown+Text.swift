@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// What `Markdown` decides from text alone, before or after cmark-gfm: whether a line needs it,
@@ -56,7 +57,7 @@ extension Markdown {
                 switch bytes[i] {
                 case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: i += 1
                 case 0x20, 0x2E, 0x2C, 0x28, 0x29, 0x2F, 0x25, 0x2D: i += 1  // space . , ( ) / % -
-                case 0xE0 where i + 2 < bytes.count && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9): i += 3
+                case 0xE0 where ThaiUTF8.starts(bytes, at: i): i += 3
                 default: return false
                 }
             }

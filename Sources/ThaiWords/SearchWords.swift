@@ -1,4 +1,5 @@
 import CThaiSearchWords
+import Escaping
 import Synchronization
 
 extension ThaiWords {
@@ -12,8 +13,7 @@ extension ThaiWords {
     /// "จัด|กา|รส|หกิจศึกษา", where ICU finds "จัดการ|สห|กิจ|ศึกษา"; and the browser has ICU,
     /// not libthai. Lines still break by libthai (`breaks(in:)`), as Thai desktops break them.
     public static func searchBoundaries(utf8 bytes: [UInt8]) -> [Int] {
-        // Thai letters are U+0E00–U+0E7F: in UTF-8, 0xE0 then 0xB8 or 0xB9.
-        guard zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xE0 && ($1 == 0xB8 || $1 == 0xB9) }) else { return [] }
+        guard ThaiUTF8.contains(bytes) else { return [] }
         return WordIterators.shared.use { iterator -> [Int] in
             var found = [Int32](repeating: 0, count: bytes.count)
             let count = bytes.withUnsafeBufferPointer { text in

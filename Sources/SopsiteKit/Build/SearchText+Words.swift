@@ -1,3 +1,4 @@
+import Escaping
 import ThaiWords
 
 /// One text of a page split into words: ICU's boundaries, the browser's
@@ -18,7 +19,7 @@ extension SearchText {
             if spaceLength(text, at: i) > 0 {
                 var end = i
                 while end < text.count, case let length = spaceLength(text, at: end), length > 0 { end += length }
-                if thaiEnds(text, at: i), thaiStarts(text, at: end) {
+                if ThaiUTF8.ends(text, before: i), ThaiUTF8.starts(text, at: end) {
                     out += pageSpaceUTF8
                 } else {
                     out += text[i..<end]
@@ -27,22 +28,13 @@ extension SearchText {
                 continue
             }
             while next < boundaries.count, boundaries[next] < i { next += 1 }
-            if next < boundaries.count, boundaries[next] == i, thaiEnds(text, at: i), thaiStarts(text, at: i) {
+            if next < boundaries.count, boundaries[next] == i, ThaiUTF8.ends(text, before: i), ThaiUTF8.starts(text, at: i) {
                 out.append(UInt8(ascii: " "))
             }
             out.append(text[i])
             i += 1
         }
         return out
-    }
-
-    /// Whether a Thai letter (U+0E00–U+0E7F: 0xE0, 0xB8 or 0xB9, one more) starts at `i`, or ends there.
-    private static func thaiStarts(_ text: [UInt8], at i: Int) -> Bool {
-        i + 2 < text.count && text[i] == 0xE0 && (text[i + 1] == 0xB8 || text[i + 1] == 0xB9)
-    }
-
-    private static func thaiEnds(_ text: [UInt8], at i: Int) -> Bool {
-        i >= 3 && text[i - 3] == 0xE0 && (text[i - 2] == 0xB8 || text[i - 2] == 0xB9)
     }
 
     /// The bytes of the white space that starts at `i`, as Pagefind splits words at (Unicode's

@@ -1,3 +1,5 @@
+import Escaping
+
 /// A page as Pagefind reads it: the same HTML with its Thai text split into words the way the
 /// search page splits a query (ICU's boundaries, `ThaiWords.searchBoundaries`). Pagefind splits
 /// words at white space only; left to split Thai itself, it kept compounds whole
@@ -18,7 +20,7 @@ enum SearchText {
     /// given leaves them out (`copyToIndex`), and what follows them depends only on how they
     /// end, which splitting never changes.
     static func split(_ html: [UInt8], skipping: [Range<Int>] = []) -> [UInt8]? {
-        guard containsThai(html[...]) else { return nil }
+        guard ThaiUTF8.contains(html) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(html.count + html.count / 8)
         // Two elements' texts, one after the other. Pagefind joins them without a space when
@@ -48,9 +50,9 @@ enum SearchText {
             let leadingSpace = firstLetter != text.startIndex
             while skip < skipping.count, skipping[skip].upperBound <= text.startIndex { skip += 1 }
             let skipped = skip < skipping.count && skipping[skip].contains(text.startIndex)
-            let thai = !skipped && containsThai(text)
+            let thai = !skipped && ThaiUTF8.contains(text)
             let words = thai ? splitWords(Array(text[firstLetter...])) : Array(text[firstLetter...])
-            if thaiBefore, startsThai(words) {
+            if thaiBefore, ThaiUTF8.starts(words, at: 0) {
                 if block || space || leadingSpace { out += pageSpaceUTF8 } else { out.append(UInt8(ascii: " ")) }
             } else if textBefore, block, !space, !leadingSpace {
                 out.append(UInt8(ascii: " "))
@@ -59,22 +61,12 @@ enum SearchText {
             }
             out += words
             let lastLetter = words.lastIndex(where: { !isSpace($0) }) ?? words.startIndex
-            thaiBefore = endsThai(words[...lastLetter])
+            thaiBefore = ThaiUTF8.ends(words, before: lastLetter + 1)
             textBefore = true
             space = lastLetter != words.count - 1
             block = false
         }
         return out
-    }
-
-    /// UTF-8 that starts, or ends, with a Thai letter (U+0E00–U+0E7F: 0xE0, 0xB8 or 0xB9, one more).
-    private static func startsThai(_ bytes: [UInt8]) -> Bool {
-        bytes.count >= 3 && bytes[0] == 0xE0 && (bytes[1] == 0xB8 || bytes[1] == 0xB9)
-    }
-
-    private static func endsThai(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let n = bytes.endIndex
-        return bytes.count >= 3 && bytes[n - 3] == 0xE0 && (bytes[n - 2] == 0xB8 || bytes[n - 2] == 0xB9)
     }
 
     /// Tags within a line of text, which Pagefind joins without a space; by their names' bytes
@@ -96,15 +88,5 @@ enum SearchText {
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-    }
-
-    /// Thai letters are U+0E00–U+0E7F: in UTF-8, 0xE0 then 0xB8 or 0xB9.
-    private static func containsThai(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var i = bytes.startIndex
-        while i < bytes.endIndex - 1 {
-            if bytes[i] == 0xE0, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Folding a long line between characters as a reader sees them, without asking Swift for
 /// every Character: a calendar's lines are mostly Thai, and breaking them into Characters was
 /// half of writing the feeds. For ASCII and Thai, where a character ends is known from the
@@ -34,9 +36,8 @@ extension ICalendar {
                     i += 1
                     continue
                 }
-                // U+0E00...U+0E7F is E0 B8 80...E0 B9 BF.
-                guard byte == 0xE0, i + 2 < bytes.count, bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9 else { return nil }
-                let scalar = 0x0E00 + Int(bytes[i + 1] - 0xB8) << 6 + Int(bytes[i + 2] & 0x3F)
+                guard ThaiUTF8.starts(bytes, at: i) else { return nil }
+                let scalar = ThaiUTF8.scalar(bytes, at: i)
                 let staysWithBefore = scalar == 0x0E31 || scalar == 0x0E33 || (0x0E34...0x0E3A).contains(scalar)
                     || (0x0E47...0x0E4E).contains(scalar)
                 if !staysWithBefore, i > start { put(i) }

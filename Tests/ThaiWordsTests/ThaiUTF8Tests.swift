@@ -1,0 +1,45 @@
+import Escaping
+import XCTest
+
+/// The one reading of "a Thai letter here" in UTF-8, which heading ids, plain notes, calendar
+/// folds and search copies ask: held to Swift's own decoding of every scalar around it.
+final class ThaiUTF8Tests: XCTestCase {
+    func testEveryThaiScalarIsFoundWithItsValueAndNothingElseIs() {
+        // Every scalar of the three-byte range U+0800–U+FFFF (surrogates aside), alone.
+        for value in 0x0800...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(Character(scalar)).utf8)
+            let thai = (0x0E00...0x0E7F).contains(value)
+            XCTAssertEqual(ThaiUTF8.starts(bytes, at: 0), thai, "U+\(String(value, radix: 16))")
+            XCTAssertEqual(ThaiUTF8.ends(bytes, before: 3), thai, "U+\(String(value, radix: 16))")
+            XCTAssertEqual(ThaiUTF8.contains(bytes), thai, "U+\(String(value, radix: 16))")
+            if thai { XCTAssertEqual(ThaiUTF8.scalar(bytes, at: 0), value) }
+        }
+    }
+
+    func testALetterCutShortAtTheEndIsNotOneButItsFirstBytesAreSeen() {
+        let letter = Array("ก".utf8)  // E0 B8 81
+        XCTAssertFalse(ThaiUTF8.starts(letter.dropLast(), at: 0))
+        XCTAssertFalse(ThaiUTF8.ends(letter, before: 2))
+        XCTAssertFalse(ThaiUTF8.ends(letter, before: 4), "past the end")
+        // `contains` asks only for a letter's first two bytes, as the search copies did.
+        XCTAssertTrue(ThaiUTF8.contains(letter.dropLast()))
+        XCTAssertFalse(ThaiUTF8.contains(letter.prefix(1)))
+        XCTAssertFalse(ThaiUTF8.contains([UInt8]()))
+    }
+
+    func testPlacesInsideALineAndInsideASlice() {
+        let line = Array("ab ไทย cd".utf8)
+        let found = line.indices.filter { ThaiUTF8.starts(line, at: $0) }
+        XCTAssertEqual(found, [3, 6, 9])
+        let ends = (0...line.count).filter { ThaiUTF8.ends(line, before: $0) }
+        XCTAssertEqual(ends, [6, 9, 12])
+        // A slice keeps its indices: its start is where it starts, not 0.
+        let slice = line[6..<12]
+        XCTAssertTrue(ThaiUTF8.starts(slice, at: 6))
+        XCTAssertFalse(ThaiUTF8.starts(slice, at: 3), "before the slice")
+        XCTAssertTrue(ThaiUTF8.ends(slice, before: 12))
+        XCTAssertFalse(ThaiUTF8.contains(line[..<3]))
+        XCTAssertTrue(ThaiUTF8.contains(line[2...]))
+    }
+}
