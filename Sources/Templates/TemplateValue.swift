@@ -80,11 +80,11 @@ public struct TemplateMap: Sendable {
         }
         set {
             entries.removeAll { $0.name == name }
-            if let newValue { entries.append((name, newValue)) }
+            if let newValue { add(name, newValue) }
         }
     }
 
-    public mutating func text(_ name: String, _ value: String) { entries.append((name, .text(value))) }
+    public mutating func text(_ name: String, _ value: String) { add(name, .text(value)) }
 
     /// The text when there is one.
     public mutating func text(_ name: String, ifAny value: String?) {
@@ -96,16 +96,16 @@ public struct TemplateMap: Sendable {
         if !value.isEmpty { text(name, value) }
     }
 
-    public mutating func texts(_ name: String, _ values: [String]) { entries.append((name, .list(values.map(TemplateValue.text)))) }
-    public mutating func html(_ name: String, _ bytes: [UInt8]) { entries.append((name, .html(bytes))) }
-    public mutating func flag(_ name: String, _ value: Bool) { entries.append((name, .flag(value))) }
-    public mutating func strings(_ name: String, _ value: TemplateStrings) { entries.append((name, .strings(value))) }
+    public mutating func texts(_ name: String, _ values: [String]) { add(name, .list(values.map(TemplateValue.text))) }
+    public mutating func html(_ name: String, _ bytes: [UInt8]) { add(name, .html(bytes)) }
+    public mutating func flag(_ name: String, _ value: Bool) { add(name, .flag(value)) }
+    public mutating func strings(_ name: String, _ value: TemplateStrings) { add(name, .strings(value)) }
 
     /// A nested map, written by `fill`.
     public mutating func map(_ name: String, _ fill: (inout TemplateMap) -> Void) {
         var inner = TemplateMap(capacity: 16)
         fill(&inner)
-        entries.append((name, .map(inner)))
+        add(name, .map(inner))
     }
 
     /// A list of maps, each written by `fill` from an item. Inlinable, so that it is made for
@@ -123,6 +123,7 @@ public struct TemplateMap: Sendable {
         add(name, .list(maps))
     }
 
+    /// Every writer adds through here: the one place a name and its value join the map.
     @usableFromInline
     mutating func add(_ name: String, _ value: TemplateValue) { entries.append((name, value)) }
 
@@ -132,7 +133,7 @@ public struct TemplateMap: Sendable {
     }
 
     /// A list of values made already.
-    public mutating func list(_ name: String, values: [TemplateValue]) { entries.append((name, .list(values))) }
+    public mutating func list(_ name: String, values: [TemplateValue]) { add(name, .list(values)) }
 
     /// The map as swift-mustache reads it.
     public var mustache: [String: Any] {
