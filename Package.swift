@@ -44,6 +44,16 @@ let package = Package(
         .target(name: "CThaiSearchWords", linkerSettings: [.linkedLibrary("icuuc")]),
         // Linux's atomic exchange of two folders, for swapping a finished build into place.
         .target(name: "CAtomicSwap"),
+        // cmark-gfm's inline characters set once and kept, so that parsers on every core need
+        // not take turns (inline_chars.c says why). The symbol is exported from every program
+        // linked with it, so that the library's calls reach it.
+        .target(
+            name: "CCmarkInlineChars",
+            linkerSettings: [
+                .linkedLibrary("dl"),
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"]),
+            ]
+        ),
         // Pure logic: durations and business time. No I/O.
         .target(name: "BusinessTime"),
         // Watching folders with inotify, changes batched, editors' temporary files left out (serve, publish).
@@ -54,7 +64,7 @@ let package = Package(
         // feeds), and where Thai letters are in UTF-8.
         .target(name: "Escaping"),
         // The one door to cmark-gfm: Markdown to HTML, headings, images, limits on costly input.
-        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "Escaping"]),
+        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "CCmarkInlineChars", "Escaping"]),
         // The theme's Mustache templates compiled into operations and run over typed values into
         // bytes; swift-mustache parses them, and renders themes whose templates compute.
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkInlineChars
 import Foundation
 
 /// Renders Markdown to HTML with cmark-gfm and its GFM extensions. The only file that talks to
@@ -52,15 +53,19 @@ public struct Markdown: Sendable {
 
     /// cmark-gfm keeps the inline parser's table of special characters in a global, which every
     /// parser with extensions sets when it parses inlines and clears when it is done: two
-    /// parsers at once lose autolinks and strikethrough at random. Inlines are parsed when the
-    /// parser finishes (in cmark-gfm 0.29.0.gfm.6, Debian's, no block parser reads the table),
-    /// so finishing takes turns; feeding the blocks in, two thirds of the parse, and rendering
-    /// the tree to HTML run on every core.
+    /// parsers at once would lose autolinks and strikethrough at random. `CCmarkInlineChars`
+    /// replaces the library's setting and clearing with setting alone; where it is in place
+    /// (`sopsite_inline_chars_kept`) and the library is the version read (Debian's 0.29.0.gfm.6,
+    /// where nothing else writes the table), parsers run side by side. Otherwise they take
+    /// turns: inlines are parsed when the parser finishes (in 0.29.0.gfm.6 no block parser reads
+    /// the table), so finishing takes turns; feeding the blocks in and rendering run on every core.
     private static let parsing = NSLock()
+    static let takesTurns = sopsite_inline_chars_kept() == 0 || libraryVersion != readVersion
+    static let readVersion = "0.29.0.gfm.6"
 
     /// Later cmark-gfm versions parse a table row's inlines while its block is fed in: with any
     /// version but the one read, feeding takes turns too.
-    private static let feedingTakesTurns = libraryVersion != "0.29.0.gfm.6"
+    private static let feedingTakesTurns = libraryVersion != readVersion
 
     // Strikethrough needs "~~": a single "~" often means "about" (~3 วัน) in the office's writing.
     // No CMARK_OPT_VALIDATE_UTF8: the text comes from a Swift string, valid UTF-8 by
@@ -119,7 +124,7 @@ public struct Markdown: Sendable {
                 }
             }
         }
-        let finished = Markdown.parsing.withLock { cmark_parser_finish(parser) }
+        let finished = Markdown.takesTurns ? Markdown.parsing.withLock { cmark_parser_finish(parser) } : cmark_parser_finish(parser)
         guard let root = finished else { return Rendered(htmlBytes: [], headings: [], images: []) }
         defer { cmark_node_free(root) }
         var (headings, images) = walk(root, urlPrefix: urlPrefix, headingIDs: headingIDs)

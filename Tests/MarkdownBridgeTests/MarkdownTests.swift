@@ -140,11 +140,15 @@ final class MarkdownTests: XCTestCase {
         // cmark-gfm's special-character table is global: without taking turns, autolinks
         // and strikethrough vanish at random when several documents are parsed at once.
         // Tables too: their rows are read while the blocks are fed in, outside the turns.
+        // Here, as in sopsite, the table's characters are set once and kept (CCmarkInlineChars),
+        // so parsers run side by side: this is what is tested.
+        XCTAssertEqual(Markdown.libraryVersion, Markdown.readVersion, "the cmark-gfm this was read against")
+        XCTAssertFalse(Markdown.takesTurns, "the inline characters are kept: the test program exports the replacement")
         let table = "| ระบบ | ลิงก์ |\n|---|---|\n" + String(repeating: "| ~~เดิม~~ ใหม่ | www.rmutl.ac.th |\n", count: 20)
         let text = "โทร. 1618 หรือ https://noc.rmutl.ac.th และ ~~เดิม~~ ใหม่\n\n- [x] งาน\n\n" + table
         let expected = safe.html(text)
         let renders = Mutex<Set<String>>([]), safe = self.safe
-        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+        DispatchQueue.concurrentPerform(iterations: 2000) { _ in
             let html = safe.html(text)
             renders.withLock { _ = $0.insert(html) }
         }
