@@ -33,7 +33,7 @@ struct TemplateCode: Sendable {
     private(set) var names: [TemplateName] = []
     /// Each name's parts, laid out as `parts[first..<first + count]`: a page's run reads them
     /// where they lie. Copying a `TemplateName` out of `names` counted a reference to its array of
-    /// parts, which every page shares, and which both cores then took turns to count.
+    /// parts: one count, written by every page on both cores.
     private(set) var spans: [Span] = []
     private(set) var parts: [String] = []
 

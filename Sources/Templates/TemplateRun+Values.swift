@@ -36,7 +36,7 @@ extension TemplateRun {
             }
             // A row being kept notes what it found outside itself, or found nowhere.
             if let frame = recording?.frame, found == nil || i < frame {
-                let value = found.flatMap { descend(from: isAnchored ? 0 : 1, count, part, $0) }
+                let value = found.flatMap { descend(from: 1, count, part, $0) }
                 recording?.outside.append((name(), value))
                 return value
             }
