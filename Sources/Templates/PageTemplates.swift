@@ -1,8 +1,9 @@
 import Mustache
 
-/// A theme's templates, as pages are made from them: compiled into operations
-/// (`TemplateOp`, laid flat as `TemplateCode`) and run over each page's values (`TemplateRun`); for a theme whose templates
-/// compute (transforms, dynamic partials), rendered by swift-mustache, which runs those.
+/// A theme's templates, as pages are made from them: compiled into operations (`TemplateOp`,
+/// laid flat as `TemplateCode`) and run over each page's values (`TemplateRun`); for a theme
+/// whose templates compute (transforms, dynamic partials), rendered by swift-mustache, which
+/// runs those.
 public struct PageTemplates: Sendable {
     let library: MustacheLibrary
     /// Each template's operations by name; nil when one of them computes.

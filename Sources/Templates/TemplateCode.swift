@@ -30,10 +30,9 @@ struct TemplateCode: Sendable {
 
     private(set) var ops: [Op] = []
     private(set) var bytes: [UInt8] = []
-    private(set) var names: [TemplateName] = []
-    /// Each name's parts, laid out as `parts[first..<first + count]`: a page's run reads them
-    /// where they lie. Copying a `TemplateName` out of `names` counted a reference to its array of
-    /// parts: one count, written by every page on both cores.
+    /// Each name, its parts laid out as `parts[first..<first + count]`: a page's run reads them
+    /// where they lie. Copying a `TemplateName` out of an array counted a reference to its array
+    /// of parts: one count, written by every page on both cores.
     private(set) var spans: [Span] = []
     private(set) var parts: [String] = []
 
@@ -103,10 +102,9 @@ struct TemplateCode: Sendable {
     private mutating func index(_ name: TemplateName, _ nameIndex: inout [String: Int32]) -> Int32 {
         let key = (name.isAnchored ? "." : "") + name.parts.joined(separator: ".")
         if let i = nameIndex[key] { return i }
-        names.append(name)
         spans.append(Span(first: Int32(parts.count), count: Int32(name.parts.count), isAnchored: name.isAnchored))
         parts += name.parts
-        nameIndex[key] = Int32(names.count - 1)
-        return Int32(names.count - 1)
+        nameIndex[key] = Int32(spans.count - 1)
+        return Int32(spans.count - 1)
     }
 }

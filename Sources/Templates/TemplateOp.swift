@@ -29,8 +29,12 @@ struct TemplateName: Sendable {
     let isAnchored: Bool
 
     init(_ name: String) {
-        isAnchored = name.first == "."
-        parts = name.split(separator: ".").map(String.init)
+        self.init(parts: name.split(separator: ".").map(String.init), isAnchored: name.first == ".")
+    }
+
+    init(parts: [String], isAnchored: Bool) {
+        self.parts = parts
+        self.isAnchored = isAnchored
     }
 }
 

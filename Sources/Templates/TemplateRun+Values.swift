@@ -6,8 +6,9 @@ extension TemplateRun {
     mutating func lookUp(_ index: Int32, _ program: Program) -> TemplateValue? {
         let span = program.spans[Int(index)]
         let first = Int(span.first)
-        return lookUp(count: Int(span.count), isAnchored: span.isAnchored, { program.parts[first + $0] },
-                      name: { program.names[Int(index)] })
+        let count = Int(span.count)
+        return lookUp(count: count, isAnchored: span.isAnchored, { program.parts[first + $0] },
+                      name: { TemplateName(parts: Array(program.parts[first..<first + count]), isAnchored: span.isAnchored) })
     }
 
     /// The value `name` leads to (a name a kept row read outside itself).

@@ -26,7 +26,6 @@ struct TemplateRun {
     struct Program {
         let ops: UnsafeBufferPointer<TemplateCode.Op>
         let bytes: UnsafeBufferPointer<UInt8>
-        let names: UnsafeBufferPointer<TemplateName>
         let spans: UnsafeBufferPointer<TemplateCode.Span>
         let parts: UnsafeBufferPointer<String>
     }
@@ -44,12 +43,10 @@ struct TemplateRun {
         let code = self.code
         code.ops.withUnsafeBufferPointer { ops in
             code.bytes.withUnsafeBufferPointer { bytes in
-                code.names.withUnsafeBufferPointer { names in
-                    code.spans.withUnsafeBufferPointer { spans in
-                        code.parts.withUnsafeBufferPointer { parts in
-                            var scope = Scope()
-                            run(range, &scope, Program(ops: ops, bytes: bytes, names: names, spans: spans, parts: parts))
-                        }
+                code.spans.withUnsafeBufferPointer { spans in
+                    code.parts.withUnsafeBufferPointer { parts in
+                        var scope = Scope()
+                        run(range, &scope, Program(ops: ops, bytes: bytes, spans: spans, parts: parts))
                     }
                 }
             }
