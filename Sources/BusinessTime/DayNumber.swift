@@ -44,7 +44,9 @@ extension Day {
     }
 
     /// Saturday or Sunday: never a working day, whatever the holiday list says.
-    var isWeekend: Bool { weekday >= 6 }
+    var isWeekend: Bool { Day.isWeekend(dayNumber: dayNumber) }
+
+    static func isWeekend(dayNumber: Int) -> Bool { weekday(dayNumber: dayNumber) >= 6 }
 
     /// Division rounding towards minus infinity, so that days before 1970 count the same way.
     static func floorDiv(_ a: Int, _ b: Int) -> Int {

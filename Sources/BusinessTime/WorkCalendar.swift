@@ -27,7 +27,7 @@ public struct WorkCalendar: Sendable {
 
     /// The same for a day by its number: a chart asks of every day it shows.
     public func isWorkingDay(dayNumber n: Int) -> Bool {
-        Day.weekday(dayNumber: n) <= 5 && !holidaySet.contains(n)
+        !Day.isWeekend(dayNumber: n) && !holidaySet.contains(n)
     }
 
     /// The working days after `from` up to and including `to`: the days a step started on `from`

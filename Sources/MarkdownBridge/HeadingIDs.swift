@@ -78,13 +78,11 @@ struct HeadingIDs {
                 }
                 continue
             }
-            guard ThaiUTF8.starts(bytes, at: i - 1) else { return nil }
-            let second = bytes[i], third = bytes[i + 1]
-            i += 2
-            if thai[ThaiUTF8.scalar(bytes, at: i - 3) - 0x0E00] {
-                slug.append(byte)
-                slug.append(second)
-                slug.append(third)
+            let letter = i - 1
+            guard ThaiUTF8.starts(bytes, at: letter) else { return nil }
+            i = letter + 3
+            if thai[ThaiUTF8.scalar(bytes, at: letter) - 0x0E00] {
+                slug.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[letter..<i]))
                 endsWithDash = false
             }
         }

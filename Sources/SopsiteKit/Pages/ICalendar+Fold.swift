@@ -6,8 +6,8 @@ import Escaping
 /// scalars alone (Unicode's grapheme rules): a Thai vowel or tone mark above or below
 /// (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E: Extend) and SARA AM (U+0E33: SpacingMark) stay with
 /// what comes before; every other ASCII or Thai scalar starts a character. A line with any
-/// other scalar, or a control character, is folded by Characters (`CalendarTests` compares the
-/// two over every Thai scalar).
+/// other scalar, or a control character, is folded by Characters (`ICalendarFoldTests` compares
+/// the two over every Thai scalar).
 extension ICalendar {
     /// `line` folded at 75 octets, or nil when it holds a scalar this reading does not know.
     static func foldKnown(_ line: String) -> String? {
