@@ -54,6 +54,8 @@ let package = Package(
                 .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"]),
             ]
         ),
+        // A pointer per thread, read in one load: the Markdown arena cmark-gfm's allocator finds.
+        .target(name: "CThreadArena"),
         // Pure logic: durations and business time. No I/O.
         .target(name: "BusinessTime"),
         // Watching folders with inotify, changes batched, editors' temporary files left out (serve, publish).
@@ -64,7 +66,7 @@ let package = Package(
         // feeds), and where Thai letters are in UTF-8.
         .target(name: "Escaping"),
         // The one door to cmark-gfm: Markdown to HTML, headings, images, limits on costly input.
-        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "CCmarkInlineChars", "Escaping"]),
+        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "CCmarkInlineChars", "CThreadArena", "Escaping"]),
         // The theme's Mustache templates compiled into operations and run over typed values into
         // bytes; swift-mustache parses them, and renders themes whose templates compute.
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CThreadArena
 import Foundation
 
 /// cmark-gfm's memory while it reads and renders one document: blocks handed out from a slab
@@ -69,20 +70,29 @@ struct MarkdownArena {
         large = []
     }
 
-    /// This thread's arena.
+    /// This thread's arena: found in a C thread-local (one load for each of cmark-gfm's
+    /// allocations), and registered under a pthread key too, whose destructor frees it with its
+    /// thread (`serve` outlives many of Dispatch's threads).
+    @inline(__always)
     static var current: UnsafeMutablePointer<MarkdownArena> {
-        if let known = pthread_getspecific(key) { return known.assumingMemoryBound(to: MarkdownArena.self) }
+        if let known = sopsite_thread_arena_get() { return known.assumingMemoryBound(to: MarkdownArena.self) }
+        return made()
+    }
+
+    private static func made() -> UnsafeMutablePointer<MarkdownArena> {
         let arena = UnsafeMutablePointer<MarkdownArena>.allocate(capacity: 1)
         arena.initialize(to: MarkdownArena())
         pthread_setspecific(key, arena)
+        sopsite_thread_arena_set(arena)
         return arena
     }
 
-    /// Freed with its thread.
+    /// Frees each thread's arena with its thread.
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { memory in
             guard let arena = memory?.assumingMemoryBound(to: MarkdownArena.self) else { return }
+            sopsite_thread_arena_set(nil)
             arena.pointee.reset()
             arena.pointee.slab.deallocate()
             arena.deinitialize(count: 1)

@@ -49,8 +49,11 @@ struct CaseGantt {
         // Each row with its moments first: positions count from the earliest of them.
         var made: [Made] = []
         made.reserveCapacity(progress.records.count)
-        // Each record read where it is: a copy counted a reference for each of its texts.
-        for i in progress.records.indices { Self.add(progress.records[i], to: &made) }
+        // Each record read where it is, through a buffer: the array's subscript still copied
+        // each record, counting a reference for its step (shared by every case) and its arrays.
+        progress.records.withUnsafeBufferPointer { records in
+            for i in records.indices { Self.add(records[i], to: &made) }
+        }
         var firstDay = opened.day, lastDay = opened.day
         func widen(_ moment: Moment?) {
             guard let moment else { return }

@@ -1,0 +1,3 @@
+#include "thread_arena.h"
+
+_Thread_local void *sopsite_thread_arena = 0;
