@@ -1,4 +1,5 @@
 @testable import SopsiteKit
+import BusinessTime
 import XCTest
 
 /// Filling interface strings: each `{name}` with a value is put in, left to right; every other
@@ -36,5 +37,16 @@ final class WordsTests: XCTestCase {
             let words = Words(strings: ["k": text], dayStyle: .thai)
             XCTAssertEqual(words.fill("k", values), scanned(text, values.map { ($0.key, $0.value) }), text)
         }
+    }
+
+    /// A timing's words come from the strings the words were made with, filled or not: a
+    /// translation may leave a value out, and a missing string reads as its key, as in `fill`.
+    func testTimingFromTheStringsFilledOrNot() {
+        let words = Words(strings: ["timing_used_of": "{used} of {target}", "timing_late": "late",
+                                    "amount_days": "{n} days", "amount_day": "{n} day"], dayStyle: .english)
+        XCTAssertEqual(words.timing(Timing(used: .days(2), target: .days(5), excess: nil, due: nil), running: false), "2 days of 5 days")
+        XCTAssertEqual(words.timing(Timing(used: .days(7), target: .days(5), excess: .days(2), due: nil), running: false), "late")
+        XCTAssertEqual(words.timing(Timing(used: .days(7), target: .days(5), excess: .days(2), due: nil), running: true), "timing_overdue")
+        XCTAssertEqual(words.timing(Timing(used: .days(1), target: nil, excess: nil, due: nil), running: true), "timing_used")
     }
 }

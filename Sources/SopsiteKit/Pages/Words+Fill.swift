@@ -21,16 +21,40 @@ extension Words {
     /// name has no value stays as it is, and the values' own text is not looked into.
     func fill(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
         guard let fillable = fillables[key] else { return self[key] }
-        var out: [UInt8] = []
-        out.reserveCapacity(fillable.bytes.count + 32)
+        return fillable.filled(values)
+    }
+}
+
+extension Words.Fillable {
+    /// The text with each `{name}` of `values` put in (see `Words.fill`). Counted first, then
+    /// written once into the String's own memory: built in an array and copied into a String,
+    /// each fill made its text twice (case pages fill tens each).
+    func filled(_ values: KeyValuePairs<String, String>) -> String {
+        func value(_ name: String) -> String? { values.first(where: { $0.key == name })?.value }
+        var count = bytes.count
         var at = 0
-        for place in fillable.places where place.open >= at {
-            guard let value = values.first(where: { $0.key == place.name })?.value else { continue }
-            out += fillable.bytes[at..<place.open]
-            out += value.utf8
+        for place in places where place.open >= at {
+            guard let value = value(place.name) else { continue }
+            count += value.utf8.count - (place.close + 1 - place.open)
             at = place.close + 1
         }
-        out += fillable.bytes[at...]
-        return String(decoding: out, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: count) { out in
+            var n = 0
+            func put(_ piece: UnsafeBufferPointer<UInt8>) {
+                UnsafeMutableBufferPointer(rebasing: out[n..<(n + piece.count)]).initialize(fromContentsOf: piece)
+                n += piece.count
+            }
+            bytes.withUnsafeBufferPointer { bytes in
+                var at = 0
+                for place in places where place.open >= at {
+                    guard var value = value(place.name) else { continue }
+                    put(UnsafeBufferPointer(rebasing: bytes[at..<place.open]))
+                    value.withUTF8(put)
+                    at = place.close + 1
+                }
+                put(UnsafeBufferPointer(rebasing: bytes[at...]))
+            }
+            return n
+        }
     }
 }

@@ -11,11 +11,18 @@ struct Words {
     private static let writtenDays = 1000
     /// The strings that take values, read once (see `fill`).
     let fillables: [String: Fillable]
+    /// What `timing` fills, found once: every step of every case page says its timing twice
+    /// (the timeline, the chart's description), and each time looked its string up by name.
+    private let timings: (late: Fillable, overdue: Fillable, used: Fillable, usedOf: Fillable)
 
     init(strings: [String: String], dayStyle: DayStyle) {
         self.strings = strings
         self.dayStyle = dayStyle
-        fillables = strings.filter { $0.value.utf8.contains(0x7B) }.mapValues(Fillable.init)  // "{"
+        let fillables = strings.filter { $0.value.utf8.contains(0x7B) }.mapValues(Fillable.init)  // "{"
+        self.fillables = fillables
+        // A string without braces fills to itself, as `fill` gives it.
+        func fillable(_ key: String) -> Fillable { fillables[key] ?? Fillable(strings[key] ?? key) }
+        timings = (fillable("timing_late"), fillable("timing_overdue"), fillable("timing_used"), fillable("timing_used_of"))
         days = (0..<Words.writtenDays).map { dayAmount($0) }
     }
 
@@ -46,10 +53,10 @@ struct Words {
     /// What a timing means for a reader: within target, late by, overdue by.
     func timing(_ timing: Timing, running: Bool) -> String {
         if let excess = timing.excess {
-            return fill(running ? "timing_overdue" : "timing_late", ["excess": amount(excess)])
+            return (running ? timings.overdue : timings.late).filled(["excess": amount(excess)])
         }
-        guard let target = timing.target else { return fill("timing_used", ["used": amount(timing.used)]) }
-        return fill("timing_used_of", ["used": amount(timing.used), "target": amount(target)])
+        guard let target = timing.target else { return timings.used.filled(["used": amount(timing.used)]) }
+        return timings.usedOf.filled(["used": amount(timing.used), "target": amount(target)])
     }
 }
 
