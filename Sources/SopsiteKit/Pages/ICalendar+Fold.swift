@@ -5,9 +5,10 @@ import Escaping
 /// half of writing the feeds. For ASCII and Thai, where a character ends is known from the
 /// scalars alone (Unicode's grapheme rules): a Thai vowel or tone mark above or below
 /// (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E: Extend) and SARA AM (U+0E33: SpacingMark) stay with
-/// what comes before; every other ASCII or Thai scalar starts a character. A line with any
-/// other scalar, or a control character, is folded by Characters (`ICalendarFoldTests` compares
-/// the two over every Thai scalar).
+/// what comes before; every other ASCII or Thai scalar starts a character, as does every sign
+/// and letter of Latin-1 (U+00A0–U+00FF, "·" in a timing's words) but the soft hyphen. A line
+/// with any other scalar, or a control character, is folded by Characters
+/// (`ICalendarFoldTests` compares the two over every Thai and Latin-1 scalar).
 extension ICalendar {
     /// `line` folded at 75 octets, or nil when it holds a scalar this reading does not know.
     static func foldKnown(_ line: String) -> String? {
@@ -34,6 +35,15 @@ extension ICalendar {
                     guard byte >= 0x20, byte != 0x7F else { return nil }
                     if i > start { put(i) }
                     i += 1
+                    continue
+                }
+                if byte == 0xC2 || byte == 0xC3 {
+                    guard i + 1 < bytes.count, bytes[i + 1] & 0xC0 == 0x80 else { return nil }
+                    let scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    // U+0080–U+009F are controls; U+00AD, the soft hyphen, is one to Unicode's rules.
+                    guard scalar >= 0xA0, scalar != 0xAD else { return nil }
+                    if i > start { put(i) }
+                    i += 2
                     continue
                 }
                 guard ThaiUTF8.starts(bytes, at: i) else { return nil }
