@@ -56,6 +56,8 @@ let package = Package(
         ),
         // A pointer per thread, read in one load: the Markdown arena cmark-gfm's allocator finds.
         .target(name: "CThreadArena"),
+        // Scans of every byte of every content file, in C so that they become vector instructions.
+        .target(name: "CTextScan"),
         // Pure logic: durations and business time. No I/O.
         .target(name: "BusinessTime"),
         // Watching folders with inotify, changes batched, editors' temporary files left out (serve, publish).
@@ -78,7 +80,7 @@ let package = Package(
         .target(
             name: "SopsiteKit",
             dependencies: [
-                "CQRencode", "CAtomicSwap", "BusinessTime", "Flowchart", "SVG", "Escaping", "MarkdownBridge", "Templates", "ThaiWords",
+                "CQRencode", "CAtomicSwap", "CTextScan", "BusinessTime", "Flowchart", "SVG", "Escaping", "MarkdownBridge", "Templates", "ThaiWords",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -64,7 +64,12 @@ struct FrontMatter {
                 end - start >= 3 && bytes[start] == 0x2D && bytes[start + 1] == 0x2D && bytes[start + 2] == 0x2D
                     && bytes[(start + 3)..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             }
-            func lineEnd(from start: Int) -> Int { bytes[start...].firstIndex(of: 0x0A) ?? bytes.count }
+            // memchr: the generic search went byte by byte, over the front matter of every file.
+            func find(_ byte: Int32, from start: Int, to end: Int) -> Int? {
+                guard start < end, let found = memchr(base + start, byte, end - start) else { return nil }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            }
+            func lineEnd(from start: Int) -> Int { find(0x0A, from: start, to: bytes.count) ?? bytes.count }
             let firstEnd = lineEnd(from: 0)
             guard firstEnd < bytes.count, isFence(0, firstEnd) else { return nil }
             var start = firstEnd + 1, line = 2
@@ -72,9 +77,10 @@ struct FrontMatter {
                 let end = lineEnd(from: start)
                 if isFence(start, end) {
                     // E2 80 A8, E2 80 A9 (U+2028, U+2029): `split` says where.
-                    for i in (firstEnd + 1)..<max(firstEnd + 1, start - 2)
-                    where bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
-                        return nil
+                    var i = firstEnd + 1
+                    while let e2 = find(0xE2, from: i, to: start - 2) {
+                        if bytes[e2 + 1] == 0x80 && (bytes[e2 + 2] == 0xA8 || bytes[e2 + 2] == 0xA9) { return nil }
+                        i = e2 + 1
                     }
                     return ((firstEnd + 1)..<start, min(end + 1, bytes.count), line + 1)
                 }

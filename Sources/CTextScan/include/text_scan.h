@@ -1,0 +1,12 @@
+#ifndef SOPSITE_TEXT_SCAN_H
+#define SOPSITE_TEXT_SCAN_H
+
+#include <stddef.h>
+
+/// 1 when a byte of `bytes` starts a character that pages and feeds cannot carry: a byte below
+/// 0x20 other than tab, line feed and carriage return, 0x7F, 0xC2 (U+0080-U+009F) or 0xEF
+/// (U+FFFE, U+FFFF); 0 otherwise. It may say 1 for a text that holds none (0xC2 and 0xEF also
+/// start characters that can be published): the caller then looks closer.
+int sopsite_may_hold_unpublishable(const unsigned char *bytes, size_t count);
+
+#endif
