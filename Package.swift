@@ -56,17 +56,18 @@ let package = Package(
         ),
         // A pointer per thread, read in one load: the Markdown arena cmark-gfm's allocator finds.
         .target(name: "CThreadArena"),
-        // Scans of every byte of every content file, in C so that they become vector instructions.
+        // Scans of every byte of content files and page values (characters pages cannot carry,
+        // bytes to escape), in C so that they become vector instructions.
         .target(name: "CTextScan"),
         // Pure logic: durations and business time. No I/O.
         .target(name: "BusinessTime"),
         // Watching folders with inotify, changes batched, editors' temporary files left out (serve, publish).
         .target(name: "FileWatcher"),
         // Writing SVG text, the same bytes on every machine: the flowchart, charts, badges, QR codes.
-        .target(name: "SVG"),
+        .target(name: "SVG", dependencies: ["CTextScan"]),
         // Text by its bytes: HTML and XML escaping as swift-mustache escapes (pages, heading ids,
         // feeds), and where Thai letters are in UTF-8.
-        .target(name: "Escaping"),
+        .target(name: "Escaping", dependencies: ["CTextScan"]),
         // The one door to cmark-gfm: Markdown to HTML, headings, images, limits on costly input.
         .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "CCmarkInlineChars", "CThreadArena", "Escaping"]),
         // The theme's Mustache templates compiled into operations and run over typed values into

@@ -1,3 +1,5 @@
+import CTextScan
+
 /// Text and attribute values made safe for XML.
 extension SVGWriter {
     /// Escapes the XML specials (also `"`, as attribute values are double-quoted) and drops
@@ -12,12 +14,11 @@ extension SVGWriter {
         // Most text needs nothing: no ASCII special or control, and no lead byte of a C1 control
         // (0xC2) or of U+FFFE/U+FFFF (0xEF). Thai is 0xE0 and continuation bytes.
         var s = s
-        let copied = needsLook.withUnsafeBufferPointer { look in
-            s.withUTF8 { text -> Bool in
-                for b in text where look[Int(b)] { return false }
-                out.append(contentsOf: text)
-                return true
-            }
+        let copied = s.withUTF8 { text -> Bool in
+            guard let base = text.baseAddress else { return true }
+            guard sopsite_first_xml_look(base, text.count) == text.count else { return false }
+            out.append(contentsOf: text)
+            return true
         }
         if copied { return }
         for scalar in s.unicodeScalars {
@@ -33,10 +34,5 @@ extension SVGWriter {
                 out.append(String(scalar))
             }
         }
-    }
-
-    /// The bytes `appendEscaped` looks at letter by letter, one answer per byte.
-    private static let needsLook: [Bool] = (0...255).map { (b: Int) -> Bool in
-        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x7F || b == 0xC2 || b == 0xEF
     }
 }

@@ -9,4 +9,12 @@
 /// start characters that can be published): the caller then looks closer.
 int sopsite_may_hold_unpublishable(const unsigned char *bytes, size_t count);
 
+/// Where the first byte of `bytes` is that HTML escapes: `"` `&` `<` `>`, and `'` when
+/// `apostrophe` is not 0; `count` when there is none.
+size_t sopsite_first_html_special(const unsigned char *bytes, size_t count, int apostrophe);
+
+/// Where the first byte of `bytes` is that an SVG text is looked at for, letter by letter:
+/// below 0x20, `"` `&` `<` `>`, 0x7F, 0xC2 or 0xEF; `count` when there is none.
+size_t sopsite_first_xml_look(const unsigned char *bytes, size_t count);
+
 #endif

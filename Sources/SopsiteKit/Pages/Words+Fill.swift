@@ -41,7 +41,7 @@ extension Words.Fillable {
         return String(unsafeUninitializedCapacity: count) { out in
             var n = 0
             func put(_ piece: UnsafeBufferPointer<UInt8>) {
-                UnsafeMutableBufferPointer(rebasing: out[n..<(n + piece.count)]).initialize(fromContentsOf: piece)
+                _ = UnsafeMutableBufferPointer(rebasing: out[n..<(n + piece.count)]).initialize(fromContentsOf: piece)
                 n += piece.count
             }
             bytes.withUnsafeBufferPointer { bytes in

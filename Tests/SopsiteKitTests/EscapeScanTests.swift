@@ -1,0 +1,63 @@
+import Escaping
+import SVG
+import XCTest
+
+/// HTML and SVG escaping find what to escape with C's block scans (`CTextScan`): whatever the
+/// length of a text and wherever a special sits in or across blocks of 32 bytes, the result is
+/// what escaping letter by letter gives.
+final class EscapeScanTests: XCTestCase {
+    private let pool: [String] = ["a", "ก", "ำ", " ", "\"", "&", "<", ">", "'", "\u{1}", "\t", "\n", "\u{7F}", "\u{85}",
+                                  "\u{FFFE}", "·", "é", "\u{FEFF}"]
+
+    private func randomText(_ generator: inout SystemRandomNumberGenerator) -> String {
+        // Mostly letters, so that texts with one special (or none) at any place are common.
+        (0..<Int.random(in: 0...120, using: &generator)).map { _ in
+            Int.random(in: 0..<6, using: &generator) == 0 ? pool.randomElement(using: &generator)! : "ก"
+        }.joined()
+    }
+
+    func testHTMLEscapingAsLetterByLetter() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = randomText(&generator)
+            for apostrophe in [false, true] {
+                var expected = ""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "&": expected += "&amp;"
+                    case "<": expected += "&lt;"
+                    case ">": expected += "&gt;"
+                    case "\"": expected += "&quot;"
+                    case "'" where apostrophe: expected += "&#39;"
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                XCTAssertEqual(text.escaped(apostrophe: apostrophe), expected, text.debugDescription)
+                let needed = text.utf8.withContiguousStorageIfAvailable { Escape.needed($0, apostrophe: apostrophe) }
+                XCTAssertEqual(needed, expected != text, text.debugDescription)
+            }
+        }
+    }
+
+    func testSVGEscapingAsLetterByLetter() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let text = randomText(&generator)
+            var expected = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": expected += "&amp;"
+                case "<": expected += "&lt;"
+                case ">": expected += "&gt;"
+                case "\"": expected += "&quot;"
+                case "\t", "\n", "\r": expected += " "
+                default:
+                    let v = scalar.value
+                    if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { continue }
+                    expected.unicodeScalars.append(scalar)
+                }
+            }
+            XCTAssertEqual(SVGWriter.escape(text), expected, text.debugDescription)
+        }
+    }
+}
