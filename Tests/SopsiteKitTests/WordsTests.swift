@@ -49,4 +49,15 @@ final class WordsTests: XCTestCase {
         XCTAssertEqual(words.timing(Timing(used: .days(7), target: .days(5), excess: .days(2), due: nil), running: true), "timing_overdue")
         XCTAssertEqual(words.timing(Timing(used: .days(1), target: nil, excess: nil, due: nil), running: true), "timing_used")
     }
+
+    /// A status in words is its `status_` string, found by the status's place among all cases.
+    func testStatusWordsByPlace() {
+        XCTAssertEqual(StepStatus.allCases.map(\.ordinal), Array(StepStatus.allCases.indices))
+        let words = Words(strings: ["status_done-late": "เสร็จล่าช้า", "status_skipped": "ข้าม"], dayStyle: .thai)
+        for status in StepStatus.allCases {
+            XCTAssertEqual(words.status(status), words["status_" + status.rawValue])
+        }
+        XCTAssertEqual(words.status(.doneLate), "เสร็จล่าช้า")
+        XCTAssertEqual(Set(StepStatus.allCases).count, StepStatus.allCases.count)
+    }
 }

@@ -85,7 +85,7 @@ extension CaseGantt {
         }
         let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map { "status_" + $0.0.rawValue }
         let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
-        let statuses = Dictionary(uniqueKeysWithValues: StepStatus.allCases.map { ($0, words["status_" + $0.rawValue]) })
+        let statuses = Dictionary(uniqueKeysWithValues: StepStatus.allCases.map { ($0, words.status($0)) })
         return Texts(labels: labels, legend: legend, statuses: statuses)
     }
 

@@ -76,7 +76,7 @@ extension CasePage {
 
     private func writeStatus(_ status: StepStatus, into values: inout TemplateMap) {
         values.text("status", status.rawValue)
-        values.text("status_label", context.words["status_" + status.rawValue])
+        values.text("status_label", context.words.status(status))
     }
 
     private func value(_ amount: Amount) -> Int {

@@ -14,6 +14,9 @@ struct Words {
     /// What `timing` fills, found once: every step of every case page says its timing twice
     /// (the timeline, the chart's description), and each time looked its string up by name.
     private let timings: (late: Fillable, overdue: Fillable, used: Fillable, usedOf: Fillable)
+    /// Each status in words ("status_done-late"), by `StepStatus.ordinal`: said for every step
+    /// of every case page, each time a key made and looked up.
+    private let statuses: [String]
 
     init(strings: [String: String], dayStyle: DayStyle) {
         self.strings = strings
@@ -23,10 +26,14 @@ struct Words {
         // A string without braces fills to itself, as `fill` gives it.
         func fillable(_ key: String) -> Fillable { fillables[key] ?? Fillable(strings[key] ?? key) }
         timings = (fillable("timing_late"), fillable("timing_overdue"), fillable("timing_used"), fillable("timing_used_of"))
+        statuses = StepStatus.allCases.map { strings["status_" + $0.rawValue] ?? "status_" + $0.rawValue }
         days = (0..<Words.writtenDays).map { dayAmount($0) }
     }
 
     subscript(key: String) -> String { strings[key] ?? key }
+
+    /// A status in words, as `self["status_" + status.rawValue]`.
+    func status(_ status: StepStatus) -> String { statuses[status.ordinal] }
 
     func amount(_ amount: Amount) -> String {
         switch amount {

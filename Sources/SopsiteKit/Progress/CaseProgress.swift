@@ -34,6 +34,25 @@ public enum StepStatus: String, Sendable, CaseIterable {
         default: return true
         }
     }
+
+    /// The status's place among `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .doneOnTime: return 0
+        case .doneLate: return 1
+        case .done: return 2
+        case .inProgress: return 3
+        case .overdue: return 4
+        case .ongoing: return 5
+        case .notReached: return 6
+        case .skipped: return 7
+        }
+    }
+
+    /// Hashed and compared by case: an enum with raw values is otherwise hashed by its raw
+    /// text, and statuses key dictionaries read for every row of every case page's chart.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+    public static func == (a: StepStatus, b: StepStatus) -> Bool { a.ordinal == b.ordinal }
 }
 
 /// One time through a step. A step the case went back to (a decision's "no" that loops) is
