@@ -213,6 +213,34 @@ final class HostileYAMLTests: XCTestCase {
         XCTAssertEqual(caseFile(changedCase("contact: คุณสุดา", "contact: \"คุณ\\tสุดา\\r\\n\"")).1, [])
     }
 
+    /// `YAMLValue.text` does not look into plain scalars: libyaml's reader lets no character
+    /// pages cannot carry into one (it refuses them, or reads NEL as a line break). Every such
+    /// character, written raw inside a plain value, at its start and its end: the parse fails,
+    /// or the value holds none.
+    func testNoPlainScalarHoldsAnUnpublishableCharacter() {
+        let unpublishable = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter(\.isUnpublishable)
+        XCTAssertEqual(unpublishable.count, 32 - 3 + 1 + 32 + 2)
+        var parsed = 0
+        for scalar in unpublishable {
+            for value in ["ก\(scalar)ข", "\(scalar)ข", "ก\(scalar)", "- ก\(scalar)ข"] {
+                guard let root = try? YAMLValue.parse("key: " + value + "\nnext: x\n", path: "t.yaml", firstLine: 1) else { continue }
+                parsed += 1
+                var diagnostics = Diagnostics()
+                let texts = root.map("t", &diagnostics)?.entries.flatMap { entry -> [String] in
+                    switch entry.value.kind {
+                    case let .scalar(text, plain: _): return [text]
+                    case let .list(items): return items.compactMap { if case let .scalar(text, _) = $0.kind { text } else { nil } }
+                    case .map: return []
+                    }
+                } ?? []
+                for text in texts {
+                    XCTAssertNil(text.unicodeScalars.first(where: \.isUnpublishable), "U+\(String(scalar.value, radix: 16)) in \(value.debugDescription)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(parsed, 0, "NEL is read as a line break, not refused")
+    }
+
     func testControlCharactersInSiteYAMLAreFoundByTheReader() throws {
         let content = try Hostile.copy("xss-site", self)
         try write(["site.yaml": "title: T\norganisation: O\nunit: ก\u{1}ข\n"], in: content)
