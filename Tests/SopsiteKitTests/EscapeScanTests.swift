@@ -16,22 +16,33 @@ final class EscapeScanTests: XCTestCase {
         }.joined()
     }
 
+    /// Escaping letter by letter: the four specials, `'` for HTML that escapes it; for SVG, tab
+    /// and line ends as spaces and the characters XML cannot carry dropped.
+    private func letterByLetter(_ text: String, apostrophe: Bool = false, svg: Bool = false) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'" where apostrophe: out += "&#39;"
+            case "\t" where svg, "\n" where svg, "\r" where svg: out += " "
+            default:
+                let v = scalar.value
+                if svg && (v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     func testHTMLEscapingAsLetterByLetter() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
             let text = randomText(&generator)
             for apostrophe in [false, true] {
-                var expected = ""
-                for scalar in text.unicodeScalars {
-                    switch scalar {
-                    case "&": expected += "&amp;"
-                    case "<": expected += "&lt;"
-                    case ">": expected += "&gt;"
-                    case "\"": expected += "&quot;"
-                    case "'" where apostrophe: expected += "&#39;"
-                    default: expected.unicodeScalars.append(scalar)
-                    }
-                }
+                let expected = letterByLetter(text, apostrophe: apostrophe)
                 XCTAssertEqual(text.escaped(apostrophe: apostrophe), expected, text.debugDescription)
                 let needed = text.utf8.withContiguousStorageIfAvailable { Escape.needed($0, apostrophe: apostrophe) }
                 XCTAssertEqual(needed, expected != text, text.debugDescription)
@@ -43,21 +54,7 @@ final class EscapeScanTests: XCTestCase {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5000 {
             let text = randomText(&generator)
-            var expected = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": expected += "&amp;"
-                case "<": expected += "&lt;"
-                case ">": expected += "&gt;"
-                case "\"": expected += "&quot;"
-                case "\t", "\n", "\r": expected += " "
-                default:
-                    let v = scalar.value
-                    if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { continue }
-                    expected.unicodeScalars.append(scalar)
-                }
-            }
-            XCTAssertEqual(SVGWriter.escape(text), expected, text.debugDescription)
+            XCTAssertEqual(SVGWriter.escape(text), letterByLetter(text, svg: true), text.debugDescription)
         }
     }
 }
