@@ -64,7 +64,7 @@ let package = Package(
         // Watching folders with inotify, changes batched, editors' temporary files left out (serve, publish).
         .target(name: "FileWatcher"),
         // Writing SVG text, the same bytes on every machine: the flowchart, charts, badges, QR codes.
-        .target(name: "SVG", dependencies: ["CTextScan"]),
+        .target(name: "SVG", dependencies: ["CTextScan", "Escaping"]),
         // Text by its bytes: HTML and XML escaping as swift-mustache escapes (pages, heading ids,
         // feeds), and where Thai letters are in UTF-8.
         .target(name: "Escaping", dependencies: ["CTextScan"]),

@@ -41,4 +41,37 @@ public enum ThaiUTF8 {
     public static func isLead(_ first: UInt8, _ second: UInt8) -> Bool {
         first == 0xE0 && (second == 0xB8 || second == 0xB9)
     }
+
+    /// Does this Thai scalar stay in the character (grapheme cluster) of what comes before it?
+    /// A vowel or tone mark above or below (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E: Extend to
+    /// Unicode) and SARA AM (U+0E33: SpacingMark) do; every other Thai scalar starts one.
+    @inlinable
+    public static func joinsBefore(_ scalar: Int) -> Bool {
+        scalar == 0x0E31 || scalar == 0x0E33 || (0x0E34...0x0E3A).contains(scalar) || (0x0E47...0x0E4E).contains(scalar)
+    }
+
+    /// How many Characters a text of printable ASCII and Thai has, counted from its bytes as
+    /// Swift's `count` would (`joinsBefore`); nil for a text with any other character or a
+    /// control, left to `count`. Counting Thai text's Characters asked for Unicode's break
+    /// properties of every letter (a case's badge, a chart's labels).
+    @inlinable
+    public static func characters<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var count = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                guard byte >= 0x20, byte != 0x7F else { return nil }
+                count += 1
+                i += 1
+                continue
+            }
+            guard starts(bytes, at: i) else { return nil }
+            // A mark at the very start is a character of its own, as Swift counts it.
+            if !joinsBefore(scalar(bytes, at: i)) || i == bytes.startIndex { count += 1 }
+            i += 3
+        }
+        return count
+    }
 }

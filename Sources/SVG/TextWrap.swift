@@ -1,3 +1,5 @@
+import Escaping
+
 /// Text measuring and line wrapping without a font (the flowchart's boxes, the reports' chart labels): the page's font (Sarabun) is chosen by CSS,
 /// so widths are estimates. Each grapheme cluster counts as 0.55 em; Thai vowel and tone marks
 /// combine into their consonant's cluster and so add no width. The one exception is sara am
@@ -12,7 +14,22 @@ public enum TextWrap {
 
     /// Width units: one per grapheme cluster, plus one per sara am; none for a zero-width space.
     public static func units(_ text: Substring) -> Int {
-        text.count + text.unicodeScalars.reduce(0) { n, s in
+        var text = text
+        // ASCII and Thai counted from the bytes (month names, the as-of line: on every chart).
+        if let units = text.withUTF8({ bytes -> Int? in
+            guard let characters = ThaiUTF8.characters(bytes) else { return nil }
+            var saraAm = 0, i = 0
+            while i < bytes.count {
+                if ThaiUTF8.starts(bytes, at: i) {
+                    if ThaiUTF8.scalar(bytes, at: i) == 0x0E33 { saraAm += 1 }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
+            return characters + saraAm
+        }) { return units }
+        return text.count + text.unicodeScalars.reduce(0) { n, s in
             n + (s.value == 0x0E33 ? 1 : s == zeroWidthSpace ? -1 : 0)
         }
     }

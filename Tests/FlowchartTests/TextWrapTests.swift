@@ -26,6 +26,19 @@ final class TextWrapTests: XCTestCase {
         XCTAssertEqual(TextWrap.units("ก\u{200B}ข"), 2)
     }
 
+    /// Units of ASCII and Thai, counted from the bytes, are those of the Character walk.
+    func testUnitsFromBytesAreTheCharacterWalks() {
+        let pool = (0x0E00...0x0E7F).compactMap(Unicode.Scalar.init).map(Character.init) + Array("ab Z09./-\u{200B}é")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in pool.randomElement(using: &generator)! })
+            let walked = text.count + text.unicodeScalars.reduce(0) { n, s in
+                n + (s.value == 0x0E33 ? 1 : s == TextWrap.zeroWidthSpace ? -1 : 0)
+            }
+            XCTAssertEqual(TextWrap.units(text[...]), walked, text)
+        }
+    }
+
     func testEnglishBreaksAtSpacesAndBalancesTheLastTwoLines() {
         XCTAssertEqual(wrap("Approve the design?", units: 12), ["Approve the", "design?"])
         XCTAssertEqual(wrap("one two three four five six", units: 10), ["one two", "three four", "five six"])

@@ -42,4 +42,28 @@ final class ThaiUTF8Tests: XCTestCase {
         XCTAssertFalse(ThaiUTF8.contains(line[..<3]))
         XCTAssertTrue(ThaiUTF8.contains(line[2...]))
     }
+
+    /// Characters counted from the bytes are Swift's `count`: every Thai scalar after every kind
+    /// of scalar, at the start and inside; random texts of ASCII and Thai; anything else is nil.
+    func testCharactersCountedFromTheBytesAreSwiftsCount() {
+        let thai = (0x0E00...0x0E7F).compactMap(Unicode.Scalar.init).map(String.init)
+        let before = ["", "ก", "a", " ", "ั", "ำ", "เ", "9", "่"]
+        for scalar in thai {
+            for base in before {
+                for text in [base + scalar, base + scalar + "ข", scalar + base, base + scalar + scalar] {
+                    XCTAssertEqual(ThaiUTF8.characters(Array(text.utf8)), text.count, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+                }
+            }
+        }
+        let pool = thai.map(Character.init) + Array("abcXYZ019 :;,.-\\~")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = String((0..<Int.random(in: 0...60, using: &generator)).map { _ in pool.randomElement(using: &generator)! })
+            XCTAssertEqual(ThaiUTF8.characters(Array(text.utf8)), text.count, text)
+        }
+        for other in ["café", "a\tb", "ก\r\nข", "\u{7F}", "ก\u{200B}ข", "👍", "\u{0301}"] {
+            XCTAssertNil(ThaiUTF8.characters(Array(other.utf8)), other.debugDescription)
+        }
+        XCTAssertEqual(ThaiUTF8.characters([UInt8]()), 0)
+    }
 }

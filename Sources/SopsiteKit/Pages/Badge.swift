@@ -1,3 +1,4 @@
+import Escaping
 import SVG
 
 /// `/cases/<id>/badge.svg`: a small status badge to embed elsewhere (the help desk's pages):
@@ -28,6 +29,8 @@ enum Badge {
     /// About 6.5 pixels per character at 11px, counting a Thai vowel or tone mark written above or
     /// below a letter as no width (they are part of the letter's grapheme cluster), plus padding.
     static func width(_ text: String) -> Int {
-        Int((Double(text.count) * 6.5).rounded(.up)) + 12
+        // Counted from the bytes for ASCII and Thai (a badge for each of 10,000 cases).
+        let characters = text.utf8.withContiguousStorageIfAvailable { ThaiUTF8.characters($0) } ?? nil
+        return Int((Double(characters ?? text.count) * 6.5).rounded(.up)) + 12
     }
 }

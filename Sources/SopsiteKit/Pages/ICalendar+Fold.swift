@@ -3,12 +3,12 @@ import Escaping
 /// Folding a long line between characters as a reader sees them, without asking Swift for
 /// every Character: a calendar's lines are mostly Thai, and breaking them into Characters was
 /// half of writing the feeds. For ASCII and Thai, where a character ends is known from the
-/// scalars alone (Unicode's grapheme rules): a Thai vowel or tone mark above or below
-/// (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E: Extend) and SARA AM (U+0E33: SpacingMark) stay with
-/// what comes before; every other ASCII or Thai scalar starts a character, as does every sign
-/// and letter of Latin-1 (U+00A0–U+00FF, "·" in a timing's words) but the soft hyphen. A line
-/// with any other scalar, or a control character, is folded by Characters
-/// (`ICalendarFoldTests` compares the two over every Thai and Latin-1 scalar).
+/// scalars alone (Unicode's grapheme rules, `ThaiUTF8.joinsBefore`): a Thai vowel or tone mark
+/// above or below and SARA AM stay with what comes before; every other ASCII or Thai scalar
+/// starts a character, as does every sign and letter of Latin-1 (U+00A0–U+00FF, "·" in a
+/// timing's words) but the soft hyphen. A line with any other scalar, or a control character,
+/// is folded by Characters (`ICalendarFoldTests` compares the two over every Thai and Latin-1
+/// scalar).
 extension ICalendar {
     /// `line` folded at 75 octets, or nil when it holds a scalar this reading does not know.
     static func foldKnown(_ line: String) -> String? {
@@ -47,10 +47,7 @@ extension ICalendar {
                     continue
                 }
                 guard ThaiUTF8.starts(bytes, at: i) else { return nil }
-                let scalar = ThaiUTF8.scalar(bytes, at: i)
-                let staysWithBefore = scalar == 0x0E31 || scalar == 0x0E33 || (0x0E34...0x0E3A).contains(scalar)
-                    || (0x0E47...0x0E4E).contains(scalar)
-                if !staysWithBefore, i > start { put(i) }
+                if !ThaiUTF8.joinsBefore(ThaiUTF8.scalar(bytes, at: i)), i > start { put(i) }
                 i += 3
             }
             if bytes.count > start { put(bytes.count) }
