@@ -19,7 +19,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case let .map(map): return map[name]
         case let .row(row): return row.values[name]
-        case let .strings(strings): return strings.values[name].map(TemplateValue.text)
+        case let .strings(strings): return strings.value(name)
         default: return nil
         }
     }
@@ -42,9 +42,30 @@ public enum TemplateValue: Sendable {
 /// The theme's interface strings as one object per language (`{{t.case_id}}`).
 public final class TemplateStrings: MustacheParent, Sendable {
     public let values: [String: String]
+    /// The strings again, in buckets by their name's length and first and last bytes: every
+    /// `{{t.…}}` of every page is looked up, and hashing the name was most of each lookup.
+    private let buckets: [[(name: String, value: TemplateValue)]]
 
     public init(_ values: [String: String]) {
         self.values = values
+        var buckets = [[(name: String, value: TemplateValue)]](repeating: [], count: 256)
+        for (name, text) in values.sorted(by: { $0.key < $1.key }) {
+            buckets[TemplateStrings.bucket(name)].append((name, .text(text)))
+        }
+        self.buckets = buckets
+    }
+
+    /// The string `name` as a value, as `values[name]`.
+    func value(_ name: String) -> TemplateValue? {
+        buckets.withUnsafeBufferPointer { buckets in
+            buckets[TemplateStrings.bucket(name)].first { $0.name == name }?.value
+        }
+    }
+
+    private static func bucket(_ name: String) -> Int {
+        let utf8 = name.utf8
+        guard let first = utf8.first, let last = utf8.last else { return 0 }
+        return (utf8.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & 255
     }
 
     public func child(named name: String) -> Any? { values[name] }
