@@ -61,7 +61,7 @@ extension CaseGantt {
             text += texts.labels[row.step]?.text ?? row.step
             if let round = row.round { text += " " + words.fill("timeline_round", ["n": String(round)]) }
             text += ": "
-            text += texts.statuses[row.status] ?? ""
+            text += words.status(row.status)
             if let timing = row.timing {
                 text += ", "
                 text += words.timing(timing, running: row.running)
@@ -85,17 +85,15 @@ extension CaseGantt {
         }
         let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map { "status_" + $0.0.rawValue }
         let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
-        let statuses = Dictionary(uniqueKeysWithValues: StepStatus.allCases.map { ($0, words.status($0)) })
-        return Texts(labels: labels, legend: legend, statuses: statuses)
+        return Texts(labels: labels, legend: legend)
     }
 
     struct Texts: Sendable {
         /// Each step's label, by step id.
         var labels: [String: Label]
-        /// The legend's texts and their widths, by the key of their words.
+        /// The legend's texts and their widths, by the key of their words. (A status in words
+        /// alone is `Words.status`.)
         var legend: [String: (text: String, width: Double)]
-        /// Each status in words.
-        var statuses: [StepStatus: String]
     }
 
     /// A step's label, whole (for the description) and in the lines the chart draws.

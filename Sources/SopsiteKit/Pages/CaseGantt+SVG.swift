@@ -54,7 +54,7 @@ extension CaseGantt {
         out.element("path", ["d": path, "stroke": Palette.grid, "stroke-width": "0.5"])
         y = Self.top
         for (i, row) in rows.enumerated() {
-            drawRow(row, lines: rowLines[i], y: y, height: heights[i], x: x, texts: texts, &out)
+            drawRow(row, lines: rowLines[i], y: y, height: heights[i], x: x, words: words, &out)
             y += heights[i]
         }
         if showsAsOf {
@@ -105,7 +105,7 @@ extension CaseGantt {
         out.close("g")
     }
 
-    private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, texts: Texts,
+    private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, words: Words,
                          _ out: inout SVGWriter) {
         out.open("g", ["class": Self.rowClasses[row.status] ?? ""])
         let baseline = y + (height - Double(lines.count) * Self.lineHeight) / 2 + 11
@@ -115,7 +115,7 @@ extension CaseGantt {
         guard let start = row.start, let finish = row.finish(asOf: asOf) else {
             // Not reached or skipped: its status in words where its bar would be.
             out.beginText(x: Self.plotX + 6, y: middle + 4, fontSize: 11, fill: Palette.muted)
-            out.end("text", text: texts.statuses[row.status] ?? "")
+            out.end("text", text: words.status(row.status))
             return out.close("g")
         }
         if let due = row.due {
