@@ -69,7 +69,7 @@ let package = Package(
         // feeds), and where Thai letters are in UTF-8.
         .target(name: "Escaping", dependencies: ["CTextScan"]),
         // The one door to cmark-gfm: Markdown to HTML, headings, images, limits on costly input.
-        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "CCmarkInlineChars", "CThreadArena", "Escaping"]),
+        .target(name: "MarkdownBridge", dependencies: ["CCmarkGFM", "CCmarkInlineChars", "CThreadArena", "CTextScan", "Escaping"]),
         // The theme's Mustache templates compiled into operations and run over typed values into
         // bytes; swift-mustache parses them, and renders themes whose templates compute.
         .target(name: "Templates", dependencies: ["Escaping", .product(name: "Mustache", package: "swift-mustache")]),

@@ -68,3 +68,36 @@ size_t sopsite_first_xml_look(const unsigned char *bytes, size_t count) {
     }
     return count;
 }
+
+// 1: a byte a plain line may hold; 2: a Thai letter's first byte.
+static const unsigned char plain_table[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    [' '] = 1, ['.'] = 1, [','] = 1, ['('] = 1, [')'] = 1, ['/'] = 1, ['%'] = 1, ['-'] = 1,
+    [0xE0] = 2,
+};
+
+int sopsite_plain_line_bytes(const unsigned char *bytes, size_t count) {
+    size_t i = 0;
+    while (i < count) {
+        unsigned char kind = plain_table[bytes[i]];
+        if (kind == 1) {
+            // "www." in any case (| 0x20 lowers an ASCII letter) would become a link.
+            if ((bytes[i] | 0x20) == 'w' && i + 3 < count && (bytes[i + 1] | 0x20) == 'w' && (bytes[i + 2] | 0x20) == 'w'
+                && bytes[i + 3] == '.') {
+                return 0;
+            }
+            i += 1;
+        } else if (kind == 2 && i + 2 < count && (bytes[i + 1] == 0xB8 || bytes[i + 1] == 0xB9)) {
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}

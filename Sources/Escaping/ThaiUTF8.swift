@@ -1,7 +1,8 @@
 /// Thai letters (U+0E00–U+0E7F) as UTF-8: 0xE0, then 0xB8 or 0xB9, then one more byte. Text is
-/// looked at by its bytes where Swift's Characters would cost too much (a plain note, a heading's
-/// id, a calendar line's fold, the copies of pages search indexes); every such place asks here.
-/// Inlinable, so that each is made for the bytes it reads and costs no call.
+/// looked at by its bytes where Swift's Characters would cost too much (a heading's id, a
+/// calendar line's fold, a text's width, the copies of pages search indexes); every such place
+/// in Swift asks here (C's test of a plain note, `sopsite_plain_line_bytes`, reads the same two
+/// bytes). Inlinable, so that each is made for the bytes it reads and costs no call.
 public enum ThaiUTF8 {
     /// Do a Thai letter's three bytes start at `i`?
     @inlinable

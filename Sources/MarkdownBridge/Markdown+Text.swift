@@ -1,3 +1,4 @@
+import CTextScan
 import Escaping
 import Foundation
 
@@ -51,23 +52,13 @@ extension Markdown {
         var text = text
         return text.withUTF8 { bytes in
             // By bytes, in one pass: Thai letters U+0E00...U+0E7F are E0 B8 80...E0 B9 BF.
-            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, first != 0x2D else { return false }
-            var i = 0
-            while i < bytes.count {
-                switch bytes[i] {
-                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: i += 1
-                case 0x20, 0x2E, 0x2C, 0x28, 0x29, 0x2F, 0x25, 0x2D: i += 1  // space . , ( ) / % -
-                case 0xE0 where ThaiUTF8.starts(bytes, at: i): i += 3
-                default: return false
-                }
-            }
-            // "1. " or "2) " would start an ordered list; "www." would become a link.
+            guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last,
+                  first != 0x20, last != 0x20, first != 0x2D else { return false }
+            // Every byte allowed, and no "www.": C's table (`CTextScan`), one pass.
+            guard sopsite_plain_line_bytes(base, bytes.count) != 0 else { return false }
+            // "1. " or "2) " would start an ordered list.
             let digits = bytes.prefix { (0x30...0x39).contains($0) }.count
             if digits < bytes.count, digits > 0, bytes[digits] == 0x2E || bytes[digits] == 0x29 { return false }
-            for i in bytes.indices.dropLast(3)
-            where bytes[i] | 0x20 == 0x77 && bytes[i + 1] | 0x20 == 0x77 && bytes[i + 2] | 0x20 == 0x77 && bytes[i + 3] == 0x2E {
-                return false  // "www." in any case (| 0x20 lowers an ASCII letter)
-            }
             return true
         }
     }

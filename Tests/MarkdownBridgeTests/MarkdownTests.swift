@@ -90,6 +90,27 @@ final class MarkdownTests: XCTestCase {
         }
     }
 
+    /// The byte test of a plain line (C's table) says what a letter-by-letter reading says, on
+    /// random lines of Thai, the allowed ASCII, "w", "." and characters that are not allowed.
+    func testPlainLinesByBytesAsLetterByLetter() {
+        func letterByLetter(_ text: String) -> Bool {
+            guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+                  first != " ", last != " ", first != "-" else { return false }
+            let allowed = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,()/%-".unicodeScalars)
+            guard text.unicodeScalars.allSatisfy({ allowed.contains($0) || (0x0E00...0x0E7F).contains($0.value) }) else { return false }
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, let after = text.dropFirst(digits.count).first, after == "." || after == ")" { return false }
+            return !text.lowercased().contains("www.")
+        }
+        let pool: [String] = ["ก", "ำ", "๙", "\u{0E5B}", "a", "W", "w", "w", "w", ".", ".", "1", " ", "-", "(", "%", "/", ",",
+                              "_", "*", "é", "\u{0E80}", "ກ", "€", "\u{200B}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(Markdown.isPlainText(text), letterByLetter(text), text.debugDescription)
+        }
+    }
+
     func testThaiTextPassesThroughUnchanged() {
         let text = "งานพัฒนาระบบสารสนเทศสร้าง/พัฒนาระบบตามกระบวนการวิศวกรรมซอฟต์แวร์"
         XCTAssertEqual(safe.html(text), "<p>\(text)</p>\n")

@@ -1,8 +1,8 @@
 import Escaping
 import XCTest
 
-/// The one reading of "a Thai letter here" in UTF-8, which heading ids, plain notes, calendar
-/// folds and search copies ask: held to Swift's own decoding of every scalar around it.
+/// The one reading of "a Thai letter here" in UTF-8, which heading ids, calendar folds, text
+/// widths and search copies ask: held to Swift's own decoding of every scalar around it.
 final class ThaiUTF8Tests: XCTestCase {
     func testEveryThaiScalarIsFoundWithItsValueAndNothingElseIs() {
         // Every scalar of the three-byte range U+0800–U+FFFF (surrogates aside), alone.

@@ -17,4 +17,9 @@ size_t sopsite_first_html_special(const unsigned char *bytes, size_t count, int 
 /// below 0x20, `"` `&` `<` `>`, 0x7F, 0xC2 or 0xEF; `count` when there is none.
 size_t sopsite_first_xml_look(const unsigned char *bytes, size_t count);
 
+/// 1 when every byte of `bytes` is an ASCII letter or digit, a space, `. , ( ) / % -`, or part of
+/// a Thai letter (E0 B8 xx, E0 B9 xx), and no "www." (in any case) is there; 0 otherwise. The
+/// byte test of `Markdown.isPlainText`, which every event note passes twice.
+int sopsite_plain_line_bytes(const unsigned char *bytes, size_t count);
+
 #endif
