@@ -12,12 +12,16 @@ extension CaseGantt {
 
     /// What each mark the chart has means, in one or two lines under it.
     func drawLegend(y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
-        let statuses = Set(rows.map(\.status))
+        // The statuses the rows have, a bit each (a Set of them was made for every chart).
+        var present = 0
+        for row in rows { present |= 1 << row.status.ordinal }
+        func has(_ status: StepStatus?) -> Bool { status.map { present & 1 << $0.ordinal != 0 } ?? false }
         var items: [(mark: Mark, key: String)] = []
+        items.reserveCapacity(7)
         if rows.contains(where: { $0.due != nil }) { items.append((.planned, "gantt_planned")) }
         // Late and overdue bars share the on-time and running colours (their late part is hatched).
-        for (status, also) in Self.legendBars where statuses.contains(status) || also.map(statuses.contains) == true {
-            items.append((.bar(status), "status_" + status.rawValue))
+        for bar in Self.legendBars where has(bar.status) || has(bar.also) {
+            items.append((.bar(bar.status), bar.key))
         }
         if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, "gantt_late")) }
         if !nonWorking.isEmpty { items.append((.nonWorking, "gantt_non_working")) }
@@ -70,8 +74,10 @@ extension CaseGantt {
         return text
     }
 
-    /// The bars the legend explains, each with the status that shares its colour.
-    private static let legendBars: [(StepStatus, also: StepStatus?)] = [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
+    /// The bars the legend explains, each with the status that shares its colour and the key of
+    /// its words.
+    private static let legendBars: [(status: StepStatus, also: StepStatus?, key: String)] =
+        [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)].map { ($0, $1, "status_" + $0.rawValue) }
 
     /// What every chart of an SOP writes the same, made once per SOP for 10,000 case pages:
     /// each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
@@ -83,7 +89,7 @@ extension CaseGantt {
             let text = "\(step.id) \(step.title)"
             labels[step.id] = Label(text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize))
         }
-        let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map { "status_" + $0.0.rawValue }
+        let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map(\.key)
         let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
         return Texts(labels: labels, legend: legend)
     }
