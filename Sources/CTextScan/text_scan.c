@@ -1,8 +1,19 @@
 #include "text_scan.h"
 
-// Every byte of every content file passes here. Written in blocks of 32 with no early exit
-// inside a block, so that the compiler checks each block with vector instructions; Swift's
-// SIMD types were compiled byte by byte through the stack.
+// Every byte of every content file, and of every value of every page, passes here. Each scan
+// first passes over blocks of 32 bytes in which no byte meets its test: no early exit inside a
+// block, so that the compiler checks each block with vector instructions (Swift's SIMD types
+// were compiled byte by byte through the stack). Then byte by byte, from the first block with
+// one, or in the tail.
+#define SKIP_QUIET_BLOCKS(bytes, count, i, test)                                                   \
+    for (; (i) + 32 <= (count); (i) += 32) {                                                      \
+        unsigned char marked = 0;                                                                 \
+        for (int j = 0; j < 32; j++) {                                                            \
+            unsigned char b = (bytes)[(i) + j];                                                   \
+            marked |= (unsigned char)(test);                                                      \
+        }                                                                                         \
+        if (marked) break;                                                                        \
+    }
 
 static int flagged(unsigned char b) {
     return b < 0x20 ? (b != 0x0A && b != 0x09 && b != 0x0D) : (b == 0x7F || b == 0xC2 || b == 0xEF);
@@ -10,25 +21,17 @@ static int flagged(unsigned char b) {
 
 int sopsite_may_hold_unpublishable(const unsigned char *bytes, size_t count) {
     size_t i = 0;
-    for (; i + 32 <= count; i += 32) {
-        unsigned char marked = 0;
-        for (int j = 0; j < 32; j++) {
-            unsigned char b = bytes[i + j];
-            marked |= (unsigned char)(((b < 0x20) & (b != 0x0A) & (b != 0x09) & (b != 0x0D))
-                                      | (b == 0x7F) | (b == 0xC2) | (b == 0xEF));
-        }
-        if (marked) return 1;
-    }
+    SKIP_QUIET_BLOCKS(bytes, count, i, ((b < 0x20) & (b != 0x0A) & (b != 0x09) & (b != 0x0D))
+                                           | (b == 0x7F) | (b == 0xC2) | (b == 0xEF))
     for (; i < count; i++) {
         if (flagged(bytes[i])) return 1;
     }
     return 0;
 }
 
-// The two below look at a block of 32 at once too, by comparisons the compiler turns into vector
-// instructions (template values and chart texts are mostly Thai, with nothing to escape), then
-// find the byte by a table: most texts are shorter than a block, and a table answers a byte in
-// one load where the comparisons took eight.
+// The two below find their byte by a table after the blocks (template values and chart texts are
+// mostly Thai, with nothing to escape, and most are shorter than a block): a table answers a byte
+// in one load where the comparisons took eight, but in the blocks comparisons are vectorised.
 
 // 1: `"` `&` `<` `>`; 2: `'`.
 static const unsigned char html_table[256] = {
@@ -38,15 +41,7 @@ static const unsigned char html_table[256] = {
 size_t sopsite_first_html_special(const unsigned char *bytes, size_t count, int apostrophe) {
     unsigned char wanted = apostrophe ? 3 : 1;
     size_t i = 0;
-    for (; i + 32 <= count; i += 32) {
-        // Comparisons, not the table, in the block: they become vector instructions.
-        unsigned char marked = 0;
-        for (int j = 0; j < 32; j++) {
-            unsigned char b = bytes[i + j];
-            marked |= (unsigned char)((b == '"') | (b == '&') | (b == '<') | (b == '>') | ((b == '\'') & (wanted >> 1)));
-        }
-        if (marked) break;
-    }
+    SKIP_QUIET_BLOCKS(bytes, count, i, (b == '"') | (b == '&') | (b == '<') | (b == '>') | ((b == '\'') & (wanted >> 1)))
     for (; i < count; i++) {
         if (html_table[bytes[i]] & wanted) return i;
     }
@@ -63,15 +58,8 @@ static const unsigned char xml_table[256] = {
 
 size_t sopsite_first_xml_look(const unsigned char *bytes, size_t count) {
     size_t i = 0;
-    for (; i + 32 <= count; i += 32) {
-        unsigned char marked = 0;
-        for (int j = 0; j < 32; j++) {
-            unsigned char b = bytes[i + j];
-            marked |= (unsigned char)((b < 0x20) | (b == '"') | (b == '&') | (b == '<') | (b == '>') | (b == 0x7F)
-                                      | (b == 0xC2) | (b == 0xEF));
-        }
-        if (marked) break;
-    }
+    SKIP_QUIET_BLOCKS(bytes, count, i, (b < 0x20) | (b == '"') | (b == '&') | (b == '<') | (b == '>') | (b == 0x7F)
+                                           | (b == 0xC2) | (b == 0xEF))
     for (; i < count; i++) {
         if (xml_table[bytes[i]]) return i;
     }
