@@ -10,8 +10,13 @@ public enum ThaiWords {
     /// the end, never inside a grapheme cluster. Empty when the text has no Thai.
     public static func breaks(in text: String) -> [Int] {
         guard text.unicodeScalars.contains(where: isThai) else { return [] }
-        let scalars = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        var positions = [Int32](repeating: 0, count: scalars.count + 1)
+        // Ended by a 0: libthai takes no length and reads up to one. Without it the text's last
+        // word ran on into whatever lay after the array in memory ("ระบบ" broken "ระ|บบ", once
+        // in a CI run of the whole suite).
+        var scalars = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        let count = scalars.count
+        scalars.append(0)
+        var positions = [Int32](repeating: 0, count: count + 1)
         let found = Breakers.shared.use { brk -> Int in
             scalars.withUnsafeBufferPointer { s in
                 positions.withUnsafeMutableBufferPointer { p in
