@@ -19,7 +19,7 @@ public enum TemplateValue: Sendable {
         switch self {
         case let .map(map): return map[name]
         case let .row(row): return row.values[name]
-        case let .strings(strings): return strings.value(name)
+        case let .strings(strings): return strings.text(name).map(TemplateValue.text)
         default: return nil
         }
     }
@@ -41,24 +41,23 @@ public enum TemplateValue: Sendable {
 
 /// The theme's interface strings as one object per language (`{{t.case_id}}`).
 public final class TemplateStrings: MustacheParent, Sendable {
-    public let values: [String: String]
-    /// The strings again, in buckets by their name's length and first and last bytes: every
-    /// `{{t.…}}` of every page is looked up, and hashing the name was most of each lookup.
-    private let buckets: [[(name: String, value: TemplateValue)]]
+    /// The strings in buckets by their name's length and first and last bytes, and nowhere
+    /// else: every `{{t.…}}` of every page is looked up, and hashing the name in a dictionary
+    /// was most of each lookup.
+    private let buckets: [[(name: String, text: String)]]
 
     public init(_ values: [String: String]) {
-        self.values = values
-        var buckets = [[(name: String, value: TemplateValue)]](repeating: [], count: 256)
+        var buckets = [[(name: String, text: String)]](repeating: [], count: 256)
         for (name, text) in values.sorted(by: { $0.key < $1.key }) {
-            buckets[TemplateStrings.bucket(name)].append((name, .text(text)))
+            buckets[TemplateStrings.bucket(name)].append((name, text))
         }
         self.buckets = buckets
     }
 
-    /// The string `name` as a value, as `values[name]`.
-    func value(_ name: String) -> TemplateValue? {
+    /// The string `name`.
+    func text(_ name: String) -> String? {
         buckets.withUnsafeBufferPointer { buckets in
-            buckets[TemplateStrings.bucket(name)].first { $0.name == name }?.value
+            buckets[TemplateStrings.bucket(name)].first { $0.name == name }?.text
         }
     }
 
@@ -68,7 +67,7 @@ public final class TemplateStrings: MustacheParent, Sendable {
         return (utf8.count &* 31 &+ Int(first) &* 7 &+ Int(last)) & 255
     }
 
-    public func child(named name: String) -> Any? { values[name] }
+    public func child(named name: String) -> Any? { text(name) }
 }
 
 /// A page's values by name, in the order written. A short array rather than a dictionary: a

@@ -21,12 +21,13 @@ final class TemplateStringsTests: XCTestCase {
         let values = Dictionary((keys + crowded).map { ($0, "value of \($0)") }) { first, _ in first }
         let strings = TemplateStrings(values)
         for (name, text) in values {
-            guard case let .text(found)? = strings.value(name) else { return XCTFail("\(name) not found") }
-            XCTAssertEqual(found, text)
+            XCTAssertEqual(strings.text(name), text, name)
+            XCTAssertEqual(strings.child(named: name) as? String, text, name)
         }
         for absent in ["", "x", "case_idx", "ase_id", "a0zz", "ข", "status_"] where values[absent] == nil {
-            XCTAssertNil(strings.value(absent), absent)
+            XCTAssertNil(strings.text(absent), absent)
+            XCTAssertNil(strings.child(named: absent), absent)
         }
-        XCTAssertNil(TemplateStrings([:]).value("case_id"))
+        XCTAssertNil(TemplateStrings([:]).text("case_id"))
     }
 }
