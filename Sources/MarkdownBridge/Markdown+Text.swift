@@ -1,5 +1,4 @@
 import CTextScan
-import Escaping
 import Foundation
 
 /// What `Markdown` decides from text alone, before or after cmark-gfm: whether a line needs it,
