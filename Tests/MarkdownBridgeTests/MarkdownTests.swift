@@ -98,12 +98,17 @@ final class MarkdownTests: XCTestCase {
                   first != " ", last != " ", first != "-" else { return false }
             let allowed = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,()/%-".unicodeScalars)
             guard text.unicodeScalars.allSatisfy({ allowed.contains($0) || (0x0E00...0x0E7F).contains($0.value) }) else { return false }
-            let digits = text.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, let after = text.dropFirst(digits.count).first, after == "." || after == ")" { return false }
+            // By scalars, as the list check reads bytes: "1.ำ" is "1", ".ำ" in Characters.
+            let scalars = text.unicodeScalars
+            let digits = scalars.prefix { ("0"..."9").contains($0) }
+            if !digits.isEmpty, let after = scalars.dropFirst(digits.count).first, after == "." || after == ")" { return false }
             return !text.lowercased().contains("www.")
         }
         let pool: [String] = ["ก", "ำ", "๙", "\u{0E5B}", "a", "W", "w", "w", "w", ".", ".", "1", " ", "-", "(", "%", "/", ",",
                               "_", "*", "é", "\u{0E80}", "ກ", "€", "\u{200B}"]
+        // Found by a CI run: a mark joined to the "." of "1." (left to cmark-gfm, as before).
+        XCTAssertFalse(Markdown.isPlainText("1.ำ๙"))
+        XCTAssertEqual(Markdown.isPlainText("1.ำ๙"), letterByLetter("1.ำ๙"))
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
