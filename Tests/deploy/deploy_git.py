@@ -89,8 +89,11 @@ def check_rollover(checks, tmp, sopsite, repo):
             with open(os.path.join(root, "status.json"), encoding="utf-8") as f:
                 return json.load(f)
         check_turns_overdue(checks, "publish", state, log)
-        page = open(os.path.join(root, "cases", "RV-01", "index.html"), encoding="utf-8").read()
-        checks.check("and on its page", "state state-overdue" in page)
+        # The new day's files are written one after another: status.json may land before the
+        # case's page, so the page is waited for as status.json was (a CI run read it between).
+        def page():
+            return open(os.path.join(root, "cases", "RV-01", "index.html"), encoding="utf-8").read()
+        checks.check("and on its page", ds.wait_for(lambda: "state state-overdue" in page(), 5), ds.tail(log))
         checks.check("the log says the portal moved to the new day", "2026-03-24" in open(log, encoding="utf-8").read(),
                      ds.tail(log))
     finally:
