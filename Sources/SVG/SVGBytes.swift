@@ -42,6 +42,11 @@ final class SVGBytes {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
+    /// A name known when the program was built.
+    func append(_ name: StaticString) {
+        name.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
     private func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }

@@ -7,32 +7,55 @@
 ///     out.attribute("fill", "#e6e9ed")
 ///     out.end("rect")
 extension SVGWriter {
-    public mutating func begin(_ name: String) {
-        start(name, [:])
+    /// Names are `StaticString`s, copied from where the compiler put them: a String's bytes
+    /// were asked for at each of a chart's four hundred names.
+    public mutating func begin(_ name: StaticString) {
+        indent()
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(name)
     }
 
     /// A text attribute, escaped.
-    public mutating func attribute(_ key: String, _ value: String) {
+    public mutating func attribute(_ key: StaticString, _ value: String) {
         attributeName(key)
         SVGWriter.appendEscaped(value, to: buffer)
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// `attribute` for a name given as a String (`open`, `element`).
+    mutating func attribute(named key: String, _ value: String) {
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(key)
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
+        SVGWriter.appendEscaped(value, to: buffer)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
     /// A number, as `number` writes it.
-    public mutating func attribute(_ key: String, _ value: Double) {
+    public mutating func attribute(_ key: StaticString, _ value: Double) {
         attributeName(key)
         SVGWriter.appendNumber(value, to: buffer)
         buffer.append(UInt8(ascii: "\""))
     }
 
     /// Ends the element begun: empty, or holding only escaped text.
-    public mutating func end(_ name: String, text: String? = nil) {
+    public mutating func end(_ name: StaticString, text: String? = nil) {
+        end(text) { $0.append(name) }
+    }
+
+    /// `end` for an element named by a String (`element`).
+    mutating func end(named name: String, text: String?) {
+        end(text) { $0.append(name) }
+    }
+
+    private mutating func end(_ text: String?, name: (SVGBytes) -> Void) {
         if let text {
             buffer.append(UInt8(ascii: ">"))
             SVGWriter.appendEscaped(text, to: buffer)
             buffer.append(UInt8(ascii: "<"))
             buffer.append(UInt8(ascii: "/"))
-            put(name)
+            name(buffer)
             buffer.append(UInt8(ascii: ">"))
         } else {
             buffer.append(UInt8(ascii: "/"))
@@ -41,9 +64,23 @@ extension SVGWriter {
         endLine()
     }
 
-    private mutating func attributeName(_ key: String) {
+    /// Ends the element begun holding text written in pieces, each escaped as `end(_:text:)`
+    /// escapes (a scalar at a time, so pieces give the bytes their sum would): a Gantt chart's
+    /// description, 10,000 of them a build, is not first made as one String.
+    public mutating func end(_ name: StaticString, pieces write: (_ piece: (String) -> Void) -> Void) {
+        let buffer = self.buffer
+        buffer.append(UInt8(ascii: ">"))
+        write { SVGWriter.appendEscaped($0, to: buffer) }
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(UInt8(ascii: "/"))
+        buffer.append(name)
+        buffer.append(UInt8(ascii: ">"))
+        endLine()
+    }
+
+    private mutating func attributeName(_ key: StaticString) {
         buffer.append(UInt8(ascii: " "))
-        put(key)
+        buffer.append(key)
         buffer.append(UInt8(ascii: "="))
         buffer.append(UInt8(ascii: "\""))
     }

@@ -43,7 +43,7 @@ public struct SVGWriter {
     /// An empty element, or one holding only escaped text.
     public mutating func element(_ name: String, _ attributes: Attributes = [:], text: String? = nil) {
         start(name, attributes)
-        end(name, text: text)
+        end(named: name, text: text)
     }
 
     /// Multi-line text: one `<tspan>` per line, all on one source line, because whitespace
@@ -62,7 +62,7 @@ public struct SVGWriter {
         indent()
         buffer.append(UInt8(ascii: "<"))
         put(name)
-        for (key, value) in attributes { attribute(key, value) }
+        for (key, value) in attributes { attribute(named: key, value) }
     }
 
     /// A native string's bytes copied at once (appending its `utf8` went byte by byte).

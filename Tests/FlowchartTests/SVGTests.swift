@@ -148,6 +148,22 @@ final class SVGTests: XCTestCase {
         XCTAssertFalse(svg.contains("<test>"))
     }
 
+    func testTextInPiecesIsTheTextWhole() {
+        // A Gantt chart's description is written a piece at a time: the bytes must be those of
+        // the text written whole, escapes and dropped controls included.
+        let pieces = ["1 ยื่น", " & ", "<b>", "\"x\"", "\u{7}", "ทันกำหนด", "; ", "", "a\nb"]
+        var whole = SVGWriter()
+        whole.begin("desc")
+        whole.attribute("id", "d")
+        whole.end("desc", text: pieces.joined())
+        var inPieces = SVGWriter()
+        inPieces.begin("desc")
+        inPieces.attribute("id", "d")
+        inPieces.end("desc") { put in pieces.forEach(put) }
+        XCTAssertEqual(inPieces.output, whole.output)
+        XCTAssertEqual(inPieces.output, "<desc id=\"d\">1 ยื่น &amp; &lt;b&gt;&quot;x&quot;ทันกำหนด; a b</desc>\n")
+    }
+
     func testNumbers() {
         XCTAssertEqual(SVGWriter.number(12), "12")
         XCTAssertEqual(SVGWriter.number(12.25), "12.3")

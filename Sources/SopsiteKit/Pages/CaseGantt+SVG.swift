@@ -35,7 +35,9 @@ extension CaseGantt {
                          "width": n(Self.width), "height": n(height), "role": "img",
                          "aria-labelledby": "gantt-title gantt-desc"])
         out.element("title", ["id": "gantt-title"], text: words.fill("gantt_title", ["id": caseID]))
-        out.element("desc", ["id": "gantt-desc"], text: description(texts, words: words))
+        out.begin("desc")
+        out.attribute("id", "gantt-desc")
+        out.end("desc") { put in describe(texts, words: words, put) }
         out.open("defs")
         out.open("pattern", ["id": "gantt-late", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse",
                              "patternTransform": "rotate(45)"])
