@@ -49,11 +49,7 @@ struct CaseGantt {
         // Each row with its moments first: positions count from the earliest of them.
         var made: [Made] = []
         made.reserveCapacity(progress.records.count)
-        // Each record read where it is, through a buffer: the array's subscript still copied
-        // each record, counting a reference for its step (shared by every case) and its arrays.
-        progress.records.withUnsafeBufferPointer { records in
-            for i in records.indices { Self.add(records[i], to: &made) }
-        }
+        for i in progress.records.indices { Self.add(progress.records, i, to: &made) }
         var firstDay = opened.day, lastDay = opened.day
         func widen(_ moment: Moment?) {
             guard let moment else { return }
@@ -100,15 +96,18 @@ struct CaseGantt {
 
     /// The rows of one step: its only pass (a step not reached or skipped has a row and no
     /// bar), or one per pass of a step done more than once.
-    private static func add(_ r: borrowing StepRecord, to made: inout [Made]) {
-        guard !r.earlier.isEmpty else {
-            let started = r.status.isPass || r.status == .ongoing
-            made.append((Row(step: r.step.id, round: nil, status: r.status, timing: r.timing),
-                         started ? r.start : nil, started ? r.end : nil, r.timing?.due))
+    /// Record `i` is read field by field where it lies in `records`: passed as a value, even
+    /// `borrowing`, a record was copied, counting a reference for each text of its step.
+    private static func add(_ records: [StepRecord], _ i: Int, to made: inout [Made]) {
+        let status = records[i].status
+        guard !records[i].earlier.isEmpty else {
+            let started = status.isPass || status == .ongoing
+            made.append((Row(step: records[i].step.id, round: nil, status: status, timing: records[i].timing),
+                         started ? records[i].start : nil, started ? records[i].end : nil, records[i].timing?.due))
             return
         }
-        for (n, pass) in r.passes.enumerated() {
-            made.append((Row(step: r.step.id, round: n + 1, status: pass.status, timing: pass.timing),
+        for (n, pass) in records[i].passes.enumerated() {
+            made.append((Row(step: records[i].step.id, round: n + 1, status: pass.status, timing: pass.timing),
                          pass.start, pass.end, pass.timing?.due))
         }
     }
