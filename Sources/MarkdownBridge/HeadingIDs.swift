@@ -58,36 +58,49 @@ struct HeadingIDs {
         }
     }
 
+    /// Written into the String's own memory, a byte at a time (never longer than the heading):
+    /// appending to an array checked its room and its owner at every byte of 10,000 reports'
+    /// headings.
     private static func slug(_ bytes: UnsafeBufferPointer<UInt8>, ascii: UnsafeBufferPointer<Bool>,
                              thai: UnsafeBufferPointer<Bool>) -> String? {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(bytes.count)
-        var endsWithDash = false
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            i += 1
-            if byte < 0x80 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                if ascii[Int(lower)] {
-                    slug.append(lower)
-                    endsWithDash = false
-                } else if (lower == 0x20 || lower == 0x2D || lower == 0x5F) && !endsWithDash && !slug.isEmpty {
-                    slug.append(0x2D)
-                    endsWithDash = true
+        var isAsciiOrThai = true
+        let slug = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var endsWithDash = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                i += 1
+                if byte < 0x80 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    if ascii[Int(lower)] {
+                        out[n] = lower
+                        n += 1
+                        endsWithDash = false
+                    } else if (lower == 0x20 || lower == 0x2D || lower == 0x5F) && !endsWithDash && n > 0 {
+                        out[n] = 0x2D
+                        n += 1
+                        endsWithDash = true
+                    }
+                    continue
                 }
-                continue
+                let letter = i - 1
+                guard ThaiUTF8.starts(bytes, at: letter) else {
+                    isAsciiOrThai = false
+                    return 0
+                }
+                i = letter + 3
+                if thai[ThaiUTF8.scalar(bytes, at: letter) - 0x0E00] {
+                    out[n] = bytes[letter]
+                    out[n + 1] = bytes[letter + 1]
+                    out[n + 2] = bytes[letter + 2]
+                    n += 3
+                    endsWithDash = false
+                }
             }
-            let letter = i - 1
-            guard ThaiUTF8.starts(bytes, at: letter) else { return nil }
-            i = letter + 3
-            if thai[ThaiUTF8.scalar(bytes, at: letter) - 0x0E00] {
-                slug.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[letter..<i]))
-                endsWithDash = false
-            }
+            return endsWithDash ? n - 1 : n
         }
-        if endsWithDash { slug.removeLast() }
-        return String(decoding: slug, as: UTF8.self)
+        return isAsciiOrThai ? slug : nil
     }
 
     /// Letters, digits and combining marks stay in an id. Asked of every letter of every heading,
