@@ -22,36 +22,41 @@ extension YAMLValue {
         /// A mapping's pairs, and its key waiting for its value.
         var pairs: [(key: YAMLValue, value: YAMLValue)] = []
         var key: YAMLValue?
-        /// A mapping's keys so far, with the file line of each: looked through one by one while
-        /// they are few (a mapping of front matter has a handful; hashing each key cost more),
-        /// by hash past that (a hostile file's mapping of 100,000 keys).
-        var keys: [(text: String, line: Int)] = []
+        /// A mapping's keys by text, with the file line of each, once it has many (a hostile
+        /// file's mapping of 100,000 keys); `indexed`: how many of `pairs` are in it. A mapping
+        /// of front matter has a handful, looked through one by one in `pairs` itself (hashing
+        /// each key cost more, and a list of them beside the pairs an array per mapping).
         var manyKeys: [String: Int] = [:]
+        var indexed = 0
 
-        /// Room for the handful of items or keys front matter has, made at once: grown one by
+        /// Room for the handful of items or pairs front matter has, made at once: grown one by
         /// one, each frame's arrays were copied three or four times.
         init(isMapping: Bool, location: SourceLocation) {
             self.isMapping = isMapping
             self.location = location
             if isMapping {
                 pairs.reserveCapacity(8)
-                keys.reserveCapacity(8)
             } else {
                 items.reserveCapacity(8)
             }
         }
 
-        /// The line of an earlier key `text`, if any; notes `text` at `line` otherwise.
-        mutating func firstLine(ofKey text: String, at line: Int) -> Int? {
-            if keys.count < 16 {
-                if let known = keys.first(where: { $0.text == text }) { return known.line }
-                keys.append((text, line))
-                if keys.count == 16 { manyKeys = Dictionary(keys, uniquingKeysWith: { a, _ in a }) }
+        /// The line of an earlier key `text` of this mapping, if any (keys compared as text;
+        /// a key that is a list or a mapping is never the same as a text).
+        mutating func firstLine(ofKey text: String) -> Int? {
+            guard pairs.count >= 16 else {
+                for i in pairs.indices {
+                    if case let .scalar(key, _) = pairs[i].key.kind, key == text { return pairs[i].key.location.line }
+                }
                 return nil
             }
-            if let known = manyKeys[text] { return known }
-            manyKeys[text] = line
-            return nil
+            while indexed < pairs.count {
+                if case let .scalar(key, _) = pairs[indexed].key.kind, manyKeys[key] == nil {
+                    manyKeys[key] = pairs[indexed].key.location.line
+                }
+                indexed += 1
+            }
+            return manyKeys[text]
         }
 
         /// Adds a finished value: a list's item, a mapping's key or its value.
@@ -111,7 +116,7 @@ extension YAMLValue {
                 let scalar = event.data.scalar
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
                 if let last = frames.indices.last, frames[last].isMapping, frames[last].key == nil,
-                   let first = frames[last].firstLine(ofKey: text, at: location.line) {
+                   let first = frames[last].firstLine(ofKey: text) {
                     throw location.error("duplicate key '\(text)' in a mapping; the first is at line \(first)")
                 }
                 finished = YAMLValue(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), location)
