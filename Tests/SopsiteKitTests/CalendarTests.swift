@@ -58,6 +58,13 @@ final class CalendarTests: XCTestCase {
                       "no line starts with a vowel or tone mark cut from its letter")
         XCTAssertEqual(folded.replacingOccurrences(of: "\r\n ", with: ""), line)
         XCTAssertEqual(ICalendar.escape("a\\b;c,d\ne"), "a\\\\b\\;c\\,d\\ne")
+        // Texts with nothing to escape come back as they are; each special alone is escaped or
+        // dropped wherever it stands (the quick look must see every one of them).
+        XCTAssertEqual(ICalendar.escape("ครบกำหนด SW01-2564-00025 ขั้นตอน 6 · é"), "ครบกำหนด SW01-2564-00025 ขั้นตอน 6 · é")
+        for (special, written) in [("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n"), ("\r", ""), ("\u{7}", ""), ("\u{7F}", "")] {
+            XCTAssertEqual(ICalendar.escape("ก" + special), "ก" + written, special.debugDescription)
+            XCTAssertEqual(ICalendar.escape(special + "ข"), written + "ข", special.debugDescription)
+        }
     }
 
     func testUnitFoldersKeepThaiAndTellCollidingNamesApart() {

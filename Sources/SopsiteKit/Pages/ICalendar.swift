@@ -63,6 +63,9 @@ struct ICalendar {
 
     /// TEXT values: backslash, semicolon and comma escaped, line breaks as `\n` (RFC 5545 3.3.11).
     static func escape(_ text: String) -> String {
+        // Most texts have nothing to escape or drop (the feeds' 20,000 summaries and
+        // descriptions): given back as they are, not rebuilt a scalar at a time.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
