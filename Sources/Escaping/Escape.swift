@@ -1,13 +1,21 @@
 import CTextScan
 
 extension String {
+    /// Calls `body` with the text's UTF-8 bytes where they lie (a bridged text's copied): unlike
+    /// `withUTF8`, the text is not copied into a variable first, which counted a reference and
+    /// released it for every value of every page and chart.
+    @inlinable
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Safe inside XML text and attribute values (the feed, the badge, heading ids): `& < > "`.
     public var xmlEscaped: String { escaped(apostrophe: false) }
 
     /// `& < > "` and, for HTML templates as swift-mustache writes them, `'` as `&#39;`.
     public func escaped(apostrophe: Bool) -> String {
-        var text = self
-        return text.withUTF8 { bytes in
+        withBytes { bytes in
             guard Escape.needed(bytes, apostrophe: apostrophe) else { return self }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// The bytes a picture is written into, appended through a pointer and grown by doubling. An
@@ -38,8 +39,7 @@ final class SVGBytes {
 
     /// A String's bytes, copied at once.
     func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withBytes { append(contentsOf: $0) }
     }
 
     /// A name known when the program was built.

@@ -1,4 +1,5 @@
 import CTextScan
+import Escaping
 
 /// Text and attribute values made safe for XML.
 extension SVGWriter {
@@ -13,8 +14,7 @@ extension SVGWriter {
     static func appendEscaped(_ s: String, to out: SVGBytes) {
         // Most text needs nothing: no ASCII special or control, and no lead byte of a C1 control
         // (0xC2) or of U+FFFE/U+FFFF (0xEF). Thai is 0xE0 and continuation bytes.
-        var s = s
-        let copied = s.withUTF8 { text -> Bool in
+        let copied = s.withBytes { text -> Bool in
             guard let base = text.baseAddress else { return true }
             guard sopsite_first_xml_look(base, text.count) == text.count else { return false }
             out.append(contentsOf: text)

@@ -1,3 +1,5 @@
+import Escaping
+
 /// One file of the built site, by its path inside the output folder.
 struct Page {
     var path: String
@@ -32,7 +34,7 @@ struct Page {
     /// Calls `body` with the file's bytes, without copying them.
     func withBytes<R>(_ read: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         switch body {
-        case .text(var text): return try text.withUTF8 { try read(UnsafeRawBufferPointer($0)) }
+        case .text(let text): return try text.withBytes { try read(UnsafeRawBufferPointer($0)) }
         case .bytes(let bytes): return try bytes.withUnsafeBytes(read)
         }
     }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Interface strings that take values (`{n}`, `{used}`...), read once when the words are made:
 /// case pages fill tens of them each, and each fill looked for braces and names again.
 extension Words {
@@ -47,9 +49,9 @@ extension Words.Fillable {
             bytes.withUnsafeBufferPointer { bytes in
                 var at = 0
                 for place in places where place.open >= at {
-                    guard var value = value(place.name) else { continue }
+                    guard let value = value(place.name) else { continue }
                     put(UnsafeBufferPointer(rebasing: bytes[at..<place.open]))
-                    value.withUTF8(put)
+                    value.withBytes(put)
                     at = place.close + 1
                 }
                 put(UnsafeBufferPointer(rebasing: bytes[at...]))
