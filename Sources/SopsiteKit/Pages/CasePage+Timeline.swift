@@ -61,7 +61,7 @@ extension CasePage {
             detail = words["skipped_because"]
         }
         values.text("detail", ifNotEmpty: detail)
-        values.list("events", events) { values, i in write(view.c.events[i], decision: decision, into: &values) }
+        values.list("events", events) { values, i in write(view.c.events, i, decision: decision, into: &values) }
     }
 
     /// While a pass runs on time, a <progress> element shows how much of the target is used,

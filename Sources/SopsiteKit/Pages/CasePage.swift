@@ -41,19 +41,21 @@ struct CasePage {
         return values
     }
 
-    func write(_ e: borrowing Event, decision: Decision?, into values: inout TemplateMap) {
+    /// Event `i` of `events`, read field by field where it lies: passed as a value, even
+    /// `borrowing`, an event was copied, counting a reference for each of its texts.
+    func write(_ events: [Event], _ i: Int, decision: Decision?, into values: inout TemplateMap) {
         let words = context.words
-        if let answer = e.answer, let decision {
+        if let answer = events[i].answer, let decision {
             values.text("answer", decision.said(answer))
         }
-        values.text("by", ifAny: e.by)
-        values.text("date", words.moment(e.date))
-        values.text("date_iso", e.date.day.description)
-        values.list("documents", e.documents) { values, doc in
+        values.text("by", ifAny: events[i].by)
+        values.text("date", words.moment(events[i].date))
+        values.text("date_iso", events[i].date.day.description)
+        values.list("documents", events[i].documents) { values, doc in
             values.text("link", ifAny: doc.link)
             values.text("title", doc.title)
         }
-        values.flag("has_documents", !e.documents.isEmpty)
-        if let note = e.note { values.text("note", markdown.inlineHTML(note)) }
+        values.flag("has_documents", !events[i].documents.isEmpty)
+        if let note = events[i].note { values.text("note", markdown.inlineHTML(note)) }
     }
 }
