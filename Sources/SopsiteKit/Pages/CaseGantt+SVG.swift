@@ -84,7 +84,7 @@ extension CaseGantt {
         // Every month named where a month is 60 px wide or more; else every third, sixth or
         // twelfth (a case open for years), so that the names never run into each other.
         let every = [1, 3, 6, 12].first { Double($0) * 30.4 * dayWidth >= 60 } ?? 24
-        var months = monthStarts.filter { ($0.day.month - 1) % min(every, 12) == 0 && (every < 24 || $0.day.year % 2 == 0) }
+        var months = monthStarts { month, year in (month - 1) % min(every, 12) == 0 && (every < 24 || year % 2 == 0) }
         // The first month is named at the chart's start unless the next name is near.
         if months.first.map({ Double($0.offset) * dayWidth > 80 }) ?? true { months.insert((0, first), at: 0) }
         for month in months {

@@ -112,17 +112,21 @@ struct CaseGantt {
         }
     }
 
-    /// The first day of each month after the chart's first day, with its offset: where the
-    /// axis names a month.
-    var monthStarts: [(offset: Int, day: Day)] {
+    /// The first day of each month after the chart's first day that `named(month, year)`
+    /// picks, with its offset: where the axis names a month. Only the months picked are made
+    /// days (a chart of a case open for years passes over tens of months, for each of 10,000).
+    func monthStarts(_ named: (_ month: Int, _ year: Int) -> Bool) -> [(offset: Int, day: Day)] {
         var starts: [(offset: Int, day: Day)] = []
+        let firstNumber = first.dayNumber
+        let last = Month.number(first.adding(days: days - 1))
         var month = Month.number(first) + 1
-        while true {
-            let day = Month.first(month)
-            let offset = day.dayNumber - first.dayNumber
-            if offset >= days { return starts }
-            starts.append((offset, day))
+        while month <= last {
+            if named(month % 12 + 1, month / 12) {
+                let day = Month.first(month)
+                starts.append((day.dayNumber - firstNumber, day))
+            }
             month += 1
         }
+        return starts
     }
 }
