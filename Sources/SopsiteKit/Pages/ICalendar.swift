@@ -1,4 +1,5 @@
 import BusinessTime
+import Escaping
 
 /// An iCalendar object (RFC 5545) of all-day events, written as the RFC asks: CRLF line ends,
 /// lines folded at 75 octets (never inside a character: Thai is three bytes a letter),
@@ -65,7 +66,7 @@ struct ICalendar {
     static func escape(_ text: String) -> String {
         // Most texts have nothing to escape or drop (the feeds' 20,000 summaries and
         // descriptions): given back as they are, not rebuilt a scalar at a time.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C }) { return text }
+        if !text.withBytes({ $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0x5C || $0 == 0x3B || $0 == 0x2C } }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

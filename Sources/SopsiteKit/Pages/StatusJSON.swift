@@ -1,4 +1,5 @@
 import BusinessTime
+import Escaping
 import Foundation
 
 /// `/status.json`: every case's state for other systems (the help desk). Its shape is documented
@@ -68,7 +69,9 @@ struct StatusJSON {
 
     /// Does a text need escaping in JSON (a quote, a backslash, a control character)?
     private static func needsEscape(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        // The bytes looked at where they lie: through the String's own iterator it was a byte
+        // at a time (ten texts for each of 10,000 cases, twice).
+        text.withBytes { $0.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
     }
 
     /// The text as a JSON string.
