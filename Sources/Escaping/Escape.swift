@@ -1,14 +1,17 @@
 import CTextScan
 
-extension String {
+extension StringProtocol {
     /// Calls `body` with the text's UTF-8 bytes where they lie (a bridged text's copied): unlike
     /// `withUTF8`, the text is not copied into a variable first, which counted a reference and
-    /// released it for every value of every page and chart.
+    /// released it for every value of every page and chart. For Strings and Substrings alike.
     @inlinable
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
         return try Array(utf8).withUnsafeBufferPointer(body)
     }
+}
+
+extension String {
 
     /// Safe inside XML text and attribute values (the feed, the badge, heading ids): `& < > "`.
     public var xmlEscaped: String { escaped(apostrophe: false) }

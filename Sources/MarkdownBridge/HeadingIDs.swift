@@ -49,10 +49,9 @@ struct HeadingIDs {
     /// bytes: lowercasing leaves Thai as it is and ASCII needs no tables, where
     /// `String.lowercased()` looked every Thai letter up. Nil for any other letter.
     static func asciiOrThaiSlug(_ text: String) -> String? {
-        var text = text
         // The text's bytes and the two tables read in place (a static table asked for at each
         // byte is made sure of at each byte).
-        return text.withUTF8 { bytes in
+        text.withBytes { bytes in
             ascii.withUnsafeBufferPointer { ascii in
                 thai.withUnsafeBufferPointer { thai in
                     slug(bytes, ascii: ascii, thai: thai)

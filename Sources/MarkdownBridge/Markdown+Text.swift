@@ -1,4 +1,5 @@
 import CTextScan
+import Escaping
 import Foundation
 
 /// What `Markdown` decides from text alone, before or after cmark-gfm: whether a line needs it,
@@ -48,8 +49,7 @@ extension Markdown {
     /// parser, which takes turns (see `parsing`): 90,000 notes at 10,000 cases. The test
     /// compares this with cmark-gfm on every note of the shipped content and on near misses.
     public static func isPlainText(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withBytes { bytes in
             // By bytes, in one pass: Thai letters U+0E00...U+0E7F are E0 B8 80...E0 B9 BF.
             guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last,
                   first != 0x20, last != 0x20, first != 0x2D else { return false }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import CCmarkInlineChars
+import Escaping
 import Foundation
 
 /// Renders Markdown to HTML with cmark-gfm and its GFM extensions. The only file that talks to
@@ -114,8 +115,7 @@ public struct Markdown: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var text = markdown
-        text.withUTF8 { bytes in
+        markdown.withBytes { bytes in
             bytes.withMemoryRebound(to: CChar.self) { text in
                 if Markdown.feedingTakesTurns {
                     Markdown.parsing.withLock { cmark_parser_feed(parser, text.baseAddress, text.count) }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Bounds on what one Markdown text may cost cmark-gfm, checked before it is parsed, so that
 /// every build ends. Debian's cmark-gfm 0.29.0.gfm.6 takes time that grows with the square of
 /// the input for a few shapes of text (fixed upstream in 0.29.0.gfm.7 to .13); measured here,
@@ -51,8 +53,7 @@ public struct MarkdownLimits: Sendable, Equatable {
                             + "(\(MarkdownLimits.keys.bytes) under markdown: in site.yaml); split it, or link a PDF")]
         }
         var scan = MarkdownScan(limits: self)
-        var text = text
-        text.withUTF8 { scan.run($0) }
+        text.withBytes { scan.run($0) }
         return scan.problems
     }
 }

@@ -14,9 +14,8 @@ public enum TextWrap {
 
     /// Width units: one per grapheme cluster, plus one per sara am; none for a zero-width space.
     public static func units(_ text: Substring) -> Int {
-        var text = text
         // ASCII and Thai counted from the bytes (month names, the as-of line: on every chart).
-        if let units = text.withUTF8({ bytes -> Int? in
+        if let units = text.withBytes({ bytes -> Int? in
             guard let characters = ThaiUTF8.characters(bytes) else { return nil }
             var saraAm = 0, i = 0
             while i < bytes.count {

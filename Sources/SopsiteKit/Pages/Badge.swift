@@ -31,7 +31,7 @@ enum Badge {
     /// below a letter as no width (they are part of the letter's grapheme cluster), plus padding.
     static func width(_ text: String) -> Int {
         // Counted from the bytes for ASCII and Thai (a badge for each of 10,000 cases).
-        let characters = text.utf8.withContiguousStorageIfAvailable { ThaiUTF8.characters($0) } ?? nil
+        let characters = text.withBytes { ThaiUTF8.characters($0) }
         return Int((Double(characters ?? text.count) * 6.5).rounded(.up)) + 12
     }
 }

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// `/cases/`: every case, in pages a browser opens at once (`perPage` rows each: at 10,000
@@ -157,12 +158,10 @@ struct Exact: Hashable {
 
     static func == (a: Exact, b: Exact) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
-        var (a, b) = (a.text, b.text)
-        return a.withUTF8 { a in b.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+        return a.text.withBytes { a in b.text.withBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text.withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

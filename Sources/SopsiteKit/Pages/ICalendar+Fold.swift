@@ -12,8 +12,7 @@ import Escaping
 extension ICalendar {
     /// `line` folded at 75 octets, or nil when it holds a scalar this reading does not know.
     static func foldKnown(_ line: String) -> String? {
-        var line = line
-        return line.withUTF8 { bytes -> String? in
+        line.withBytes { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 25)
             var octets = 0, start = 0, i = 0

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 import MarkdownBridge
 
@@ -102,9 +103,7 @@ struct FrontMatter {
     /// Unicode scalars after any byte-order mark). Looks at bytes: every such character starts with
     /// a byte below 0x20, 0x7F, 0xC2 (U+0080...U+009F) or 0xEF (U+FFFE, U+FFFF).
     static func firstUnpublishable(_ text: String) -> (Int, Int, Unicode.Scalar)? {
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int, Unicode.Scalar)? in
+        text.withBytes { bytes -> (Int, Int, Unicode.Scalar)? in
             // Most files hold none: one quick look at every byte first, lines counted only when
             // one of those first bytes is there.
             guard UnsafeBufferPointer(rebasing: bytes[...]).mayHoldUnpublishable else { return nil }
@@ -130,7 +129,7 @@ struct FrontMatter {
                 i += 1
             }
             return nil
-        } ?? nil
+        }
     }
 
     /// Lines without a byte-order mark or carriage returns: files saved on Windows read the same.

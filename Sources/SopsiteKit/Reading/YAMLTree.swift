@@ -1,4 +1,5 @@
 import CYaml
+import Escaping
 
 /// The tree of a YAML text, built in one pass over libyaml's events (the parser Yams ships),
 /// which also refuses what content files never need and hostile ones use:
@@ -74,9 +75,8 @@ extension YAMLValue {
     /// The tree of `yaml`, whose first line is line `firstLine` of `path`: nil for a text with
     /// no value. Front matter is parsed where it sits in its file's text.
     static func parse(_ yaml: Substring, path: String, firstLine: Int) throws(Diagnostic) -> YAMLValue? {
-        var yaml = yaml
-        // withUTF8 does not pass typed errors through: carry them out as a Result.
-        let result = yaml.withUTF8 { bytes -> Result<YAMLValue?, Diagnostic> in
+        // withBytes does not pass typed errors through: carry them out as a Result.
+        let result = yaml.withBytes { bytes -> Result<YAMLValue?, Diagnostic> in
             guard !bytes.isEmpty else { return .success(nil) }
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {

@@ -1,4 +1,5 @@
 import CYaml
+import Escaping
 
 /// Where a case's `events:` list sits in its front matter and how it is written, found from
 /// libyaml's events: where values end and in which style, which the reading tree (`YAMLValue`)
@@ -29,8 +30,7 @@ struct EventsPlace: Equatable {
 
     /// Nil when the front matter has no `events` list at its top (the build says why).
     static func find(_ yaml: Substring) -> EventsPlace? {
-        var yaml = yaml
-        return yaml.withUTF8 { bytes -> EventsPlace? in
+        yaml.withBytes { bytes -> EventsPlace? in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
