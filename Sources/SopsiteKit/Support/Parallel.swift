@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` on every core: the build's per-case work (parsing, rendering) is independent from
@@ -21,10 +21,13 @@ extension Array where Element: Sendable {
 
 /// Two independent pieces of work at once: `first` on another thread, `second` on this one,
 /// which may itself use every core (a `concurrentPerform` inside another runs on one core).
+/// `first` gets a thread of its own: queued on Dispatch's pool, whose width is the number of
+/// CPUs and whose one thread on a one-CPU machine is this one, it waited for the pool's
+/// once-a-second check to make it another, and a build there sat idle for about a second.
 func sideBySide<A, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
-    let done = DispatchGroup()
-    DispatchQueue.global().async(group: done) { a = first() }
+    let done = DispatchSemaphore(value: 0)
+    Thread { a = first(); done.signal() }.start()
     let b = second()
     done.wait()
     return (a!, b)
