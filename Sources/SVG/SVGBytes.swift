@@ -20,6 +20,9 @@ final class SVGBytes {
     /// The bytes written so far, copied out.
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// The bytes written from `start` on, copied out.
+    func bytes(since start: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: base + start, count: count - start)) }
+
     /// The bytes written so far, as text (a badge, 10,000 of them a build, is used as text).
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 

@@ -8,7 +8,8 @@ public struct SVGWriter {
     let buffer: SVGBytes
     /// The picture's bytes.
     public var bytes: [UInt8] { buffer.array }
-    var depth = 0
+    /// How many elements are open.
+    public internal(set) var depth = 0
     /// All on one line: no indentation, no line breaks.
     private let compact: Bool
 

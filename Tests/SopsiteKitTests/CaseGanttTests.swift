@@ -94,6 +94,33 @@ final class CaseGanttTests: XCTestCase {
 final class CaseGanttModelTests: XCTestCase {
     let calendar = WorkCalendar(holidays: [Day(iso: "2026-03-16")!], officeHours: .standard)
 
+    /// Parts of charts kept (`GanttParts`: the shaded days, the legend, the hatching) and written
+    /// again give each chart the bytes it has drawn on its own, whatever was drawn before it.
+    func testAChartWithPartsKeptIsTheChartDrawnAlone() throws {
+        var diagnostics = Diagnostics()
+        let content = try XCTUnwrap(Content.load(from: Repo.fixture("gantt-site"), &diagnostics))
+        let theme = try XCTUnwrap(Theme.load(path: Repo.root + "/themes/default", &diagnostics))
+        let words = Words(strings: try XCTUnwrap(theme.strings[.th]), dayStyle: .thai)
+        let sops = Content.byCode(content.sops)
+        // Each case as of its own day and a week later: charts that share some parts and not others.
+        var charts: [(id: String, sop: SOP, gantt: CaseGantt)] = []
+        for asOf in [CaseGanttTests.asOf, CaseGanttTests.asOf.adding(days: 7)] {
+            for c in content.cases {
+                let progress = try XCTUnwrap(Following(content, asOf: asOf).follow(c, sops: sops, &diagnostics))
+                charts.append((c.id, try XCTUnwrap(sops[c.sop]), CaseGantt(progress, opened: c.opened, asOf: asOf, calendar: calendar)))
+            }
+        }
+        XCTAssertGreaterThan(charts.count, 4)
+        let alone = charts.map { $0.gantt.svg(caseID: $0.id, texts: CaseGantt.texts($0.sop, words: words), words: words) }
+        let shared = CaseGantt.texts(charts[0].sop, words: words)
+        for order in [Array(charts.indices), charts.indices.reversed(), Array(charts.indices)] {
+            for i in order {
+                XCTAssertEqual(String(decoding: charts[i].gantt.svg(caseID: charts[i].id, texts: shared, words: words), as: UTF8.self),
+                               String(decoding: alone[i], as: UTF8.self), "\(charts[i].id)")
+            }
+        }
+    }
+
     func testADateAloneIsTheEndOfItsDayAndATimeItsMinute() throws {
         var diagnostics = Diagnostics()
         let content = try XCTUnwrap(Content.load(from: Repo.fixture("gantt-site"), &diagnostics))

@@ -10,21 +10,31 @@ extension CaseGantt {
         case planned, bar(StepStatus), late, nonWorking
     }
 
-    /// What each mark the chart has means, in one or two lines under it.
-    func drawLegend(y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
+    /// The marks the chart has, a bit each in the legend's order: the planned window, each of
+    /// `legendBars`, the late part, the shaded days. Charts with the same marks have the same
+    /// legend (`GanttParts`).
+    var legendMarks: Int {
         // The statuses the rows have, a bit each (a Set of them was made for every chart).
         var present = 0
         for row in rows { present |= 1 << row.status.ordinal }
         func has(_ status: StepStatus?) -> Bool { status.map { present & 1 << $0.ordinal != 0 } ?? false }
+        var marks = rows.contains(where: { $0.due != nil }) ? 1 : 0
+        // Late and overdue bars share the on-time and running colours (their late part is hatched).
+        for (i, bar) in Self.legendBars.enumerated() where has(bar.status) || has(bar.also) { marks |= 1 << (i + 1) }
+        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { marks |= 1 << (Self.legendBars.count + 1) }
+        if !nonWorking.isEmpty { marks |= 1 << (Self.legendBars.count + 2) }
+        return marks
+    }
+
+    /// What each of `marks` means, in one or two lines under the chart.
+    func drawLegend(marks: Int, y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
         var items: [(mark: Mark, key: String)] = []
         items.reserveCapacity(7)
-        if rows.contains(where: { $0.due != nil }) { items.append((.planned, "gantt_planned")) }
-        // Late and overdue bars share the on-time and running colours (their late part is hatched).
-        for bar in Self.legendBars where has(bar.status) || has(bar.also) {
-            items.append((.bar(bar.status), bar.key))
-        }
-        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { items.append((.late, "gantt_late")) }
-        if !nonWorking.isEmpty { items.append((.nonWorking, "gantt_non_working")) }
+        func has(_ bit: Int) -> Bool { marks & 1 << bit != 0 }
+        if has(0) { items.append((.planned, "gantt_planned")) }
+        for (i, bar) in Self.legendBars.enumerated() where has(i + 1) { items.append((.bar(bar.status), bar.key)) }
+        if has(Self.legendBars.count + 1) { items.append((.late, "gantt_late")) }
+        if has(Self.legendBars.count + 2) { items.append((.nonWorking, "gantt_non_working")) }
         out.open("g", ["class": "gantt-legend"])
         var x = 8.0, line = y
         for (mark, key) in items {
@@ -88,7 +98,7 @@ extension CaseGantt {
         }
         let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map(\.key)
         let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
-        return Texts(labels: labels, legend: legend)
+        return Texts(labels: labels, legend: legend, parts: GanttParts())
     }
 
     struct Texts: Sendable {
@@ -97,6 +107,8 @@ extension CaseGantt {
         /// The legend's texts and their widths, by the key of their words. (A status in words
         /// alone is `Words.status`.)
         var legend: [String: (text: String, width: Double)]
+        /// The parts of this SOP's charts drawn so far, written again where they are the same.
+        var parts: GanttParts
     }
 
     /// A step's label, whole (for the description) and in the lines the chart draws.

@@ -38,14 +38,18 @@ extension CaseGantt {
         out.begin("desc")
         out.attribute("id", "gantt-desc")
         out.end("desc") { put in describe(texts, words: words, put) }
-        out.open("defs")
-        out.open("pattern", ["id": "gantt-late", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse",
-                             "patternTransform": "rotate(45)"])
-        out.element("rect", ["width": "6", "height": "6", "fill": Palette.late])
-        out.element("line", ["x1": "1", "y1": "0", "x2": "1", "y2": "6", "stroke": "#ffffff", "stroke-width": "2"])
-        out.close("pattern")
-        out.close("defs")
-        drawDays(x: x, dayWidth: dayWidth, bottom: bottom, words: words, &out)
+        texts.parts.write(.defs, &out) { out in
+            out.open("defs")
+            out.open("pattern", ["id": "gantt-late", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse",
+                                 "patternTransform": "rotate(45)"])
+            out.element("rect", ["width": "6", "height": "6", "fill": Palette.late])
+            out.element("line", ["x1": "1", "y1": "0", "x2": "1", "y2": "6", "stroke": "#ffffff", "stroke-width": "2"])
+            out.close("pattern")
+            out.close("defs")
+        }
+        texts.parts.write(.days(first: first.dayNumber, days: days, bottom: bottom), &out) { out in
+            drawDays(x: x, dayWidth: dayWidth, bottom: bottom, words: words, &out)
+        }
         var y = Self.top
         // The lines between rows, one path.
         var path = ""
@@ -68,7 +72,10 @@ extension CaseGantt {
             out.element("text", ["x": n(min(max(at - labelWidth / 2, Self.plotX), Self.width - 4 - labelWidth)),
                                  "y": n(bottom + 18), "font-size": "12", "fill": Palette.ink], text: label)
         }
-        drawLegend(y: bottom + 32, texts: texts, words: words, &out)
+        let marks = legendMarks
+        texts.parts.write(.legend(marks: marks, y: bottom + 32), &out) { out in
+            drawLegend(marks: marks, y: bottom + 32, texts: texts, words: words, &out)
+        }
         out.close("svg")
         return out.bytes
     }
