@@ -1,5 +1,5 @@
 /// An amount of business time: working days or working minutes.
-public enum Amount: Sendable, Equatable {
+public enum Amount: Sendable, Hashable {
     case days(Int)
     case minutes(Int)
 }

@@ -17,6 +17,13 @@ struct Words {
     /// Each status in words ("status_done-late"), by `StepStatus.ordinal`: said for every step
     /// of every case page, each time a key made and looked up.
     private let statuses: [String]
+    /// Timings said before: 10,000 case pages say about 150,000 (each step in the timeline and
+    /// again in the chart's description), of a few hundred kinds, each filled from its string.
+    private let said = Kept<SaidTiming, String>()
+
+    private enum SaidTiming: Hashable, Sendable {
+        case late(Amount, running: Bool), used(Amount), usedOf(Amount, target: Amount)
+    }
 
     init(strings: [String: String], dayStyle: DayStyle) {
         self.strings = strings
@@ -60,10 +67,16 @@ struct Words {
     /// What a timing means for a reader: within target, late by, overdue by.
     func timing(_ timing: Timing, running: Bool) -> String {
         if let excess = timing.excess {
-            return (running ? timings.overdue : timings.late).filled(["excess": amount(excess)])
+            return said.value(.late(excess, running: running)) {
+                (running ? timings.overdue : timings.late).filled(["excess": amount(excess)])
+            }
         }
-        guard let target = timing.target else { return timings.used.filled(["used": amount(timing.used)]) }
-        return timings.usedOf.filled(["used": amount(timing.used), "target": amount(target)])
+        guard let target = timing.target else {
+            return said.value(.used(timing.used)) { timings.used.filled(["used": amount(timing.used)]) }
+        }
+        return said.value(.usedOf(timing.used, target: target)) {
+            timings.usedOf.filled(["used": amount(timing.used), "target": amount(target)])
+        }
     }
 }
 
