@@ -59,6 +59,33 @@ extension TemplateRun {
         return found
     }
 
+    /// The theme's strings the page's values hold (`t`), where a name finds them: the last
+    /// value of that name is the one looked up.
+    static func strings(in values: TemplateMap) -> (name: String, value: TemplateStrings)? {
+        guard let last = values.entries.lastIndex(where: { if case .strings = $0.value { true } else { false } }),
+              case let .strings(strings) = values.entries[last].value else { return nil }
+        let name = values.entries[last].name
+        guard !values.entries[(last + 1)...].contains(where: { $0.name == name }) else { return nil }
+        return (name, strings)
+    }
+
+    /// Writes `{{t.key}}`, a string of the theme's, from where the strings keep it (escaped
+    /// once), when no value a section opened has a `t` of its own, and returns true; false
+    /// otherwise (looked up as any name). Every page writes forty: looked up through the page's
+    /// values and copied, a string's count of references was touched from both cores at once.
+    @inline(__always)
+    mutating func writeString(_ index: Int32, escaping: Bool, _ program: Program) -> Bool {
+        guard let strings, recording == nil else { return false }
+        let span = program.spans[Int(index)]
+        guard span.count == 2, !span.isAnchored, program.parts[Int(span.first)] == strings.name else { return false }
+        let shadowed = stack.withUnsafeBufferPointer { stack in
+            stack.dropFirst().contains { $0.has(strings.name) }  // the first is the page's values
+        }
+        guard !shadowed else { return false }
+        strings.value.write(program.parts[Int(span.first) + 1], escaping: escaping, to: &out)
+        return true
+    }
+
     /// A value as text: texts and HTML as they are (escaped where the template escapes),
     /// flags as `true` and `false`. Maps and lists, which swift-mustache writes as Swift
     /// describes them, write nothing.

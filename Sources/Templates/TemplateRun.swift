@@ -12,6 +12,8 @@ struct TemplateRun {
     /// While a row is written to be kept: where its values are on the stack, and what it read
     /// from below them.
     var recording: (frame: Int, outside: [(name: TemplateName, value: TemplateValue?)])?
+    /// The theme's strings among the page's values, and their name (`t`): see `writeString`.
+    var strings: (name: String, value: TemplateStrings)?
 
     /// What a template runs with, beside the values: swift-mustache's context.
     private struct Scope {
@@ -40,6 +42,7 @@ struct TemplateRun {
         guard let range = code.templates[name] else { return }
         page = name
         stack = [.map(values)]
+        strings = TemplateRun.strings(in: values)
         let code = self.code
         code.ops.withUnsafeBufferPointer { ops in
             code.bytes.withUnsafeBufferPointer { bytes in
@@ -80,6 +83,7 @@ struct TemplateRun {
         case let .text(start, count):
             out.append(contentsOf: UnsafeBufferPointer(rebasing: program.bytes[Int(start)..<Int(start + count)]))
         case let .value(name, escaped):
+            if writeString(name, escaping: escaped && scope.escapes, program) { break }
             guard let value = lookUp(name, program) else { break }
             write(value, escaping: escaped && scope.escapes)
         case let .section(name, end, id):

@@ -1,3 +1,4 @@
+import Escaping
 import Mustache
 
 /// A value a page's template reads: the one way pages write their values. Texts are Strings;
@@ -24,6 +25,16 @@ public enum TemplateValue: Sendable {
         }
     }
 
+    /// Whether a name leads to a value inside this one: `child(name) != nil`, without the copy.
+    func has(_ name: String) -> Bool {
+        switch self {
+        case let .map(map): return map.has(name)
+        case let .row(row): return row.values.has(name)
+        case let .strings(strings): return strings.text(name) != nil
+        default: return false
+        }
+    }
+
     /// The value as swift-mustache reads it, for a theme whose templates compute
     /// (`PageTemplates`): a dictionary, an array, a String, a Bool.
     public var mustache: Any {
@@ -44,12 +55,15 @@ public final class TemplateStrings: MustacheParent, Sendable {
     /// The strings in buckets by their name's length and first and last bytes, and nowhere
     /// else: every `{{t.…}}` of every page is looked up, and hashing the name in a dictionary
     /// was most of each lookup.
-    private let buckets: [[(name: String, text: String)]]
+    /// Each string also escaped, as `{{t.key}}` writes it: escaped once, not on every page.
+    private let buckets: [[(name: String, text: String, escaped: [UInt8])]]
 
     public init(_ values: [String: String]) {
-        var buckets = [[(name: String, text: String)]](repeating: [], count: 256)
+        var buckets = [[(name: String, text: String, escaped: [UInt8])]](repeating: [], count: 256)
         for (name, text) in values.sorted(by: { $0.key < $1.key }) {
-            buckets[TemplateStrings.bucket(name)].append((name, text))
+            var escaped: [UInt8] = []
+            text.withBytes { Escape.append($0, apostrophe: true, to: &escaped) }
+            buckets[TemplateStrings.bucket(name)].append((name, text, escaped))
         }
         self.buckets = buckets
     }
@@ -58,6 +72,23 @@ public final class TemplateStrings: MustacheParent, Sendable {
     func text(_ name: String) -> String? {
         buckets.withUnsafeBufferPointer { buckets in
             buckets[TemplateStrings.bucket(name)].first { $0.name == name }?.text
+        }
+    }
+
+    /// Appends the string `name`, escaped as a template's `{{…}}` escapes it or as it is;
+    /// nothing when there is none, as for a name not found.
+    func write(_ name: String, escaping: Bool, to out: inout [UInt8]) {
+        buckets.withUnsafeBufferPointer { buckets in
+            // Read where it lies: a copy of the entry counted references to the strings every
+            // page of both cores shares.
+            buckets[TemplateStrings.bucket(name)].withUnsafeBufferPointer { bucket in
+                guard let i = bucket.indices.first(where: { bucket[$0].name == name }) else { return }
+                if escaping {
+                    bucket[i].escaped.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+                } else {
+                    bucket[i].text.withBytes { out.append(contentsOf: $0) }
+                }
+            }
         }
     }
 
@@ -102,6 +133,13 @@ public struct TemplateMap: Sendable {
             entries.removeAll { $0.name == name }
             if let newValue { add(name, newValue) }
         }
+    }
+
+    /// Whether `name` has a value (`self[name] != nil`).
+    func has(_ name: String) -> Bool {
+        let length = name.utf8.count
+        for entry in entries where entry.name.utf8.count == length && entry.name == name { return true }
+        return false
     }
 
     public mutating func text(_ name: String, _ value: String) { add(name, .text(value)) }

@@ -138,6 +138,8 @@ final class TemplateRunTests: XCTestCase {
             // A content type set inside a section holds to the section's end.
             "scoped": "{{#flag}}{{% CONTENT_TYPE: TEXT }}{{name}}{{/flag}} {{name}} {{#items}}{{>inner}}{{/items}}",
             "crlf": "<a>\r\n  {{#items}}\r\n  {{name}}\r\n  {{/items}}\r\n</a>\r\n  {{>inner}}\r\n",
+            // The theme's strings, and a section's own `t` that hides them (a text, a map).
+            "strings": "{{t.case_id}}|{{{t.case_id}}}|{{t.nav}}|{{t.missing}}|{{#shadow}}[{{t.case_id}}]{{/shadow}}|{{#own}}[{{t.case_id}}]{{/own}}|{{#items}}{{t.case_id}}{{/items}}",
         ]
         let library = try library(templates)
         var item1 = TemplateMap(), item2 = TemplateMap()
@@ -157,7 +159,9 @@ final class TemplateRunTests: XCTestCase {
             a.map("b") { $0.text("c", "C&") }
             a.text("name", "inside a")
         }
-        values.strings("t", TemplateStrings(["case_id": "เลขที่"]))
+        values.map("shadow") { $0.text("t", "hidden") }
+        values.map("own") { own in own.map("t") { $0.text("case_id", "its own <id>") } }
+        values.strings("t", TemplateStrings(["case_id": "เลขที่", "nav": "<หน้า> & 'แรก'"]))
         for name in templates.keys.sorted() where name != "parent" {
             bothWays(library, names: Array(templates.keys), name, values)
         }
