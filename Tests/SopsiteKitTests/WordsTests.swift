@@ -61,3 +61,13 @@ final class WordsTests: XCTestCase {
         XCTAssertEqual(Set(StepStatus.allCases).count, StepStatus.allCases.count)
     }
 }
+
+/// What every page says the same way, made once.
+final class SaidOnceTests: XCTestCase {
+    /// The way back to the root counts the path's folders as splitting it at "/" does.
+    func testTheWayToTheRootHasOneStepPerFolder() {
+        for url in ["", "/", "cases/", "cases/SW01-2569-00001/", "a//b/", "/a/b", "sops/SW01/steps/3/", "a/b/c/d/e/f/g/h/i/"] {
+            XCTAssertEqual(PageContext.root(url), String(repeating: "../", count: url.split(separator: "/").count), url)
+        }
+    }
+}

@@ -16,6 +16,8 @@ final class PageContext: Sendable {
     let words: Words
     /// The as-of day in words, for every page's footer.
     let asOfText: String
+    /// The as-of day as ISO 8601 (`datetime`), said on every page.
+    let asOfISO: String
 
     init(site: Site, language: Language, strings: [String: String], templateStrings: TemplateStrings, asOf: Day) {
         self.site = site
@@ -25,7 +27,20 @@ final class PageContext: Sendable {
         self.asOf = asOf
         words = Words(strings: strings, dayStyle: PageContext.dayStyle(language))
         asOfText = asOf.formatted(PageContext.dayStyle(language))
+        asOfISO = asOf.description
     }
+
+    /// The way from the page at `url` back to the portal's root: "../" for each folder of the
+    /// path (empty ones, as in "a//b", not counted). Counted in the path's bytes, not split.
+    static func root(_ url: String) -> String {
+        var folders = 0, inName = false
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: "/") { inName = false } else if !inName { inName = true; folders += 1 }
+        }
+        return folders < roots.count ? roots[folders] : String(repeating: "../", count: folders)
+    }
+
+    private static let roots = (0..<8).map { String(repeating: "../", count: $0) }
 
     /// `url` is the page's folder URL without a leading slash ("", "sops/SW01/").
     func common(url: String, title: String) -> TemplateMap {
@@ -37,11 +52,11 @@ final class PageContext: Sendable {
     /// The values every page has, written into a page's own.
     func writeCommon(url: String, title: String, into values: inout TemplateMap) {
         values.text("as_of", asOfText)
-        values.text("as_of_iso", asOf.description)
+        values.text("as_of_iso", asOfISO)
         values.text("canonical", site.baseURL + url)
         values.text("lang", language.rawValue)
         values.text("page_title", title)
-        values.text("root", String(repeating: "../", count: url.split(separator: "/").count))
+        values.text("root", PageContext.root(url))
         values.map("site") { values in
             values.text("help_desk_url", site.helpDeskURL)
             values.text("organisation", site.organisation)
