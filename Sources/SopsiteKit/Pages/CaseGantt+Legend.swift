@@ -70,7 +70,7 @@ extension CaseGantt {
     func describe(_ texts: Texts, words: Words, _ put: (String) -> Void) {
         for (i, row) in rows.enumerated() {
             if i > 0 { put("; ") }
-            put(texts.labels[row.step]?.text ?? row.step)
+            put(texts.label(row)?.text ?? row.step)
             if let round = row.round { put(" " + words.fill("timeline_round", ["n": String(round)])) }
             put(": ")
             put(words.status(row.status))
@@ -91,10 +91,10 @@ extension CaseGantt {
     /// between words, and the legend's texts with their widths (counting a Thai text's
     /// clusters was a tenth of a chart's time).
     static func texts(_ sop: SOP, words: Words) -> Texts {
-        var labels: [String: Label] = [:]
+        var labels: [Label] = []
         for step in sop.steps {
             let text = "\(step.id) \(step.title)"
-            labels[step.id] = Label(text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize))
+            labels.append(Label(id: step.id, text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize)))
         }
         let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map(\.key)
         let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
@@ -102,17 +102,24 @@ extension CaseGantt {
     }
 
     struct Texts: Sendable {
-        /// Each step's label, by step id.
-        var labels: [String: Label]
+        /// Each step's label, in the SOP's order: a row finds its step's by its place (`Row.place`).
+        var labels: [Label]
         /// The legend's texts and their widths, by the key of their words. (A status in words
         /// alone is `Words.status`.)
         var legend: [String: (text: String, width: Double)]
         /// The parts of this SOP's charts drawn so far, written again where they are the same.
         var parts: GanttParts
+
+        /// The label of a row's step, found by its place (nil for a step this SOP has not).
+        func label(_ row: Row) -> Label? {
+            row.place < labels.count && labels[row.place].id == row.step ? labels[row.place] : nil
+        }
     }
 
     /// A step's label, whole (for the description) and in the lines the chart draws.
     struct Label: Sendable {
+        /// The step's id: a row's place finds its label only in the chart of its own SOP.
+        var id: String
         var text: String
         var lines: [String]
     }

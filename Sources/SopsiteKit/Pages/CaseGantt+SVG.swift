@@ -18,12 +18,11 @@ extension CaseGantt {
     /// `texts`: what every chart of the SOP writes the same, made once (`texts(_:words:)`);
     /// `caseID` names the chart.
     func svg(caseID: String, texts: Texts, words: Words) -> [UInt8] {
-        let labels = texts.labels
         let dayWidth = Self.plotWidth / Double(days)
         func x(_ d: Double) -> Double { Self.plotX + d * dayWidth }
         // Each row's lines: the step's label, and its round under it.
         let rowLines = rows.map { row -> [String] in
-            let lines = labels[row.step]?.lines ?? [row.step]
+            let lines = texts.label(row)?.lines ?? [row.step]
             guard let round = row.round else { return lines }
             return lines + [words.fill("timeline_round", ["n": String(round)])]
         }
@@ -116,7 +115,7 @@ extension CaseGantt {
 
     private func drawRow(_ row: Row, lines: [String], y: Double, height: Double, x: (Double) -> Double, words: Words,
                          _ out: inout SVGWriter) {
-        out.open("g", ["class": Self.rowClasses[row.status] ?? ""])
+        out.open("g", ["class": Self.rowClasses[row.status.ordinal]])
         let baseline = y + (height - Double(lines.count) * Self.lineHeight) / 2 + 11
         out.beginText(x: 8, y: baseline, fontSize: Self.labelSize, fill: Palette.ink)
         out.endText(lines: lines, x: 8, y: baseline, lineHeight: Self.lineHeight)
@@ -151,8 +150,8 @@ extension CaseGantt {
         out.close("g")
     }
 
-    /// Each status's row class, made once.
-    private static let rowClasses = Dictionary(uniqueKeysWithValues: StepStatus.allCases.map { ($0, "gantt-row status-\($0.rawValue)") })
+    /// Each status's row class, made once, by `StepStatus.ordinal`.
+    private static let rowClasses = StepStatus.allCases.map { "gantt-row status-\($0.rawValue)" }
 
     private func n(_ v: Double) -> String { SVGWriter.number(v) }
 }

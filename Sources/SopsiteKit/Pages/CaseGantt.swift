@@ -10,6 +10,8 @@ struct CaseGantt {
     struct Row {
         /// The step's id: rows of one step share it.
         var step: String
+        /// The step's place in the SOP (where its label is).
+        var place: Int
         /// Which pass, from 1, for a step done more than once; nil for a step's only row.
         var round: Int?
         var status: StepStatus
@@ -102,12 +104,12 @@ struct CaseGantt {
         let status = records[i].status
         guard !records[i].earlier.isEmpty else {
             let started = status.isPass || status == .ongoing
-            made.append((Row(step: records[i].step.id, round: nil, status: status, timing: records[i].timing),
+            made.append((Row(step: records[i].step.id, place: i, round: nil, status: status, timing: records[i].timing),
                          started ? records[i].start : nil, started ? records[i].end : nil, records[i].timing?.due))
             return
         }
         for (n, pass) in records[i].passes.enumerated() {
-            made.append((Row(step: records[i].step.id, round: n + 1, status: pass.status, timing: pass.timing),
+            made.append((Row(step: records[i].step.id, place: i, round: n + 1, status: pass.status, timing: pass.timing),
                          pass.start, pass.end, pass.timing?.due))
         }
     }
