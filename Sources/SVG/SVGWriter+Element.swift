@@ -39,6 +39,14 @@ extension SVGWriter {
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// Ends the start tag of the element begun, which holds other elements, closed by `close`:
+    /// the bytes `open` writes.
+    public mutating func opened() {
+        buffer.append(UInt8(ascii: ">"))
+        endLine()
+        depth += 1
+    }
+
     /// Ends the element begun: empty, or holding only escaped text.
     public mutating func end(_ name: StaticString, text: String? = nil) {
         end(text) { $0.append(name) }

@@ -14,6 +14,14 @@ final class CalendarTests: XCTestCase {
         return text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").dropLast()
     }
 
+    /// The host that makes each event's UID unique to this portal, from its base URL.
+    func testTheUIDsHostIsTheBaseURLsHost() {
+        let hosts = ["https://arit.example.ac.th/sop/": "arit.example.ac.th", "http://localhost:8080/": "localhost",
+                     "https://พอร์ทัล.ไทย/": "พอร์ทัล.ไทย", "intranet/sop/": "intranet", "/portal/": "sopsite",
+                     "": "sopsite", "https://": "sopsite", "a:/b": "a", "://x": "x"]
+        for (url, host) in hosts { XCTAssertEqual(ICalendar.host(url), host, url) }
+    }
+
     func testTheFeedHasEveryOpenCasesDueDateAndTheDatesAgreedAhead() throws {
         let all = try lines("calendar.ics")
         XCTAssertEqual(all.first, "BEGIN:VCALENDAR")

@@ -11,16 +11,42 @@ enum Badge {
         let total = lw + rw
         let colour = Palette.states[view.progress.state] ?? Palette.muted
         let label = "\(left): \(right)"
+        // Element by element, names and numbers written as they are (one badge for each of
+        // 10,000 cases): the bytes `open` and `element` would write.
         var svg = SVGWriter(capacity: 640)
-        svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": "\(total)", "height": "20",
-                         "viewBox": "0 0 \(total) 20", "role": "img", "aria-label": label])
-        svg.element("title", text: label)
-        svg.element("rect", ["width": "\(lw)", "height": "20", "fill": "#444d56"])
-        svg.element("rect", ["x": "\(lw)", "width": "\(rw)", "height": "20", "fill": colour])
-        svg.open("g", ["fill": "#ffffff", "font-family": "Sarabun, Tahoma, sans-serif", "font-size": "11",
-                       "text-anchor": "middle"])
-        svg.element("text", ["x": "\(lw / 2)", "y": "14"], text: left)
-        svg.element("text", ["x": "\(lw + rw / 2)", "y": "14"], text: right)
+        svg.begin("svg")
+        svg.attribute("xmlns", "http://www.w3.org/2000/svg")
+        svg.attribute("width", Double(total))
+        svg.attribute("height", 20)
+        svg.attribute("viewBox", "0 0 \(total) 20")
+        svg.attribute("role", "img")
+        svg.attribute("aria-label", label)
+        svg.opened()
+        svg.begin("title")
+        svg.end("title", text: label)
+        svg.begin("rect")
+        svg.attribute("width", Double(lw))
+        svg.attribute("height", 20)
+        svg.attribute("fill", "#444d56")
+        svg.end("rect")
+        svg.begin("rect")
+        svg.attribute("x", Double(lw))
+        svg.attribute("width", Double(rw))
+        svg.attribute("height", 20)
+        svg.attribute("fill", colour)
+        svg.end("rect")
+        svg.begin("g")
+        svg.attribute("fill", "#ffffff")
+        svg.attribute("font-family", "Sarabun, Tahoma, sans-serif")
+        svg.attribute("font-size", 11)
+        svg.attribute("text-anchor", "middle")
+        svg.opened()
+        for (x, text) in [(lw / 2, left), (lw + rw / 2, right)] {
+            svg.begin("text")
+            svg.attribute("x", Double(x))
+            svg.attribute("y", 14)
+            svg.end("text", text: text)
+        }
         svg.close("g")
         svg.close("svg")
         // As bytes: a String of them would be checked for UTF-8 again, 10,000 times a build.

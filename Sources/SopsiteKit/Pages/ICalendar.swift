@@ -93,9 +93,14 @@ struct ICalendar {
 
     /// The host of the portal's base URL, which makes UIDs unique across portals.
     static func host(_ baseURL: String) -> String {
-        var rest = Substring(baseURL)
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        let host = rest.prefix { $0 != "/" && $0 != ":" }
-        return host.isEmpty ? "sopsite" : String(host)
+        // In the URL's bytes ("://", "/" and ":" are ASCII): asked for each open case's events,
+        // looking for "://" among Characters cost more than the rest of the events.
+        let bytes = Array(baseURL.utf8)
+        var start = 0
+        if let scheme = (0..<max(bytes.count - 2, 0)).first(where: { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+            start = scheme + 3
+        }
+        let end = bytes[start...].firstIndex { $0 == 0x2F || $0 == 0x3A } ?? bytes.count  // "/" or ":"
+        return start == end ? "sopsite" : String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
