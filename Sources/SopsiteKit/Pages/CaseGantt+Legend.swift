@@ -70,7 +70,7 @@ extension CaseGantt {
     func describe(_ texts: Texts, words: Words, _ put: (String) -> Void) {
         for (i, row) in rows.enumerated() {
             if i > 0 { put("; ") }
-            put(texts.label(row)?.text ?? row.step)
+            if let i = texts.place(row) { put(texts.labels[i].text) } else { put(row.step) }
             if let round = row.round { put(" " + words.fill("timeline_round", ["n": String(round)])) }
             put(": ")
             put(words.status(row.status))
@@ -110,9 +110,11 @@ extension CaseGantt {
         /// The parts of this SOP's charts drawn so far, written again where they are the same.
         var parts: GanttParts
 
-        /// The label of a row's step, found by its place (nil for a step this SOP has not).
-        func label(_ row: Row) -> Label? {
-            row.place < labels.count && labels[row.place].id == row.step ? labels[row.place] : nil
+        /// Where the label of a row's step is in `labels` (nil for a step this SOP has not).
+        /// A place, not the label: a label copied counted references to its texts, which every
+        /// chart of both cores shares.
+        func place(_ row: Row) -> Int? {
+            row.place < labels.count && labels[row.place].id == row.step ? row.place : nil
         }
     }
 

@@ -22,7 +22,7 @@ extension CaseGantt {
         func x(_ d: Double) -> Double { Self.plotX + d * dayWidth }
         // Each row's lines: the step's label, and its round under it.
         let rowLines = rows.map { row -> [String] in
-            let lines = texts.label(row)?.lines ?? [row.step]
+            let lines = texts.place(row).map { texts.labels[$0].lines } ?? [row.step]
             guard let round = row.round else { return lines }
             return lines + [words.fill("timeline_round", ["n": String(round)])]
         }
