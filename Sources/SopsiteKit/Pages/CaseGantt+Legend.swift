@@ -5,39 +5,44 @@ import ThaiWords
 /// description in words (for readers who do not see it), and the texts every chart of an SOP
 /// shares, made once.
 extension CaseGantt {
-    /// A mark the legend explains.
+    /// A mark the legend explains. A bar's status shares its colour with `also` (late and
+    /// overdue bars are the on-time and running colours, their late part hatched).
     private enum Mark {
-        case planned, bar(StepStatus), late, nonWorking
+        case planned, bar(StepStatus, also: StepStatus?), late, nonWorking
     }
 
-    /// The marks the chart has, a bit each in the legend's order: the planned window, each of
-    /// `legendBars`, the late part, the shaded days. Charts with the same marks have the same
-    /// legend (`GanttParts`).
+    /// Every mark a legend can explain, in its order, with the key of its words. A chart's
+    /// marks are a bit each in this order (`legendMarks`).
+    private static let legendItems: [(mark: Mark, key: String)] = [(.planned, "gantt_planned")]
+        + [(StepStatus.doneOnTime, StepStatus.doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)]
+            .map { (Mark.bar($0, also: $1), "status_" + $0.rawValue) }
+        + [(.late, "gantt_late"), (.nonWorking, "gantt_non_working")]
+
+    /// The marks the chart has, a bit each in `legendItems`' order. Charts with the same marks
+    /// have the same legend (`GanttParts`).
     var legendMarks: Int {
         // The statuses the rows have, a bit each (a Set of them was made for every chart).
         var present = 0
         for row in rows { present |= 1 << row.status.ordinal }
         func has(_ status: StepStatus?) -> Bool { status.map { present & 1 << $0.ordinal != 0 } ?? false }
-        var marks = rows.contains(where: { $0.due != nil }) ? 1 : 0
-        // Late and overdue bars share the on-time and running colours (their late part is hatched).
-        for (i, bar) in Self.legendBars.enumerated() where has(bar.status) || has(bar.also) { marks |= 1 << (i + 1) }
-        if rows.contains(where: { $0.late(asOf: asOf) != nil }) { marks |= 1 << (Self.legendBars.count + 1) }
-        if !nonWorking.isEmpty { marks |= 1 << (Self.legendBars.count + 2) }
+        var marks = 0
+        for (i, item) in Self.legendItems.enumerated() {
+            let shown = switch item.mark {
+            case .planned: rows.contains { $0.due != nil }
+            case let .bar(status, also): has(status) || has(also)
+            case .late: rows.contains { $0.late(asOf: asOf) != nil }
+            case .nonWorking: !nonWorking.isEmpty
+            }
+            if shown { marks |= 1 << i }
+        }
         return marks
     }
 
     /// What each of `marks` means, in one or two lines under the chart.
     func drawLegend(marks: Int, y: Double, texts: Texts, words: Words, _ out: inout SVGWriter) {
-        var items: [(mark: Mark, key: String)] = []
-        items.reserveCapacity(7)
-        func has(_ bit: Int) -> Bool { marks & 1 << bit != 0 }
-        if has(0) { items.append((.planned, "gantt_planned")) }
-        for (i, bar) in Self.legendBars.enumerated() where has(i + 1) { items.append((.bar(bar.status), bar.key)) }
-        if has(Self.legendBars.count + 1) { items.append((.late, "gantt_late")) }
-        if has(Self.legendBars.count + 2) { items.append((.nonWorking, "gantt_non_working")) }
         out.open("g", ["class": "gantt-legend"])
         var x = 8.0, line = y
-        for (mark, key) in items {
+        for (i, (mark, key)) in Self.legendItems.enumerated() where marks & 1 << i != 0 {
             let (text, textWidth) = texts.legend[key] ?? (words[key], TextWrap.width(words[key], fontSize: 12))
             let width = 26 + textWidth + 18
             if x + width > Self.width { x = 8; line += 20 }
@@ -54,7 +59,7 @@ extension CaseGantt {
             case .nonWorking:
                 out.attribute("fill", Palette.nonWorking)
                 out.attribute("stroke", Palette.grid)
-            case let .bar(status):
+            case let .bar(status, _):
                 out.attribute("fill", Palette.bar(status))
             }
             out.end("rect")
@@ -81,11 +86,6 @@ extension CaseGantt {
         }
     }
 
-    /// The bars the legend explains, each with the status that shares its colour and the key of
-    /// its words.
-    private static let legendBars: [(status: StepStatus, also: StepStatus?, key: String)] =
-        [(.doneOnTime, .doneLate), (.inProgress, .overdue), (.done, nil), (.ongoing, nil)].map { ($0, $1, "status_" + $0.rawValue) }
-
     /// What every chart of an SOP writes the same, made once per SOP for 10,000 case pages:
     /// each step's label ("1 ยื่นบันทึก…") in lines that fit the label column, Thai wrapped
     /// between words, and the legend's texts with their widths (counting a Thai text's
@@ -96,8 +96,7 @@ extension CaseGantt {
             let text = "\(step.id) \(step.title)"
             labels.append(Label(id: step.id, text: text, lines: TextWrap.wrap(ThaiWords.marked(text), maxWidth: labelWidth - 8, fontSize: labelSize)))
         }
-        let keys = ["gantt_planned", "gantt_late", "gantt_non_working"] + legendBars.map(\.key)
-        let legend = Dictionary(uniqueKeysWithValues: keys.map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
+        let legend = Dictionary(uniqueKeysWithValues: legendItems.map(\.key).map { ($0, (text: words[$0], width: TextWrap.width(words[$0], fontSize: 12))) })
         return Texts(labels: labels, legend: legend, parts: GanttParts())
     }
 
