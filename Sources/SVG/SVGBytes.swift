@@ -18,7 +18,7 @@ final class SVGBytes {
     deinit { base.deallocate() }
 
     /// The bytes written so far, copied out.
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var array: [UInt8] { bytes(since: 0) }
 
     /// The bytes written from `start` on, copied out.
     func bytes(since start: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: base + start, count: count - start)) }

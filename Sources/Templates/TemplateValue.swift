@@ -70,24 +70,33 @@ public final class TemplateStrings: MustacheParent, Sendable {
 
     /// The string `name`.
     func text(_ name: String) -> String? {
-        buckets.withUnsafeBufferPointer { buckets in
-            buckets[TemplateStrings.bucket(name)].first { $0.name == name }?.text
-        }
+        place(of: name).map { buckets[$0.bucket][$0.index].text }
     }
 
     /// Appends the string `name`, escaped as a template's `{{…}}` escapes it or as it is;
     /// nothing when there is none, as for a name not found.
     func write(_ name: String, escaping: Bool, to out: inout [UInt8]) {
+        guard let (b, i) = place(of: name) else { return }
         buckets.withUnsafeBufferPointer { buckets in
             // Read where it lies: a copy of the entry counted references to the strings every
             // page of both cores shares.
-            buckets[TemplateStrings.bucket(name)].withUnsafeBufferPointer { bucket in
-                guard let i = bucket.indices.first(where: { bucket[$0].name == name }) else { return }
+            buckets[b].withUnsafeBufferPointer { bucket in
                 if escaping {
                     bucket[i].escaped.withUnsafeBufferPointer { out.append(contentsOf: $0) }
                 } else {
                     bucket[i].text.withBytes { out.append(contentsOf: $0) }
                 }
+            }
+        }
+    }
+
+    /// Which bucket holds `name`, and where in it.
+    @inline(__always)
+    private func place(of name: String) -> (bucket: Int, index: Int)? {
+        let b = TemplateStrings.bucket(name)
+        return buckets.withUnsafeBufferPointer { buckets in
+            buckets[b].withUnsafeBufferPointer { bucket in
+                bucket.indices.first { bucket[$0].name == name }.map { (b, $0) }
             }
         }
     }
@@ -119,15 +128,8 @@ public struct TemplateMap: Sendable {
     /// The value of `name`; the last one written when it was written twice.
     public subscript(name: String) -> TemplateValue? {
         get {
-            // Names of other lengths are passed by their length alone: comparing Strings was
-            // most of a page's looking up.
-            let length = name.utf8.count
-            var i = entries.count
-            while i > 0 {
-                i -= 1
-                if entries[i].name.utf8.count == length && entries[i].name == name { return entries[i].value }
-            }
-            return nil
+            guard let i = place(of: name) else { return nil }
+            return entries[i].value
         }
         set {
             entries.removeAll { $0.name == name }
@@ -135,11 +137,20 @@ public struct TemplateMap: Sendable {
         }
     }
 
-    /// Whether `name` has a value (`self[name] != nil`).
-    func has(_ name: String) -> Bool {
+    /// Whether `name` has a value (`self[name] != nil`, without copying the value out).
+    func has(_ name: String) -> Bool { place(of: name) != nil }
+
+    /// Where the last value of `name` is in `entries`. Names of other lengths are passed by
+    /// their length alone: comparing Strings was most of a page's looking up.
+    @inline(__always)
+    private func place(of name: String) -> Int? {
         let length = name.utf8.count
-        for entry in entries where entry.name.utf8.count == length && entry.name == name { return true }
-        return false
+        var i = entries.count
+        while i > 0 {
+            i -= 1
+            if entries[i].name.utf8.count == length && entries[i].name == name { return i }
+        }
+        return nil
     }
 
     public mutating func text(_ name: String, _ value: String) { add(name, .text(value)) }
